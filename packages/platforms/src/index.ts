@@ -1,0 +1,9 @@
+export {
+  SPOKE_IDS, PLATFORMS, isSpokeId,
+  type SpokeId, type PlatformId, type PlatformInfo, type CredentialSpec,
+} from './catalog.js';
+export {
+  EXISTENCE_STATES, SPOKE_STATUSES,
+  type ExistenceState, type Existence, type SpokeStatus,
+} from './existence.js';
+export type { Platform, PlatformContext, RenderedFile, PublishResult, LiveStatus, ReleaseAsset } from './platform.js';

@@ -1,0 +1,36 @@
+#!/usr/bin/env node
+// Builds every action entry and the CLI into dist/ in one esbuild pass with code splitting, so the
+// shared library lands in chunks once instead of N fat copies. The output is committed: action.yml
+// files run it directly, and CI rebuilds and fails on any difference.
+import { build } from 'esbuild';
+import { readdirSync, rmSync, existsSync } from 'node:fs';
+import { join, basename } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const actionsSrc = join(root, 'packages/actions/src');
+const entryPoints = { cli: join(root, 'packages/cli/src/main.ts') };
+if (existsSync(actionsSrc)) {
+  for (const file of readdirSync(actionsSrc)) {
+    if (!file.endsWith('.ts') || file.endsWith('.test.ts') || file.startsWith('_')) continue;
+    entryPoints[`actions/${basename(file, '.ts')}`] = join(actionsSrc, file);
+  }
+}
+
+rmSync(join(root, 'dist'), { recursive: true, force: true });
+await build({
+  entryPoints,
+  outdir: join(root, 'dist'),
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  // The CLI supports Node 20; actions run on node24, which runs node20 output unchanged.
+  target: 'node20',
+  chunkNames: 'chunks/[name]-[hash]',
+  legalComments: 'linked',
+  // Some CommonJS dependencies call require() for Node built-ins; give ESM output a real require.
+  banner: { js: "import { createRequire as __dfCreateRequire } from 'node:module'; const require = __dfCreateRequire(import.meta.url);" },
+  logLevel: 'warning',
+  metafile: false,
+});
+console.log(`built ${Object.keys(entryPoints).length} entries into dist/`);
