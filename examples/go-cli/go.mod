@@ -1,0 +1,3 @@
+module example.com/hello-forge-go
+
+go 1.22
