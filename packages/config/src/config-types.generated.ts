@@ -1,0 +1,545 @@
+// Generated from schema/deployforge.schema.json by scripts/gen-config-types.mjs. Do not edit.
+// Regenerate with: node scripts/gen-config-types.mjs
+// These are the types of LoadedConfig.config: defaults applied, empty platform blocks turned into {}.
+
+/**
+ * A build target id.
+ */
+export type TargetId =
+  | 'linux-x64'
+  | 'linux-arm64'
+  | 'linux-x64-musl'
+  | 'linux-arm64-musl'
+  | 'macos-x64'
+  | 'macos-arm64'
+  | 'windows-x64'
+  | 'windows-arm64';
+export type RelativePath = string;
+/**
+ * A platform id.
+ */
+export type SpokeId =
+  | 'npm'
+  | 'github-packages'
+  | 'pypi'
+  | 'crates'
+  | 'docker'
+  | 'homebrew'
+  | 'scoop'
+  | 'chocolatey'
+  | 'winget'
+  | 'aur'
+  | 'snap'
+  | 'flathub'
+  | 'vscode'
+  | 'huggingface'
+  | 'nix'
+  | 'custom';
+export type ImageRepository = string;
+
+/**
+ * deployforge.yml: one file that says what to build and where to publish it. A platform is on when its block under `platforms` is present.
+ */
+export interface DeployforgeConfig {
+  project: ProjectConfig;
+  version: VersionConfig;
+  build: BuildConfig;
+  release: ReleaseConfig;
+  /**
+   * Platforms whose failure fails the release. Others are reported but do not fail `summarize`. Each must be enabled under `platforms`.
+   */
+  required: SpokeId[];
+  workflow: WorkflowConfig;
+  platforms: PlatformsConfig;
+}
+/**
+ * What is being released. Names and links used by every platform's package metadata.
+ */
+export interface ProjectConfig {
+  /**
+   * The project's name: archive names (`<name>-<version>-<target>.tar.gz`) and the default package name on every platform.
+   */
+  name: string;
+  /**
+   * One line describing the project, copied into package metadata (npm, PyPI, formula, manifests).
+   */
+  description?: string;
+  /**
+   * The project's home page.
+   */
+  homepage?: string;
+  /**
+   * The license as an SPDX identifier or expression.
+   */
+  license?: string;
+  /**
+   * The GitHub repository that holds the releases, as `owner/repo`. Default: the repository the workflow runs in (`$GITHUB_REPOSITORY`).
+   */
+  repository?: string;
+  /**
+   * Who maintains the package, as `Name <email>`; used by AUR, Chocolatey, Winget and Snap metadata.
+   */
+  maintainer?: string;
+}
+/**
+ * Where the version being released comes from.
+ */
+export interface VersionConfig {
+  /**
+   * `tag`: the pushed tag minus `tag-prefix`; `input`: the `version` dispatch input; `cargo`: `Cargo.toml`; `package-json`: `package.json`; `file:<path>`: the first line of a file in the repository.
+   */
+  from: 'tag' | 'input' | 'cargo' | 'package-json' | `file:${string}`;
+  /**
+   * What precedes the version in a tag name (`v` for `v1.2.3`). May be empty.
+   */
+  'tag-prefix': string;
+}
+/**
+ * How each target is built. The build job runs `command` once per target on a matching runner.
+ */
+export interface BuildConfig {
+  /**
+   * The executable's name inside each archive (without `.exe`). Default: `project.name`.
+   */
+  binary?: string;
+  /**
+   * The targets to build and ship.
+   *
+   * @minItems 1
+   */
+  targets: TargetId[];
+  /**
+   * The shell command that builds one target. It runs with `DEPLOYFORGE_TARGET`, `DEPLOYFORGE_RUST_TARGET`, `GOOS` and `GOARCH` set for the target being built.
+   */
+  command?: string;
+  /**
+   * Where the built binary lands, relative to the repository root; `${DEPLOYFORGE_…}` variables are expanded.
+   */
+  path?: string;
+  /**
+   * Extra files copied into every archive next to the binary, relative to the repository root.
+   */
+  files: RelativePath[];
+}
+/**
+ * How the GitHub Release (the hub) is made.
+ */
+export interface ReleaseConfig {
+  /**
+   * Create the release as a draft and publish it only once every asset is uploaded and verified.
+   */
+  'draft-until-complete': boolean;
+  /**
+   * Upload a `SHA256SUMS` file covering every asset.
+   */
+  checksums: boolean;
+  /**
+   * Release notes: `generate` (GitHub's generated notes), `none`, or `file:<path>` (a Markdown file in the repository).
+   */
+  notes: 'generate' | 'none' | `file:${string}`;
+  /**
+   * Attest build provenance for every archive (`actions/attest-build-provenance`).
+   */
+  attest: boolean;
+  /**
+   * Generate an SBOM and attach it to the release.
+   */
+  sbom: boolean;
+}
+/**
+ * Settings for the generated `.github/workflows/release.yml`.
+ */
+export interface WorkflowConfig {
+  /**
+   * The GitHub environment publish jobs run in, so that their secrets sit behind its protection rules. A platform's own `environment` overrides it.
+   */
+  environment: string;
+  /**
+   * The runner label for jobs that don't build (plan, release, publish, summarize).
+   */
+  'runs-on': string;
+  /**
+   * The Node.js version set up for jobs that need Node (npm, vscode). Default: the runner's Node.
+   */
+  'node-version'?: string | number;
+}
+/**
+ * One block per platform to publish to. A platform is on when its block is present; an empty block (`npm: {}` or just `npm:`) means on with defaults.
+ */
+export interface PlatformsConfig {
+  npm?: NpmPlatformConfig;
+  'github-packages'?: GithubPackagesPlatformConfig;
+  pypi?: PypiPlatformConfig;
+  crates?: CratesPlatformConfig;
+  docker?: DockerPlatformConfig;
+  homebrew?: HomebrewPlatformConfig;
+  scoop?: ScoopPlatformConfig;
+  chocolatey?: ChocolateyPlatformConfig;
+  winget?: WingetPlatformConfig;
+  aur?: AurPlatformConfig;
+  snap?: SnapPlatformConfig;
+  flathub?: FlathubPlatformConfig;
+  vscode?: VscodePlatformConfig;
+  huggingface?: HuggingfacePlatformConfig;
+  nix?: NixPlatformConfig;
+  custom?: CustomPlatformsConfig;
+}
+/**
+ * npm: a launcher package plus one package per target, wired by optionalDependencies.
+ */
+export interface NpmPlatformConfig {
+  /**
+   * The launcher package's name. Default: `project.name` (under `scope` when set).
+   */
+  package?: string;
+  /**
+   * The npm registry to publish to.
+   */
+  registry: string;
+  /**
+   * The scope for the launcher and per-target packages.
+   */
+  scope?: string;
+  /**
+   * Package access on the registry.
+   */
+  access: 'public' | 'restricted';
+  /**
+   * Publish with npm provenance (needs trusted publishing or `id-token: write`).
+   */
+  provenance: boolean;
+  /**
+   * The GitHub environment this platform's publish job runs in. Default: `workflow.environment`.
+   */
+  environment?: string;
+}
+/**
+ * GitHub Packages: the same npm packages on the GitHub npm registry, under your owner's scope.
+ */
+export interface GithubPackagesPlatformConfig {
+  /**
+   * The launcher package's name. Default: `<scope>/<project.name>`.
+   */
+  package?: string;
+  /**
+   * The scope, which must be the repository owner, such as `@acme`.
+   */
+  scope: string;
+  /**
+   * The GitHub npm registry (change it for GitHub Enterprise Server).
+   */
+  registry: string;
+  /**
+   * The GitHub environment this platform's publish job runs in. Default: `workflow.environment`.
+   */
+  environment?: string;
+}
+/**
+ * PyPI: `py3-none-<platform>` wheels that carry the binary.
+ */
+export interface PypiPlatformConfig {
+  /**
+   * The distribution name on PyPI. Default: `project.name`.
+   */
+  package?: string;
+  /**
+   * The upload URL (legacy upload API).
+   */
+  repository: string;
+  /**
+   * The index used to check what is already published (JSON API base).
+   */
+  index: string;
+  /**
+   * The GitHub environment this platform's publish job runs in. Default: `workflow.environment`.
+   */
+  environment?: string;
+}
+/**
+ * crates.io: `cargo publish` of the source crate.
+ */
+export interface CratesPlatformConfig {
+  /**
+   * The crate's name. Default: `project.name`.
+   */
+  package?: string;
+  /**
+   * The crate's folder, relative to the repository root.
+   */
+  path: string;
+  /**
+   * The Cargo registry name (`cargo publish --registry`).
+   */
+  registry: string;
+  /**
+   * The registry's sparse index URL, used to check what is already published.
+   */
+  index: string;
+  /**
+   * The GitHub environment this platform's publish job runs in. Default: `workflow.environment`.
+   */
+  environment?: string;
+}
+/**
+ * OCI images (Docker Hub, GHCR, any OCI registry): a multi-arch image assembled from the release binaries without a Docker daemon.
+ */
+export interface DockerPlatformConfig {
+  /**
+   * Image references to push to, without a tag; every tag in `tags` is pushed to each.
+   *
+   * @minItems 1
+   */
+  images: ImageRepository[];
+  /**
+   * The base image the binary is layered on: `scratch` (empty), or an image reference, best pinned by digest (for example a distroless static image).
+   */
+  base: string;
+  /**
+   * Tags to push. `{version}`, `{major}`, `{minor}` and `{patch}` are replaced with parts of the version being released.
+   *
+   * @minItems 1
+   */
+  tags: string[];
+  /**
+   * The GitHub environment this platform's publish job runs in. Default: `workflow.environment`.
+   */
+  environment?: string;
+}
+/**
+ * Homebrew: a formula committed to your tap.
+ */
+export interface HomebrewPlatformConfig {
+  /**
+   * The tap repository, as `owner/repo` on GitHub or any git URL.
+   */
+  tap: string;
+  /**
+   * The formula's name. Default: `project.name`.
+   */
+  formula?: string;
+  /**
+   * The branch to commit to. Default: the tap's default branch.
+   */
+  branch?: string;
+  /**
+   * Open a pull request instead of pushing to `branch` directly.
+   */
+  'pull-request': boolean;
+  /**
+   * The GitHub environment this platform's publish job runs in. Default: `workflow.environment`.
+   */
+  environment?: string;
+}
+/**
+ * Scoop: a manifest (with checkver and autoupdate) committed to your bucket.
+ */
+export interface ScoopPlatformConfig {
+  /**
+   * The bucket repository, as `owner/repo` on GitHub or any git URL.
+   */
+  bucket: string;
+  /**
+   * The branch to commit to. Default: the bucket's default branch.
+   */
+  branch?: string;
+  /**
+   * The GitHub environment this platform's publish job runs in. Default: `workflow.environment`.
+   */
+  environment?: string;
+}
+/**
+ * Chocolatey: a `.nupkg` pushed to the community feed (or your own NuGet v2 feed).
+ */
+export interface ChocolateyPlatformConfig {
+  /**
+   * The package id. Default: `project.name`.
+   */
+  package?: string;
+  /**
+   * The push URL of the feed.
+   */
+  source: string;
+  /**
+   * The GitHub environment this platform's publish job runs in. Default: `workflow.environment`.
+   */
+  environment?: string;
+}
+/**
+ * Winget: three manifests submitted as a pull request from your fork to the winget-pkgs repository.
+ */
+export interface WingetPlatformConfig {
+  /**
+   * The package identifier, `Publisher.Name`.
+   */
+  'package-id': string;
+  /**
+   * Your fork of the upstream repository, as `owner/repo`, that pull requests come from. Default: `<token owner>/winget-pkgs`.
+   */
+  fork?: string;
+  /**
+   * The repository pull requests are opened against.
+   */
+  upstream: string;
+  /**
+   * The GitHub environment this platform's publish job runs in. Default: `workflow.environment`.
+   */
+  environment?: string;
+}
+/**
+ * AUR: a `PKGBUILD` and `.SRCINFO` for a `-bin` package, pushed over ssh.
+ */
+export interface AurPlatformConfig {
+  /**
+   * The AUR package name. Default: `<project.name>-bin`.
+   */
+  package: string;
+  /**
+   * The git remote to push to. Default: `ssh://aur@aur.archlinux.org/<package>.git`.
+   */
+  remote: string;
+  /**
+   * The GitHub environment this platform's publish job runs in. Default: `workflow.environment`.
+   */
+  environment?: string;
+}
+/**
+ * Snap Store: one `.snap` per architecture, released to a channel.
+ */
+export interface SnapPlatformConfig {
+  /**
+   * The snap's registered name. Default: `project.name`.
+   */
+  name?: string;
+  /**
+   * The channel(s) to release to: a risk (`stable`, `candidate`, `beta`, `edge`), optionally after a track (`2.x/stable`); a single channel or a list.
+   *
+   * @minItems 1
+   */
+  channel: string | string[];
+  /**
+   * The snap's confinement.
+   */
+  confinement: 'strict' | 'classic' | 'devmode';
+  /**
+   * The snap's grade; `devel` snaps cannot be released to stable or candidate.
+   */
+  grade: 'stable' | 'devel';
+  /**
+   * The GitHub environment this platform's publish job runs in. Default: `workflow.environment`.
+   */
+  environment?: string;
+}
+/**
+ * Flathub: a manifest update submitted as a pull request to `flathub/<app-id>`.
+ */
+export interface FlathubPlatformConfig {
+  /**
+   * The application id in reverse-DNS form.
+   */
+  'app-id': string;
+  /**
+   * The manifest repository. Default: `flathub/<app-id>`.
+   */
+  repository?: string;
+  /**
+   * The GitHub environment this platform's publish job runs in. Default: `workflow.environment`.
+   */
+  environment?: string;
+}
+/**
+ * VS Code extension stores: the `.vsix` on the Visual Studio Marketplace and Open VSX.
+ */
+export interface VscodePlatformConfig {
+  /**
+   * The extension's folder (where its package.json is), relative to the repository root.
+   */
+  path: string;
+  /**
+   * Publish to the Visual Studio Marketplace.
+   */
+  marketplace: boolean;
+  /**
+   * Publish to Open VSX.
+   */
+  'open-vsx': boolean;
+  /**
+   * The GitHub environment this platform's publish job runs in. Default: `workflow.environment`.
+   */
+  environment?: string;
+}
+/**
+ * Hugging Face Spaces: a git push of a folder to a Space.
+ */
+export interface HuggingfacePlatformConfig {
+  /**
+   * The Space, as `owner/name`.
+   */
+  space: string;
+  /**
+   * The folder pushed to the Space, relative to the repository root.
+   */
+  path: string;
+  /**
+   * The Space's git remote. Default: `https://huggingface.co/spaces/<space>`.
+   */
+  remote?: string;
+  /**
+   * The GitHub environment this platform's publish job runs in. Default: `workflow.environment`.
+   */
+  environment?: string;
+}
+/**
+ * Nix: a flake (or package file) with one fetchurl and sha256 per system, committed to a repository.
+ */
+export interface NixPlatformConfig {
+  /**
+   * The repository that holds the Nix file, as `owner/repo` or any git URL.
+   */
+  repository: string;
+  /**
+   * The file written, relative to that repository's root.
+   */
+  path: string;
+  /**
+   * The GitHub environment this platform's publish job runs in. Default: `workflow.environment`.
+   */
+  environment?: string;
+}
+/**
+ * Your own deploy commands, by name. Each runs as its own spoke after the release exists.
+ */
+export interface CustomPlatformsConfig {
+  [k: string]: CustomCommandConfig;
+}
+/**
+ * One custom deploy.
+ *
+ * This interface was referenced by `CustomPlatformsConfig`'s JSON-Schema definition
+ * via the `patternProperty` "^[a-z0-9][a-z0-9-]*$".
+ */
+export interface CustomCommandConfig {
+  /**
+   * The shell command that deploys. It runs with `DEPLOYFORGE_VERSION`, `DEPLOYFORGE_TAG` and `DEPLOYFORGE_ASSETS` (a folder holding the release assets) set.
+   */
+  run: string;
+  /**
+   * A shell command that exits 0 when this version is already deployed, so re-runs skip it.
+   */
+  check?: string;
+  /**
+   * Extra environment variables for `run` and `check`. Reference secrets in the workflow's environment, not here.
+   */
+  env: {
+    /**
+     * The variable's value.
+     *
+     * This interface was referenced by `undefined`'s JSON-Schema definition
+     * via the `patternProperty` "^[A-Za-z_][A-Za-z0-9_]*$".
+     */
+    [k: string]: string;
+  };
+  /**
+   * The GitHub environment this platform's publish job runs in. Default: `workflow.environment`.
+   */
+  environment?: string;
+}

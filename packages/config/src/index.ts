@@ -1,0 +1,5 @@
+export type * from './config-types.generated.js';
+export { type LoadedConfig, parseConfig } from './parse-config.js';
+export { loadConfig } from './load-config.js';
+export { CONFIG_SCHEMA } from './config-schema.js';
+export { type Position, type ConfigPath, formatPath } from './locate-node.js';

@@ -1,0 +1,107 @@
+import { isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node } from 'yaml';
+
+export type ConfigPath = readonly (string | number)[];
+
+export interface Position {
+  line: number;
+  column: number;
+}
+
+/** Where a node sits when nothing better is known: the top of the file. */
+const FILE_START: Position = { line: 1, column: 1 };
+
+interface Found {
+  /** The deepest node on the path that exists in the document. */
+  value: Node | null;
+  /** The key of the last pair walked through, when the path ended on a mapping entry. */
+  key: Node | null;
+  /** True when every path segment was found. */
+  complete: boolean;
+}
+
+/**
+ * Walk the YAML tree along a key path. Defaults that ajv filled in have no node, so the walk stops
+ * at the deepest node that exists: an error about a default-filled value is still reported near
+ * the block it belongs to.
+ */
+function walk(doc: Document, path: ConfigPath): Found {
+  let current: unknown = doc.contents;
+  let key: Node | null = null;
+  let deepest: Node | null = (doc.contents as Node | null) ?? null;
+  for (const segment of path) {
+    if (isMap(current)) {
+      const pair = current.items.find((p) => isPair(p) && scalarKey(p.key) === String(segment));
+      if (!pair) return { value: deepest, key, complete: false };
+      key = (pair.key as Node | null) ?? null;
+      current = pair.value;
+      // `npm:` with no value has a null value node, or none at all; the key is the useful place.
+      deepest = (pair.value as Node | null) ?? key;
+    } else if (isSeq(current) && typeof segment === 'number') {
+      const item = current.items[segment];
+      if (item === undefined) return { value: deepest, key, complete: false };
+      key = null;
+      current = item;
+      deepest = item as Node;
+    } else {
+      return { value: deepest, key, complete: false };
+    }
+  }
+  return { value: deepest, key, complete: true };
+}
+
+function scalarKey(node: unknown): string | undefined {
+  if (isScalar(node)) return String(node.value);
+  return undefined;
+}
+
+function position(node: Node | null, lineCounter: LineCounter): Position {
+  const offset = node?.range?.[0];
+  if (offset === undefined) return FILE_START;
+  const { line, col } = lineCounter.linePos(offset);
+  return { line, column: col };
+}
+
+/**
+ * A located YAML document: turns key paths (ajv's instancePath, our own checks) into line:column.
+ */
+export class NodeLocator {
+  constructor(
+    private readonly doc: Document,
+    private readonly lineCounter: LineCounter,
+  ) {}
+
+  /** The value at `path`, or the deepest existing ancestor. An empty value points at its key. */
+  valueAt(path: ConfigPath): Position {
+    const found = walk(this.doc, path);
+    if (found.complete && found.key && isEmptyScalar(found.value)) return position(found.key, this.lineCounter);
+    return position(found.value, this.lineCounter);
+  }
+
+  /** The key that introduces `path` (for unknown keys and for missing required children). */
+  keyAt(path: ConfigPath): Position {
+    if (path.length === 0) return this.valueAt(path);
+    const found = walk(this.doc, path);
+    if (found.complete && found.key) return position(found.key, this.lineCounter);
+    return position(found.value, this.lineCounter);
+  }
+
+  /** Whether `path` names something written in the file (as opposed to a default ajv filled in). */
+  exists(path: ConfigPath): boolean {
+    return walk(this.doc, path).complete;
+  }
+}
+
+function isEmptyScalar(node: Node | null): boolean {
+  if (node === null) return true;
+  return isScalar(node) && node.value === null && (node.range?.[0] ?? 0) === (node.range?.[1] ?? 0);
+}
+
+/** `platforms.npm.package`, `build.targets[2]`: how a path is shown to people. */
+export function formatPath(path: ConfigPath): string {
+  let out = '';
+  for (const segment of path) {
+    if (typeof segment === 'number') out += `[${segment}]`;
+    else out += out ? `.${segment}` : segment;
+  }
+  return out;
+}

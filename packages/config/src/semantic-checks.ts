@@ -1,0 +1,82 @@
+import type { Diagnostic } from '@deployforge/diagnostics';
+import { isSpokeId } from '@deployforge/platforms';
+import { formatPath, type ConfigPath, type NodeLocator } from './locate-node.js';
+
+/**
+ * GitHub evaluates `${{ … }}` wherever it appears in a workflow. The generator passes every config
+ * value through `env:` and never pastes one into the file, so an expression in the config would
+ * either do nothing or, if a future change ever inlined it, become a template injection. Refusing
+ * them outright keeps that class of bug impossible.
+ */
+const EXPRESSION_MESSAGE =
+  'expressions are not allowed ("${{ … }}"): values are passed to the workflow through env, never pasted into it, which keeps the generated workflow safe from template injection';
+
+export interface ExpressionFinding {
+  path: ConfigPath;
+}
+
+/** Every string value (and mapping key) that contains `${{`, anywhere in the document. */
+export function findExpressions(value: unknown, path: ConfigPath = []): ExpressionFinding[] {
+  if (typeof value === 'string') return value.includes('${{') ? [{ path }] : [];
+  if (Array.isArray(value)) return value.flatMap((item, index) => findExpressions(item, [...path, index]));
+  if (value !== null && typeof value === 'object') {
+    return Object.entries(value).flatMap(([key, item]) =>
+      key.includes('${{') ? [{ path: [...path, key] }] : findExpressions(item, [...path, key]),
+    );
+  }
+  return [];
+}
+
+export function expressionDiagnostics(findings: readonly ExpressionFinding[], locator: NodeLocator, file: string): Diagnostic[] {
+  return findings.map(({ path }) => {
+    const where = locator.valueAt(path);
+    return { file, line: where.line, column: where.column, path: formatPath(path), message: EXPRESSION_MESSAGE };
+  });
+}
+
+/**
+ * Checks the schema cannot express: they need two parts of the config at once, or a rule about a
+ * path inside a `file:` value. They run on whatever parsed, even when the schema found errors, so
+ * one run reports everything.
+ */
+export function semanticDiagnostics(config: Record<string, unknown>, locator: NodeLocator, file: string): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  const report = (path: ConfigPath, message: string): void => {
+    const where = locator.valueAt(path);
+    found.push({ file, line: where.line, column: where.column, path: formatPath(path), message });
+  };
+
+  const platforms = asRecord(config.platforms);
+  const required = config.required;
+  if (Array.isArray(required)) {
+    required.forEach((id, index) => {
+      if (typeof id !== 'string' || !isSpokeId(id)) return; // the schema already said it is unknown
+      if (!platforms || !(id in platforms)) {
+        report(['required', index], `platform "${id}" is required but not enabled: add a "${id}:" block under platforms, or remove it from required`);
+      }
+    });
+  }
+
+  checkFileSource(asRecord(config.version)?.from, ['version', 'from'], report);
+  checkFileSource(asRecord(config.release)?.notes, ['release', 'notes'], report);
+  return found;
+}
+
+/** `file:<path>` must name a file inside the repository: relative, non-empty, never climbing out with `..`. */
+function checkFileSource(value: unknown, path: ConfigPath, report: (path: ConfigPath, message: string) => void): void {
+  if (typeof value !== 'string' || !value.startsWith('file:')) return;
+  const target = value.slice('file:'.length).trim();
+  if (target === '') {
+    report(path, 'expected a path after "file:", such as file:VERSION');
+  } else if (target.startsWith('/') || /^[A-Za-z]:[\\/]/.test(target) || target.startsWith('\\')) {
+    report(path, `expected a path relative to the repository root, got the absolute path ${JSON.stringify(target.slice(0, 40))}`);
+  } else if (target.split(/[\\/]/).includes('..')) {
+    report(path, 'expected a path inside the repository: ".." is not allowed');
+  } else if (/[\r\n\0]/.test(target)) {
+    report(path, 'expected a path on one line');
+  }
+}
+
+function asRecord(value: unknown): Record<string, unknown> | undefined {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+}
