@@ -1,0 +1,111 @@
+import { buildRecipe } from './build-recipes.js';
+import type { DetectedProject } from './detected-project.js';
+import { choosePlatforms } from './platform-suggestions.js';
+import { SCHEMA_URL } from './schema-url.js';
+import { blockYaml, inlineYaml } from './yaml-text.js';
+
+const VERSION_SOURCE_NOTE: Record<DetectedProject['versionSource'], string> = {
+  cargo: "Cargo.toml's version is released; the tag you push must be <tag-prefix><that version>.",
+  'package-json': "package.json's version is released; the tag you push must be <tag-prefix><that version>.",
+  tag: 'The pushed tag minus tag-prefix is the version (v1.2.3 → 1.2.3).',
+};
+
+/**
+ * A first `deployforge.yml` for the detected project: valid as written, with a comment on every
+ * section and every other platform listed commented out, so the file teaches the format and
+ * enabling a platform means deleting a `# `.
+ */
+export function renderInitConfig(d: DetectedProject): string {
+  const recipe = buildRecipe(d);
+  const choice = choosePlatforms(d);
+  const from = d.manifest ? ` from ${d.manifest}` : '';
+  const out: string[] = [];
+  const line = (text = '') => out.push(text);
+  const field = (indent: number, key: string, value: unknown, comment?: string) =>
+    line(`${' '.repeat(indent)}${key}: ${inlineYaml(value)}${comment ? `  # ${comment}` : ''}`);
+
+  line(`# yaml-language-server: $schema=${SCHEMA_URL}`);
+  line('#');
+  line(`# DeployForge release config for ${d.name}, written by \`deployforge init\`${from}.`);
+  line('#');
+  line('#   deployforge validate               check this file');
+  line('#   deployforge plan --version 1.2.3   see what a release would build and publish');
+  line('#   deployforge generate               write .github/workflows/release.yml from it');
+  line('#');
+  line('# The schema above documents every key; YAML editors autocomplete them from it.');
+  line();
+
+  line("# What is being released: names and links copied into every package's metadata.");
+  line('project:');
+  field(2, 'name', d.name);
+  if (d.description) field(2, 'description', d.description);
+  else line('  # description: One line about what it does');
+  if (d.homepage) field(2, 'homepage', d.homepage);
+  else line('  # homepage: https://example.com');
+  if (d.license) field(2, 'license', d.license, 'SPDX id');
+  else line('  # license: MIT   # SPDX id; no license was found in the manifest or a LICENSE file');
+  if (d.repository) field(2, 'repository', d.repository, 'where releases live; default: the repository the workflow runs in');
+  else line('  # repository: owner/repo   # default: the repository the workflow runs in');
+  line('  # maintainer: Your Name <you@example.com>   # used by AUR, Chocolatey, Winget and Snap');
+  line();
+
+  line('# Where the version comes from: tag | input (the dispatch input) | cargo | package-json | file:<path>.');
+  line('version:');
+  line(`  # ${VERSION_SOURCE_NOTE[d.versionSource]}`);
+  field(2, 'from', d.versionSource);
+  field(2, 'tag-prefix', 'v');
+  line();
+
+  line('# How each target is built: `command` runs once per target with DEPLOYFORGE_TARGET,');
+  line('# DEPLOYFORGE_RUST_TARGET, GOOS and GOARCH set; `path` is where the binary lands (.exe is');
+  line('# added on Windows). Archives are named <name>-<version>-<target>.tar.gz (.zip on Windows).');
+  line('build:');
+  field(2, 'binary', d.binary);
+  if (recipe.moreTargets.length > 0) line(`  # Also available: ${recipe.moreTargets.join(', ')}.`);
+  field(2, 'targets', recipe.targets);
+  for (const note of recipe.notes) line(`  # ${note}`);
+  field(2, 'command', recipe.command);
+  field(2, 'path', recipe.path);
+  if (d.extraFiles.length > 0) field(2, 'files', d.extraFiles, 'packed next to the binary in every archive');
+  else line('  # files: [README.md, LICENSE]   # packed next to the binary in every archive');
+  line();
+
+  line('# The GitHub Release is the hub: every archive and SHA256SUMS are uploaded to a draft, verified,');
+  line('# then published, and every platform below publishes from that release.');
+  line('release:');
+  field(2, 'draft-until-complete', true);
+  field(2, 'checksums', true);
+  field(2, 'notes', 'generate', 'generate | none | file:<path>');
+  line('  # attest: true   # build provenance attestations for every archive');
+  line('  # sbom: true     # an SBOM attached to the release');
+  line();
+
+  line('# The generated workflow. Publish jobs run in this GitHub environment, so their secrets can');
+  line('# sit behind its protection rules.');
+  line('# workflow:');
+  line('#   environment: release');
+  line('#   runs-on: ubuntu-latest');
+  line();
+
+  const ids = choice.enabled.map((s) => s.id);
+  line('# Platforms whose failure fails the release; the others are reported but never block it.');
+  if (ids.length > 0) field(0, 'required', ids);
+  else line('# required: [npm]');
+  line();
+
+  line('# A platform is on when its block is present (an empty block means "on, with defaults").');
+  line('# Secrets go in the repository or environment settings; `deployforge plan` names missing ones.');
+  line('platforms:');
+  for (const note of choice.why) line(`  # ${note}`);
+  for (const s of choice.enabled) {
+    line(`  # ${s.summary}`);
+    line(blockYaml({ [s.id]: s.settings }, 2));
+  }
+  line();
+  line('  # Uncomment to publish to more places:');
+  for (const s of choice.available) {
+    line(`  # ${s.summary}`);
+    line(`  # ${s.id}: ${inlineYaml(s.settings)}`);
+  }
+  return `${out.join('\n')}\n`;
+}
