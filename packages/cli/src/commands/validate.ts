@@ -1,0 +1,20 @@
+import type { Command } from 'commander';
+import { loadConfig } from '@deployforge/config';
+import { configOption, type CommandContext } from '../program.js';
+
+export function registerValidate(program: Command, ctx: CommandContext): Command {
+  return configOption(program.command('validate'))
+    .description('check deployforge.yml against the schema; every problem as file:line:col: key: message')
+    .option('--json', 'print the result as one JSON document on stdout')
+    .addHelpText('after', '\nExit codes: 0 valid, 2 invalid (every problem is listed, not only the first).')
+    .action(async (options: { json?: boolean; config: string }) => {
+      const loaded = await loadConfig(options.config);
+      const targets = loaded.config.build?.targets ?? [];
+      if (options.json) {
+        ctx.io.stdout(`${JSON.stringify({ valid: true, file: loaded.file, platforms: loaded.enabledPlatforms, targets })}\n`);
+        return;
+      }
+      const platforms = loaded.enabledPlatforms.length > 0 ? loaded.enabledPlatforms.join(', ') : 'none';
+      ctx.io.stdout(`${loaded.file} is valid: ${targets.length} target(s), platforms: ${platforms}\n`);
+    });
+}

@@ -1,0 +1,45 @@
+import { Command } from 'commander';
+import type { CliIo } from './cli-io.js';
+import { registerInit } from './commands/init.js';
+import { registerPlan } from './commands/plan.js';
+import { registerValidate } from './commands/validate.js';
+import { CLI_VERSION } from './cli-version.js';
+
+/** Shared by every command: where output goes and how a command reports its exit code. */
+export interface CommandContext {
+  io: CliIo;
+  setExitCode(code: number): void;
+}
+
+/** Every command that reads the config takes `--config`, placed after the command name. */
+export function configOption(command: Command): Command {
+  return command.option('-c, --config <path>', 'path to the config file', 'deployforge.yml');
+}
+
+export function createProgram(io: CliIo): { program: Command; exitCode: () => number } {
+  let exitCode = 0;
+  const program = new Command('deployforge')
+    .description('One config file, one hub-and-spoke release: GitHub Releases, then every registry and package manager.')
+    .version(CLI_VERSION, '-V, --version', 'print the deployforge version')
+    // Root options only before the subcommand, so that `plan --version 1.2.3` means the release
+    // version and not "print deployforge's version".
+    .enablePositionalOptions()
+    .showHelpAfterError('(run with --help for usage)')
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+
+  const ctx: CommandContext = {
+    io,
+    setExitCode: (code) => {
+      exitCode = Math.max(exitCode, code);
+    },
+  };
+
+  for (const register of [registerInit, registerValidate, registerPlan]) {
+    // Subcommands inherit the error handling and output routing of the root.
+    register(program, ctx).exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+      .showHelpAfterError('(run with --help for usage)');
+  }
+  return { program, exitCode: () => exitCode };
+}

@@ -1,0 +1,32 @@
+import { CommanderError } from 'commander';
+import { isConfigurationError } from '@deployforge/diagnostics';
+import type { CliIo } from './cli-io.js';
+import { EXIT_BAD_INPUT } from './exit-codes.js';
+import { createProgram } from './program.js';
+
+/**
+ * The CLI's one error boundary. User mistakes (ConfigurationError, bad flags) print their message
+ * and exit 2 with no stack trace. Anything else is a bug or an outage: say so, exit 1, and show the
+ * stack only when DEPLOYFORGE_DEBUG is set.
+ */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const { program, exitCode } = createProgram(io);
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return exitCode();
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version land here with exit code 0; usage errors already printed their message.
+      return error.exitCode === 0 ? 0 : EXIT_BAD_INPUT;
+    }
+    if (isConfigurationError(error)) {
+      io.stderr(`${error.message}\n`);
+      return EXIT_BAD_INPUT;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr(`deployforge: unexpected error: ${message}\n`);
+    if (io.env.DEPLOYFORGE_DEBUG && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
+    else io.stderr('This is a bug or an outage, not a problem with your input. Set DEPLOYFORGE_DEBUG=1 for details.\n');
+    return 1;
+  }
+}

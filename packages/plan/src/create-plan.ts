@@ -1,0 +1,88 @@
+import type { LoadedConfig } from '@deployforge/config';
+import { PLATFORMS, type Existence, type PlatformId } from '@deployforge/platforms';
+import type { ResolvedVersion } from '@deployforge/version';
+import { planCredentials, type CredentialFacts } from './credential-facts.js';
+import { decideBuild, decideRelease } from './decide-release.js';
+import { decideSpoke } from './decide-spoke.js';
+import { isSelected } from './parse-selection.js';
+import { matrixEntry, planTargets } from './plan-targets.js';
+import type { Plan, PlatformSelection, SpokePlan, Trigger } from './plan-types.js';
+import { spokeKeys } from './spoke-keys.js';
+
+export interface PlanInput {
+  loaded: LoadedConfig;
+  version: ResolvedVersion;
+  trigger: Trigger;
+  selection: PlatformSelection;
+  /** Existence facts per platform id (or spoke key for custom entries); `github` is the hub. */
+  existence?: Readonly<Partial<Record<PlatformId | string, Existence>>>;
+  /** Omit to leave credentials unchecked (e.g. a laptop `deployforge plan`). */
+  credentials?: CredentialFacts;
+  force?: boolean;
+  dryRun?: boolean;
+  /** Local runs with `--artifacts DIR`: the archives exist, nothing is built. */
+  artifactsProvided?: boolean;
+}
+
+/**
+ * The release plan: a pure function of config, version, selection and the facts the caller
+ * gathered. No I/O, so the workflow generator, the `build-matrix` action and the local runner all
+ * read the same decisions, and every decision is table-tested.
+ */
+export function createPlan(input: PlanInput): Plan {
+  const { config, enabledPlatforms } = input.loaded;
+  const force = input.force ?? false;
+  const dryRun = input.dryRun ?? false;
+  const project = config.project.name;
+  const targets = planTargets(config.build?.targets ?? [], {
+    project,
+    version: input.version.version,
+    binary: config.build?.binary ?? project,
+    npmPackage: config.platforms?.npm?.package ?? project,
+  });
+
+  const release = decideRelease(input.existence?.github, force);
+  const build = decideBuild(release, input.artifactsProvided ?? false);
+  const required = new Set<string>(config.required ?? []);
+  const defaultEnvironment = config.workflow?.environment ?? 'release';
+
+  const spokes: SpokePlan[] = spokeKeys(config, enabledPlatforms).map((s) => {
+    const info = PLATFORMS[s.platform];
+    const credentials = planCredentials(info, input.credentials);
+    const existence = input.existence?.[s.key];
+    const decision = decideSpoke({
+      platform: s.platform,
+      selected: isSelected(input.selection, s.key),
+      ...(existence ? { existence } : {}),
+      credentials,
+      force,
+      dryRun,
+    });
+    const block = (config.platforms as Record<string, { environment?: string } | null | undefined> | undefined)?.[s.platform];
+    return {
+      key: s.key,
+      platform: s.platform,
+      jobId: s.jobId,
+      displayName: s.instance ? `${info.displayName}: ${s.instance}` : info.displayName,
+      ...decision,
+      required: required.has(s.platform) || required.has(s.key),
+      environment: block?.environment ?? defaultEnvironment,
+      credentials,
+      ...(existence ? { existence } : {}),
+    };
+  });
+
+  return {
+    schema: 'deployforge-plan/v1',
+    project,
+    version: input.version,
+    trigger: input.trigger,
+    force,
+    dryRun,
+    targets,
+    matrix: { include: targets.map(matrixEntry) },
+    build,
+    release,
+    spokes,
+  };
+}

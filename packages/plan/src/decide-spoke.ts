@@ -1,0 +1,67 @@
+import { PLATFORMS, type Existence, type SpokeId, type SpokeStatus } from '@deployforge/platforms';
+import { describeMissingCredentials } from './credential-facts.js';
+import type { CredentialPlan, SpokeReason } from './plan-types.js';
+
+export interface SpokeFacts {
+  platform: SpokeId;
+  selected: boolean;
+  existence?: Existence;
+  credentials: CredentialPlan;
+  force: boolean;
+  dryRun: boolean;
+}
+
+export interface SpokeDecision {
+  run: boolean;
+  reason: SpokeReason;
+  detail: string;
+  outcomeIfSkipped?: SpokeStatus;
+}
+
+const skip = (reason: SpokeReason, outcome: SpokeStatus, detail: string): SpokeDecision => ({
+  run: false, reason, detail, outcomeIfSkipped: outcome,
+});
+
+/**
+ * The decision table for one spoke. Order matters: selection first (a deselected spoke reports
+ * nothing else), then what the platform already has (an identical version needs no credential),
+ * then credentials (caught here, before anything is written anywhere).
+ */
+export function decideSpoke(f: SpokeFacts): SpokeDecision {
+  const info = PLATFORMS[f.platform];
+  if (!f.selected) return skip('not-selected', 'skipped', 'not selected for this run');
+
+  const state = f.existence?.state;
+  const evidence = f.existence?.detail ? `: ${f.existence.detail}` : '';
+  if (state === 'identical') {
+    return skip('already-published', 'skipped', `this version is already published with identical content${evidence}`);
+  }
+  if (state === 'burned') {
+    return skip('burned', 'failed', `this version was published and removed, ${info.displayName} never accepts it again: release a new version${evidence}`);
+  }
+  if (state === 'pending') {
+    return skip('pending', 'needs-human', `this version is waiting for moderation on ${info.displayName}${evidence}`);
+  }
+
+  let reason: SpokeReason = 'selected';
+  if (state === 'different') {
+    if (!f.force) {
+      return skip('conflict', 'failed', `this version is already published with different content; re-run with force to replace it${info.overwritable ? '' : ` (${info.displayName} never allows that: release a new version)`}${evidence}`);
+    }
+    if (!info.overwritable) {
+      return skip('conflict', 'failed', `this version is already published with different content and ${info.displayName} never allows replacing a version, even with force: release a new version${evidence}`);
+    }
+    reason = 'forced';
+  }
+
+  if (f.credentials.satisfied === false && !f.dryRun) {
+    return skip('missing-credential', 'failed', describeMissingCredentials(info, f.credentials));
+  }
+
+  const notes: string[] = [];
+  if (reason === 'forced') notes.push('replacing the existing version (force)');
+  if (state === 'unknown') notes.push(`existence unknown${evidence}; the spoke checks again before writing`);
+  if (f.credentials.satisfied === false) notes.push(`dry run; would fail: ${describeMissingCredentials(info, f.credentials)}`);
+  if (f.dryRun) notes.push('dry run: renders and validates, writes nothing');
+  return { run: true, reason, detail: notes.length > 0 ? notes.join('; ') : 'will publish' };
+}
