@@ -1,0 +1,31 @@
+export {
+  createGitHubClient,
+  DEFAULT_GITHUB_API_URL,
+  type DeployforgeOctokit,
+  type GitHubClient,
+  type GitHubClientOptions,
+} from './octokit-factory.js';
+export { HASH_CHUNK_BYTES, sha256File } from './sha256-file.js';
+export { parseSha256Sums, renderSha256Sums, type Sha256SumEntry } from './sha256sums.js';
+export {
+  AssetUploadError,
+  assetUploadUrl,
+  uploadAssetStream,
+  type AssetUploadErrorKind,
+  type UploadAssetStreamOptions,
+} from './upload-asset-stream.js';
+export { decideAsset, type AssetDecision, type LocalAssetFacts, type RemoteAssetFacts } from './decide-asset.js';
+export { MAX_ASSET_BYTES, MAX_ASSETS_PER_RELEASE, preflightAssets, type PlannedAsset } from './preflight.js';
+export { AmbiguousReleaseError, findReleaseByTag, listReleaseAssets, listReleases, selectReleaseForTag } from './find-release.js';
+export { describeReleaseState, type ExpectedAsset, type ReleaseState } from './describe-release-state.js';
+export {
+  publishRelease,
+  type PublishedAsset,
+  type PublishReleaseOptions,
+  type ReleaseNotesSource,
+  type ReleaseResult,
+} from './publish-release.js';
+export { AssetConflictError, ReleaseStepError } from './release-errors.js';
+export { SHA256SUMS_NAME } from './local-assets.js';
+export { contentTypeFor } from './content-type.js';
+export { sha256FromDigest, type RemoteAsset, type RemoteRelease } from './release-types.js';

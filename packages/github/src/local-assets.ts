@@ -1,0 +1,50 @@
+import { mkdtemp, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { ConfigurationError } from '@deployforge/diagnostics';
+import { contentTypeFor } from './content-type.js';
+import { mapWithConcurrency } from './map-with-concurrency.js';
+import { sha256File } from './sha256-file.js';
+import { renderSha256Sums } from './sha256sums.js';
+
+/** A file to publish, with everything the state machine compares. */
+export interface LocalAsset {
+  name: string;
+  path: string;
+  size: number;
+  sha256: string;
+  contentType: string;
+}
+
+export const SHA256SUMS_NAME = 'SHA256SUMS';
+
+/**
+ * Stat and hash every file (two at a time: hashing is I/O- and CPU-bound on different resources).
+ * A missing path is the user's mistake (a wrong artifacts glob), hence ConfigurationError.
+ */
+export async function describeLocalAssets(files: readonly string[], signal?: AbortSignal): Promise<LocalAsset[]> {
+  return mapWithConcurrency(files, 2, async (path) => {
+    let size: number;
+    try {
+      const info = await stat(path);
+      if (!info.isFile()) throw new ConfigurationError(`release assets: ${path} is not a regular file`);
+      size = info.size;
+    } catch (error) {
+      if (error instanceof ConfigurationError) throw error;
+      throw new ConfigurationError(`release assets: cannot read ${path}: ${(error as Error).message}`);
+    }
+    return { name: basename(path), path, size, sha256: await sha256File(path, { signal }), contentType: contentTypeFor(path) };
+  });
+}
+
+/**
+ * Write SHA256SUMS listing every asset into `dir` (a fresh temp dir when omitted) and describe it.
+ * Its content depends only on the assets, so a re-run produces the same bytes and skips it.
+ */
+export async function writeChecksumsAsset(assets: readonly LocalAsset[], dir?: string): Promise<LocalAsset> {
+  const folder = dir ?? (await mkdtemp(join(tmpdir(), 'deployforge-sums-')));
+  const path = join(folder, SHA256SUMS_NAME);
+  await writeFile(path, renderSha256Sums(assets.map(({ name, sha256 }) => ({ name, sha256 }))));
+  const [described] = await describeLocalAssets([path]);
+  return described!;
+}

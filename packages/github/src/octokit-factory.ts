@@ -1,0 +1,143 @@
+import { setSecret } from '@actions/core';
+import type { Logger } from '@deployforge/diagnostics';
+import { retry } from '@octokit/plugin-retry';
+import { throttling } from '@octokit/plugin-throttling';
+import { Octokit } from '@octokit/rest';
+import Bottleneck from 'bottleneck';
+import { rateLimitFallback } from './rate-limit-fallback.js';
+
+export const DEFAULT_GITHUB_API_URL = 'https://api.github.com';
+const DEFAULT_USER_AGENT = 'deployforge';
+
+const DeployforgeOctokit = Octokit.plugin(retry, throttling, rateLimitFallback);
+export type DeployforgeOctokit = InstanceType<typeof DeployforgeOctokit>;
+
+export interface GitHubClientOptions {
+  token: string;
+  /** REST API root. Default: `GITHUB_API_URL` (read now, at call time), else https://api.github.com. */
+  baseUrl?: string;
+  log: Logger;
+  userAgent?: string;
+  /** Retries of 5xx and network failures (JSON calls and uploads alike). Default 3. */
+  retries?: number;
+  /**
+   * Unit of the retry backoff in ms: attempt n waits n² units. Default 1000 (1 s, 4 s, 9 s), as
+   * @octokit/plugin-retry. Tests pass a few ms.
+   */
+  retryBaseMs?: number;
+  /** How many times a primary or secondary rate limit is waited out before giving up. Default 3. */
+  rateLimitRetries?: number;
+  /**
+   * What one second of `retry-after` / `x-ratelimit-reset` is worth, in ms. Default 1000; tests
+   * shrink it so a `retry-after: 1` costs milliseconds.
+   */
+  rateLimitUnitMs?: number;
+  /**
+   * Minimum gap between the starts of two write requests. Default 1000 ms, the throttling plugin's
+   * own default, which follows GitHub's advice to send content-creating requests serially. Only
+   * tests against the local fake should lower it.
+   */
+  writeIntervalMs?: number;
+}
+
+/**
+ * The one GitHub seam: an Octokit for JSON calls plus what the streaming uploader needs. The token is
+ * kept in a closure, not a property, so `util.inspect`, `JSON.stringify` and error dumps of a client
+ * cannot print it.
+ */
+export interface GitHubClient {
+  readonly octokit: DeployforgeOctokit;
+  readonly baseUrl: string;
+  readonly userAgent: string;
+  readonly log: Logger;
+  readonly retries: number;
+  readonly retryBaseMs: number;
+  /** The token, for requests made outside Octokit (asset uploads). A function so it is never enumerable data. */
+  token(): string;
+  /**
+   * Wait for a write slot. Asset uploads go to uploads.github.com outside Octokit, so they queue on
+   * the same limiter Octokit's writes use: every content-creating request of this client is paced
+   * together, which is what GitHub's secondary rate limits count.
+   */
+  waitForWriteSlot(): Promise<void>;
+}
+
+/** Build the client every DeployForge GitHub call goes through. */
+export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
+  const { token, log } = options;
+  if (!token) throw new Error('createGitHubClient: a token is required');
+  // Masking happens before the first request so nothing logged afterwards (including Octokit's own
+  // debug output) can carry it. Our Logger implementations never print tokens, but Actions' runner
+  // log is the one place a leaked token becomes public.
+  if (process.env['GITHUB_ACTIONS'] === 'true') setSecret(token);
+
+  const baseUrl = stripTrailingSlash(options.baseUrl ?? process.env['GITHUB_API_URL'] ?? DEFAULT_GITHUB_API_URL);
+  const userAgent = options.userAgent ?? DEFAULT_USER_AGENT;
+  const retries = options.retries ?? 3;
+  const retryBaseMs = options.retryBaseMs ?? 1000;
+  const rateLimitRetries = options.rateLimitRetries ?? 3;
+  const rateLimitUnitMs = options.rateLimitUnitMs ?? 1000;
+
+  // Same settings as the plugin's process-wide write group, but owned by this client so that the
+  // uploader can share it and tests can shorten the interval without touching global state.
+  const writeGroup = new Bottleneck.Group({
+    maxConcurrent: 1,
+    minTime: options.writeIntervalMs ?? 1000,
+    timeout: 2 * 60 * 1000,
+  });
+  const throttleId = 'deployforge';
+
+  const onLimit =
+    (kind: string) =>
+    (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, retryCount: number): boolean => {
+      if (retryCount < rateLimitRetries) {
+        log.warning(
+          `GitHub ${kind} rate limit on ${request.method} ${request.url}: waiting ${retryAfter}s, then retry ${retryCount + 1} of ${rateLimitRetries}`,
+        );
+        return true;
+      }
+      log.error(`GitHub ${kind} rate limit on ${request.method} ${request.url}: gave up after ${rateLimitRetries} retries`);
+      return false;
+    };
+
+  const octokit = new DeployforgeOctokit({
+    auth: token,
+    baseUrl,
+    userAgent,
+    log: {
+      debug: (m: string) => log.debug(m),
+      info: (m: string) => log.debug(m),
+      warn: (m: string) => log.warning(m),
+      error: (m: string) => log.error(m),
+    },
+    retry: {
+      retries,
+      retryAfterBaseValue: retryBaseMs,
+      // 429 is left to the rate-limit handlers, which honour retry-after instead of guessing.
+      doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451],
+    },
+    throttle: {
+      id: throttleId,
+      write: writeGroup,
+      retryAfterBaseValue: rateLimitUnitMs,
+      onRateLimit: onLimit('primary'),
+      onSecondaryRateLimit: onLimit('secondary'),
+    },
+    rateLimitFallback: { retries: rateLimitRetries, unitMs: rateLimitUnitMs, log },
+  });
+
+  return {
+    octokit,
+    baseUrl,
+    userAgent,
+    log,
+    retries,
+    retryBaseMs,
+    token: () => token,
+    waitForWriteSlot: () => writeGroup.key(throttleId).schedule(() => Promise.resolve()),
+  };
+}
+
+function stripTrailingSlash(url: string): string {
+  return url.endsWith('/') ? url.slice(0, -1) : url;
+}

@@ -1,0 +1,334 @@
+import { readFile } from 'node:fs/promises';
+import { ConfigurationError, type Logger } from '@deployforge/diagnostics';
+import type { ResolvedVersion } from '@deployforge/version';
+import { ensureAsset, replacementName, viewOf, type AssetMachineContext } from './asset-state-machine.js';
+import { decideAsset, type AssetDecision } from './decide-asset.js';
+import { selectReleaseForTag } from './find-release.js';
+import { describeLocalAssets, writeChecksumsAsset, type LocalAsset } from './local-assets.js';
+import { mapWithConcurrency } from './map-with-concurrency.js';
+import type { GitHubClient } from './octokit-factory.js';
+import { preflightAssets } from './preflight.js';
+import { ReleaseApi } from './release-api.js';
+import { AssetConflictError, httpFailure, ReleaseStepError } from './release-errors.js';
+import { sha256FromDigest, type RemoteAsset, type RemoteRelease } from './release-types.js';
+import { sleep } from './sleep.js';
+
+export type ReleaseNotesSource = { kind: 'generate' } | { kind: 'file'; path: string } | { kind: 'none' };
+
+export interface PublishReleaseOptions {
+  client: GitHubClient;
+  owner: string;
+  repo: string;
+  tag: string;
+  /** Release title; default: the tag. */
+  name?: string;
+  /** Decides `prerelease` and `make_latest`. */
+  version: Pick<ResolvedVersion, 'version' | 'prerelease'>;
+  /** Archives, SBOMs, provenance…: uploaded under their base names. */
+  files: readonly string[];
+  /** Also publish SHA256SUMS listing every file. */
+  checksums: boolean;
+  /**
+   * Create the release as a draft, upload, verify, then publish (default in the config: true).
+   * False creates it published straight away, which immutable releases will then refuse to change.
+   */
+  draftUntilComplete: boolean;
+  notes: ReleaseNotesSource;
+  /** Replace assets of the same name whose content differs (never possible on immutable releases). */
+  force: boolean;
+  /** Read everything, write nothing, report what would be done. */
+  dryRun: boolean;
+  targetCommitish?: string;
+  log: Logger;
+  /**
+   * Uploads in flight at once. Default 2: GitHub asks for serial *requests to the API*, and every
+   * JSON write still is serial (throttling plugin) and every upload start is paced through the same
+   * write limiter; a second upload in flight only overlaps the transfer of large files, where one
+   * TCP stream rarely fills the runner's link. Use 1 for strictly serial uploads.
+   */
+  concurrency?: number;
+  signal?: AbortSignal;
+  /** Where SHA256SUMS is written; default: a fresh temp dir. */
+  workDir?: string;
+  /** See AssetMachineContext.staleStarterMs. Default 60 s. */
+  staleStarterMs?: number;
+  /** What one second of an upload's retry-after is worth in ms (tests shrink it). Default 1000. */
+  rateLimitUnitMs?: number;
+}
+
+/** One published asset, in the shape spokes consume (`ReleaseAsset` minus the target). */
+export interface PublishedAsset {
+  name: string;
+  size: number;
+  sha256: string;
+  /** browser_download_url; for a release still a draft (dry run), the draft's URL. */
+  url: string;
+}
+
+export interface ReleaseResult {
+  /** Undefined only in a dry run for a release that does not exist yet. */
+  releaseId: number | undefined;
+  url: string;
+  tag: string;
+  /** This run created the release. */
+  created: boolean;
+  /** The release is published (not a draft) when this returns. */
+  published: boolean;
+  assets: PublishedAsset[];
+  /** Write requests made (creates, uploads, deletes, renames, publish). 0 for a finished release. */
+  writes: number;
+  dryRun: boolean;
+  /** What was done (or, in a dry run, would be done), one line each. */
+  actions: string[];
+}
+
+/**
+ * The hub: find or create the release as a draft, upload every file (+ SHA256SUMS), verify, publish.
+ * Converges on re-runs: a finished release costs list requests only and zero writes.
+ */
+export async function publishRelease(options: PublishReleaseOptions): Promise<ReleaseResult> {
+  const { client, log, tag, signal } = options;
+  const api = new ReleaseApi(client, options.owner, options.repo, signal);
+  const actions: string[] = [];
+  const note = (line: string): void => {
+    actions.push(line);
+    log.info(options.dryRun ? `[dry run] would ${line}` : line);
+  };
+
+  // ---- Everything that can fail without the network, before anything is written.
+  const files = await describeLocalAssets(options.files, signal);
+  preflightAssets(files);
+  const locals = options.checksums ? [...files, await writeChecksumsAsset(files, options.workDir)] : files;
+  preflightAssets(locals);
+  const notesFromFile = options.notes.kind === 'file' ? await readNotesFile(options.notes.path) : undefined;
+
+  // ---- Where are we?
+  let release = selectReleaseForTag(await api.listReleases(), tag, (ids) =>
+    log.warning(`ignoring draft release(s) ${ids.join(', ')} for ${tag}: a published release exists for that tag`),
+  );
+  let created = false;
+  let snapshot = release ? await api.listAssets(release.id) : { assets: [] as RemoteAsset[], serverTime: Date.now() };
+
+  const managedNames = new Set(locals.flatMap((l) => [l.name, replacementName(l.name)]));
+  preflightAssets(
+    locals,
+    snapshot.assets.filter((a) => !managedNames.has(a.name)).map((a) => a.name),
+  );
+
+  const decisions = locals.map((local) => ({ local, decision: decideAsset(findAsset(snapshot.assets, local.name), local, options.force) }));
+  const conflicts = decisions.filter((d) => d.decision.action === 'conflict').map((d) => d.decision.reason);
+  if (conflicts.length > 0) throw new AssetConflictError(conflicts);
+  const pending = decisions.filter((d) => d.decision.action !== 'skip');
+  const strayScratch = snapshot.assets.filter((a) => locals.some((l) => replacementName(l.name) === a.name));
+
+  if (release && !release.draft && pending.length === 0 && strayScratch.length === 0) {
+    log.info(`release ${tag} complete, nothing to do`);
+    for (const d of decisions) if (d.decision.action === 'skip' && !d.decision.digestVerified) log.warning(d.decision.reason);
+    return result(release, snapshot.assets, locals, { tag, created, writes: api.writes, dryRun: options.dryRun, actions });
+  }
+  if (release && !release.draft && release.immutable && pending.length > 0) {
+    throw new ReleaseStepError(
+      'check release',
+      `release ${tag} is published and immutable, but ${pending.map((p) => p.local.name).join(', ')} would have to change; release a new version`,
+    );
+  }
+
+  if (options.dryRun) {
+    if (!release) note(`create draft release ${tag}${options.notes.kind === 'generate' ? ' with generated notes' : ''}`);
+    for (const { local, decision } of decisions) describeDecision(note, local, decision);
+    for (const a of strayScratch) note(`delete leftover replacement upload ${a.name}`);
+    if (!release || release.draft) note(`publish ${tag}${options.version.prerelease ? ' as a prerelease' : ' as latest'}`);
+    return result(release, snapshot.assets, locals, { tag, created, writes: 0, dryRun: true, actions });
+  }
+
+  // ---- Create (or adopt) the draft.
+  if (!release) {
+    const body = await releaseNotesBody(api, options, notesFromFile);
+    ({ release, created } = await createOrAdoptRelease(api, options, body));
+    if (created) actions.push(`created ${release.draft ? 'draft ' : ''}release ${tag} (id ${release.id})`);
+    snapshot = await api.listAssets(release.id);
+  } else if (release.draft) {
+    log.info(`resuming draft release ${tag} (id ${release.id})`);
+  } else {
+    log.warning(`release ${tag} is already published; uploading the missing assets into it`);
+  }
+
+  // ---- Uploads.
+  const ctx: AssetMachineContext = {
+    api,
+    release,
+    force: options.force,
+    log,
+    signal,
+    maxRetries: client.retries,
+    backoffMs: (attempt) => attempt * attempt * client.retryBaseMs,
+    rateLimitUnitMs: options.rateLimitUnitMs ?? 1000,
+    staleStarterMs: options.staleStarterMs ?? 60_000,
+  };
+  const current = snapshot;
+  await mapWithConcurrency(locals, options.concurrency ?? 2, async (local) => {
+    const existing = findAsset(current.assets, local.name);
+    const scratch = findAsset(current.assets, replacementName(local.name));
+    // A force run that died between "delete the old" and "rename the new" left the new content
+    // under the scratch name: finish its job instead of uploading again.
+    if (!existing && scratch && decideAsset(scratch, { ...local, name: scratch.name }, false).action === 'skip') {
+      await api.renameAsset(scratch.id, scratch.name, local.name);
+      actions.push(`renamed ${scratch.name} to ${local.name}`);
+      return;
+    }
+    const before = api.writes;
+    await ensureAsset(ctx, local, viewOf(current.assets, local.name, current.serverTime));
+    if (api.writes > before) actions.push(`uploaded ${local.name}`);
+  });
+
+  // ---- Clean up, verify, publish.
+  let { assets } = await api.listAssets(release.id);
+  for (const leftover of assets.filter((a) => locals.some((l) => replacementName(l.name) === a.name))) {
+    await api.deleteAsset(leftover, 'leftover replacement upload');
+    actions.push(`deleted ${leftover.name}`);
+    assets = assets.filter((a) => a.id !== leftover.id);
+  }
+  verifyAssets(assets, locals, log);
+
+  if (release.draft) {
+    const publishedRelease = await api.updateRelease(release.id, {
+      draft: false,
+      prerelease: options.version.prerelease,
+      make_latest: options.version.prerelease ? 'false' : 'true',
+    });
+    actions.push(`published ${tag}`);
+    log.info(`published release ${tag}: ${publishedRelease.html_url}`);
+    release = publishedRelease;
+    // Download URLs change when a draft is published (untagged-… → the tag).
+    assets = publishedRelease.assets && publishedRelease.assets.length >= locals.length ? publishedRelease.assets : (await api.listAssets(release.id)).assets;
+  }
+  return result(release, assets, locals, { tag, created, writes: api.writes, dryRun: false, actions });
+}
+
+function findAsset(assets: readonly RemoteAsset[], name: string): RemoteAsset | undefined {
+  return assets.find((a) => a.name === name);
+}
+
+function describeDecision(note: (line: string) => void, local: LocalAsset, decision: AssetDecision): void {
+  switch (decision.action) {
+    case 'skip':
+      return;
+    case 'upload':
+      return note(`upload ${local.name} (${local.size} bytes)`);
+    case 'delete-then-upload':
+      return note(`delete the interrupted upload of ${local.name} and upload it again`);
+    case 'replace':
+      return note(`replace ${local.name}: ${decision.reason}`);
+    case 'conflict':
+      return note(`fail: ${decision.reason}`);
+  }
+}
+
+async function readNotesFile(path: string): Promise<string> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    throw new ConfigurationError(`release.notes: cannot read ${path}: ${(error as Error).message}`);
+  }
+}
+
+async function releaseNotesBody(api: ReleaseApi, options: PublishReleaseOptions, fromFile: string | undefined): Promise<string> {
+  switch (options.notes.kind) {
+    case 'none':
+      return '';
+    case 'file':
+      return fromFile ?? '';
+    case 'generate':
+      return (await api.generateNotes(options.tag, options.targetCommitish)).body;
+  }
+}
+
+/**
+ * Create the release, or adopt the one that appeared meanwhile. Two concurrent runs can both create
+ * a draft (drafts do not own their tag); both then list, and the lowest id (created first) wins: the
+ * other run deletes its own, still empty, draft and adopts the winner. Ids only grow, so both runs
+ * agree on the winner whatever the interleaving.
+ */
+async function createOrAdoptRelease(
+  api: ReleaseApi,
+  options: PublishReleaseOptions,
+  body: string,
+): Promise<{ release: RemoteRelease; created: boolean }> {
+  const { client, log, tag } = options;
+  const draft = options.draftUntilComplete;
+  for (let attempt = 0; ; attempt++) {
+    let ours: RemoteRelease;
+    try {
+      ours = await api.createRelease({
+        tag_name: tag,
+        name: options.name ?? tag,
+        body,
+        draft,
+        prerelease: options.version.prerelease,
+        ...(options.targetCommitish ? { target_commitish: options.targetCommitish } : {}),
+        ...(draft ? {} : { make_latest: options.version.prerelease ? 'false' : 'true' }),
+      });
+    } catch (error) {
+      const { status } = httpFailure(error);
+      const retryable = status === undefined || status === 422 || status >= 500;
+      if (!retryable || attempt >= client.retries) throw error;
+      // The create may have happened with its answer lost (5xx, reset), or another run won the race
+      // (422 already_exists): look before trying again, never create blindly twice.
+      log.warning(`creating release ${tag} failed (${httpFailure(error).message}); listing releases before retrying`);
+      const found = selectReleaseForTag(await api.listReleases(), tag);
+      if (found) return { release: found, created: false };
+      if (status === 422 && !isAlreadyExists(error)) throw error;
+      await sleep(status === 422 ? 0 : (attempt + 1) ** 2 * client.retryBaseMs, options.signal);
+      continue;
+    }
+    const candidates = (await api.listReleases()).filter((r) => r.tag_name === tag);
+    const winner = candidates.find((r) => !r.draft) ?? candidates.filter((r) => r.draft).sort((a, b) => a.id - b.id)[0] ?? ours;
+    if (winner.id === ours.id) return { release: ours, created: true };
+    log.warning(`another run created release ${winner.id} for ${tag} at the same time; deleting ours (${ours.id}) and adopting it`);
+    await api.deleteRelease(ours.id);
+    return { release: winner, created: false };
+  }
+}
+
+function isAlreadyExists(error: unknown): boolean {
+  const cause = (error as { cause?: { response?: { data?: { errors?: Array<{ code?: string }> } } } }).cause;
+  return (cause?.response?.data?.errors ?? []).some((e) => e.code === 'already_exists');
+}
+
+/** Every expected asset is there, complete, with the right size and (where GitHub reports it) sha256. */
+function verifyAssets(assets: readonly RemoteAsset[], locals: readonly LocalAsset[], log: Logger): void {
+  const problems: string[] = [];
+  for (const local of locals) {
+    const remote = findAsset(assets, local.name);
+    if (!remote) {
+      problems.push(`${local.name} is missing`);
+      continue;
+    }
+    if (remote.state !== 'uploaded') problems.push(`${local.name} is in state "${remote.state}"`);
+    if (remote.size !== local.size) problems.push(`${local.name} is ${remote.size} bytes, expected ${local.size}`);
+    const remoteSha = sha256FromDigest(remote.digest);
+    if (remoteSha === undefined) log.warning(`${local.name}: GitHub reports no digest; verified by size only`);
+    else if (remoteSha !== local.sha256) problems.push(`${local.name} has sha256:${remoteSha}, expected sha256:${local.sha256}`);
+  }
+  if (problems.length > 0) throw new ReleaseStepError('verify assets', problems.join('; '));
+}
+
+function result(
+  release: RemoteRelease | undefined,
+  assets: readonly RemoteAsset[],
+  locals: readonly LocalAsset[],
+  extra: { tag: string; created: boolean; writes: number; dryRun: boolean; actions: string[] },
+): ReleaseResult {
+  return {
+    releaseId: release?.id,
+    url: release?.html_url ?? '',
+    published: release ? !release.draft : false,
+    assets: locals.map((l) => ({
+      name: l.name,
+      size: l.size,
+      sha256: l.sha256,
+      url: findAsset(assets, l.name)?.browser_download_url ?? '',
+    })),
+    ...extra,
+  };
+}

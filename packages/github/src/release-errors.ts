@@ -1,0 +1,39 @@
+/**
+ * A release step failed: says which asset (if any), which step and which HTTP status, so a red job
+ * tells the reader what was being done without a stack trace.
+ */
+export class ReleaseStepError extends Error {
+  override readonly name = 'ReleaseStepError';
+  constructor(
+    readonly step: string,
+    readonly detail: string,
+    readonly asset?: string,
+    readonly status?: number,
+    options?: { cause?: unknown },
+  ) {
+    super(
+      `${asset ? `asset ${asset}: ` : ''}${step} failed${status !== undefined ? ` (HTTP ${status})` : ''}: ${detail}`,
+      options,
+    );
+  }
+}
+
+/** Assets of the same name but different content are on the release and `force` is off. */
+export class AssetConflictError extends Error {
+  override readonly name = 'AssetConflictError';
+  constructor(readonly reasons: readonly string[]) {
+    super(reasons.length === 1 ? reasons[0]! : `${reasons.length} assets differ from the release:\n  ${reasons.join('\n  ')}`);
+  }
+}
+
+/** Status and message of an Octokit RequestError (or anything shaped like one). */
+export function httpFailure(error: unknown): { status?: number; message: string } {
+  if (typeof error === 'object' && error !== null) {
+    const { status, message } = error as { status?: unknown; message?: unknown };
+    return {
+      status: typeof status === 'number' ? status : undefined,
+      message: typeof message === 'string' ? message : String(error),
+    };
+  }
+  return { message: String(error) };
+}

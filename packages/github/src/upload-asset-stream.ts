@@ -1,0 +1,196 @@
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import http from 'node:http';
+import https from 'node:https';
+import type { RemoteAsset } from './release-types.js';
+
+export interface UploadAssetStreamOptions {
+  /** The release's `upload_url`, with or without its `{?name,label}` template tail. */
+  uploadUrl: string;
+  token: string;
+  /** Asset name on the release. */
+  name: string;
+  label?: string;
+  /** File to stream. */
+  path: string;
+  /** Expected size in bytes; checked against the file before sending, since it is the Content-Length. */
+  size: number;
+  contentType: string;
+  signal?: AbortSignal;
+  userAgent?: string;
+  /** Socket idle timeout in ms: a stalled upload fails instead of hanging the job. Default 120 000. */
+  idleTimeoutMs?: number;
+}
+
+export type AssetUploadErrorKind =
+  /** 422 with `already_exists`: an asset of that name is on the release (maybe ours, from a race). */
+  | 'already_exists'
+  /** 502: GitHub may have left a `starter` asset behind that must be deleted before a retry. */
+  | 'bad_gateway'
+  /** 403/429 with retry-after or an exhausted quota. */
+  | 'rate_limited'
+  /** The connection failed or was reset before a complete response. */
+  | 'network'
+  | 'aborted'
+  /** Any other HTTP status. */
+  | 'http';
+
+/** A failed upload, typed so the release state machine can pick the recovery step. */
+export class AssetUploadError extends Error {
+  override readonly name = 'AssetUploadError';
+  constructor(
+    message: string,
+    readonly kind: AssetUploadErrorKind,
+    readonly assetName: string,
+    readonly status?: number,
+    /** Seconds to wait before retrying, for `rate_limited`. */
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(message);
+  }
+
+  /** Worth another attempt after a pause (the state machine still bounds the attempts). */
+  get retryable(): boolean {
+    return (
+      this.kind === 'bad_gateway' ||
+      this.kind === 'network' ||
+      this.kind === 'rate_limited' ||
+      (this.kind === 'http' && this.status !== undefined && this.status >= 500)
+    );
+  }
+}
+
+/** `…/assets{?name,label}` + name/label → `…/assets?name=…&label=…`. */
+export function assetUploadUrl(uploadUrl: string, name: string, label?: string): URL {
+  const url = new URL(uploadUrl.replace(/\{[^}]*\}$/, ''));
+  url.searchParams.set('name', name);
+  if (label) url.searchParams.set('label', label);
+  return url;
+}
+
+/**
+ * Upload one release asset by piping a file stream into `http(s).request`.
+ *
+ * Not through Octokit/fetch: undici keeps every chunk it has sent referenced until the request
+ * finishes (nodejs/undici#4058), so a 1 GiB asset costs ~1.2 GiB of RSS there. A plain request with
+ * `Content-Length` and backpressure from `pipe` keeps memory at one or two read chunks.
+ */
+export async function uploadAssetStream(options: UploadAssetStreamOptions): Promise<RemoteAsset> {
+  const { name, path, size } = options;
+  const actual = (await stat(path)).size;
+  if (actual !== size) {
+    throw new AssetUploadError(`${name}: file is ${actual} bytes, expected ${size} (changed while releasing?)`, 'http', name);
+  }
+  const url = assetUploadUrl(options.uploadUrl, name, options.label);
+  const transport = url.protocol === 'https:' ? https : url.protocol === 'http:' ? http : undefined;
+  if (!transport) throw new Error(`upload_url has an unsupported scheme: ${url.protocol}`);
+
+  const { status, headers, body } = await streamRequest(transport, url, options);
+  if (status === 201 || status === 200) {
+    try {
+      return JSON.parse(body) as RemoteAsset;
+    } catch {
+      throw new AssetUploadError(`${name}: upload answered ${status} with a body that is not JSON`, 'http', name, status);
+    }
+  }
+  throw classifyFailure(name, status, headers, body);
+}
+
+interface RawResponse {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+}
+
+function streamRequest(
+  transport: typeof http | typeof https,
+  url: URL,
+  options: UploadAssetStreamOptions,
+): Promise<RawResponse> {
+  const { name, signal } = options;
+  return new Promise<RawResponse>((resolve, reject) => {
+    let settled = false;
+    let responded = false;
+    const settle = (fn: () => void): void => {
+      if (settled) return;
+      settled = true;
+      fn();
+    };
+    const networkFailure = (error: Error): void =>
+      settle(() =>
+        reject(
+          signal?.aborted
+            ? new AssetUploadError(`${name}: upload aborted`, 'aborted', name)
+            : new AssetUploadError(`${name}: connection failed during upload: ${error.message}`, 'network', name),
+        ),
+      );
+
+    const request = transport.request(url, {
+      method: 'POST',
+      signal,
+      timeout: options.idleTimeoutMs ?? 120_000,
+      headers: {
+        authorization: `Bearer ${options.token}`,
+        accept: 'application/vnd.github+json',
+        'x-github-api-version': '2022-11-28',
+        'user-agent': options.userAgent ?? 'deployforge',
+        'content-type': options.contentType,
+        'content-length': String(options.size),
+      },
+    });
+    request.on('timeout', () => request.destroy(new Error('socket idle timeout')));
+    request.on('response', (response) => {
+      responded = true;
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () =>
+        settle(() =>
+          resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks).toString('utf8') }),
+        ),
+      );
+      response.on('error', networkFailure);
+      response.on('close', () => {
+        if (!response.complete) networkFailure(new Error('response ended early'));
+      });
+    });
+    // A server may answer (422, 502) before it has read the whole body and close the socket; the
+    // write side then fails with EPIPE/ECONNRESET. The response is the truth in that case.
+    request.on('error', (error) => {
+      if (!responded) networkFailure(error);
+    });
+
+    // 1 MiB reads: fewer syscalls and write callbacks than the 64 KiB default; pipe's backpressure
+    // keeps at most a chunk or two in memory whatever the file size.
+    const file = createReadStream(options.path, { highWaterMark: 1 << 20 });
+    file.on('error', (error) => {
+      request.destroy(error);
+      settle(() => reject(new AssetUploadError(`${name}: could not read ${options.path}: ${error.message}`, 'http', name)));
+    });
+    file.pipe(request);
+  });
+}
+
+function classifyFailure(name: string, status: number, headers: http.IncomingHttpHeaders, body: string): AssetUploadError {
+  let parsed: { message?: string; errors?: Array<{ code?: string; field?: string }> } = {};
+  try {
+    parsed = JSON.parse(body) as typeof parsed;
+  } catch {
+    // GitHub's 502 pages are HTML; the status alone decides then.
+  }
+  const detail = parsed.message ? `: ${parsed.message}` : '';
+  if (status === 422 && (parsed.errors ?? []).some((e) => e.code === 'already_exists')) {
+    return new AssetUploadError(`${name}: an asset with this name already exists (422)`, 'already_exists', name, status);
+  }
+  if (status === 502) return new AssetUploadError(`${name}: upload answered 502 Bad Gateway`, 'bad_gateway', name, status);
+  const retryAfter = headers['retry-after'];
+  const quotaExhausted = headers['x-ratelimit-remaining'] === '0';
+  if (status === 429 || (status === 403 && (retryAfter !== undefined || quotaExhausted || /rate limit/i.test(parsed.message ?? '')))) {
+    let seconds = Number(retryAfter);
+    if (!Number.isFinite(seconds) || seconds < 0) {
+      const reset = Number(headers['x-ratelimit-reset']);
+      seconds = Number.isFinite(reset) && reset > 0 ? Math.max(0, Math.ceil(reset - Date.now() / 1000) + 1) : 60;
+    }
+    return new AssetUploadError(`${name}: upload rate limited (${status})${detail}`, 'rate_limited', name, status, seconds);
+  }
+  return new AssetUploadError(`${name}: upload answered HTTP ${status}${detail}`, 'http', name, status);
+}
