@@ -73,6 +73,8 @@ export class NodeLocator {
   /** The value at `path`, or the deepest existing ancestor. An empty value points at its key. */
   valueAt(path: ConfigPath): Position {
     const found = walk(this.doc, path);
+    // A path that is not written (a default) is shown at the key of the nearest block that is.
+    if (!found.complete && found.key) return position(found.key, this.lineCounter);
     if (found.complete && found.key && isEmptyScalar(found.value)) return position(found.key, this.lineCounter);
     return position(found.value, this.lineCounter);
   }
