@@ -1,6 +1,6 @@
 import { ConfigurationError } from '@deployforge/diagnostics';
 import { describe, expect, test } from 'vitest';
-import { allTargets, isTargetId, sortTargets, targetInfo, targetsFor } from './target-lookup.js';
+import { allTargets, isTargetId, sortTargets, suggestTargetId, targetInfo, targetsFor } from './target-lookup.js';
 import { TARGETS } from './target-table.js';
 
 describe('isTargetId', () => {
@@ -28,7 +28,7 @@ describe('targetInfo', () => {
     })();
     expect(error).toBeInstanceOf(ConfigurationError);
     expect((error as Error).message).toContain('build.targets[1]: unknown target "linux-amd64"');
-    expect((error as Error).message).toContain('did you mean "linux-arm64"');
+    expect((error as Error).message).toContain('did you mean "linux-x64"');
     expect((error as Error).message).toContain('expected one of linux-x64, linux-arm64,');
   });
 
@@ -56,5 +56,34 @@ describe('pickers', () => {
       'linux-x64',
       'windows-x64',
     ]);
+  });
+});
+
+describe('suggestTargetId', () => {
+  test.each([
+    ['x86_64-unknown-linux-gnu', 'linux-x64'],
+    ['aarch64-unknown-linux-musl', 'linux-arm64-musl'],
+    ['aarch64-apple-darwin', 'macos-arm64'],
+    ['x86_64-pc-windows-msvc', 'windows-x64'],
+    ['linux/amd64', 'linux-x64'],
+    ['aarch64-darwin', 'macos-arm64'],
+    ['darwin-arm64', 'macos-arm64'],
+    ['darwin-aarch64', 'macos-arm64'],
+    ['x86_64-linux-musl', 'linux-x64-musl'],
+    ['linux-amd64-musl', 'linux-x64-musl'],
+    ['win32-x64', 'windows-x64'],
+    ['Windows-ARM64', 'windows-arm64'],
+    ['linux-x64-gnu', 'linux-x64'],
+    ['linux-x46', 'linux-x64'],
+    ['linux', undefined],
+    ['freebsd-x64', undefined],
+    ['something else entirely', undefined],
+  ] as const)('%s → %s', (raw, want) => {
+    expect(suggestTargetId(raw)).toBe(want);
+  });
+
+  test('is used in the error', () => {
+    expect(() => targetInfo('aarch64-apple-darwin')).toThrow('unknown target "aarch64-apple-darwin" (did you mean "macos-arm64"?)');
+    expect(() => targetInfo('freebsd-x64')).toThrow(/unknown target "freebsd-x64"; expected one of/);
   });
 });
