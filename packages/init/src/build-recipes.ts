@@ -85,7 +85,7 @@ export function buildRecipe(d: DetectedProject): BuildRecipe {
 function pythonLauncher(d: DetectedProject): string {
   const match = d.entry ? /^([A-Za-z_][\w.]*):([A-Za-z_][\w.]*)$/.exec(d.entry) : null;
   if (match) return `import sys, ${match[1]} as m; sys.exit(m.${match[2]}())`;
-  return `import runpy; runpy.run_module("${pythonModule(d)}", run_name="__main__")`;
+  return `import runpy; runpy.run_module('${pythonModule(d)}', run_name='__main__')`;
 }
 
 function pythonModule(d: DetectedProject): string {
@@ -96,7 +96,11 @@ function quoteIfNeeded(arg: string): string {
   return /^[\w./@-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
 }
 
-/** Single quotes keep the shell from touching the Python (`$`, `"`, `;`) on its way to the file. */
+/**
+ * The launcher is made of identifiers, dots and punctuation only (no `$`, backslash or backtick),
+ * so double quotes carry it through the shell unchanged, and leave the YAML free to single-quote
+ * the whole command instead of escaping it.
+ */
 function quoteForEcho(text: string): string {
-  return `'${text.replace(/'/g, `'\\''`)}'`;
+  return `"${text.replace(/["\\$`]/g, '\\$&')}"`;
 }

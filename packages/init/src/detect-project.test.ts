@@ -1,9 +1,11 @@
 import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { parseConfig } from '@deployforge/config';
 import { ConfigurationError } from '@deployforge/diagnostics';
+import { afterEach, describe, expect, it } from 'vitest';
 import { detectProject } from './detect-project.js';
 import type { DetectedProject } from './detected-project.js';
 import { githubRepositoryFromUrl } from './git-remote.js';
+import { renderInitConfig } from './render-init-config.js';
 import { gitInitWithOrigin, makeProject, MIT_TEXT, removeProject } from './test-fixtures.js';
 
 const made: string[] = [];
@@ -102,6 +104,10 @@ describe('detectProject', () => {
     const dir = await project(files, 'My Tool');
     const detected = await detectProject(dir);
     expect(detected).toMatchObject(expected);
+    // What init would write for it is a valid config naming the same project.
+    const { config } = parseConfig(renderInitConfig(detected), 'deployforge.yml');
+    expect(config.project.name).toBe(detected.name);
+    expect(config.build?.binary).toBe(detected.binary);
   });
 
   it('reads the repository from a github.com origin', async () => {

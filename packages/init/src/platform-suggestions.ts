@@ -95,13 +95,19 @@ function suggest(id: SpokeId, d: DetectedProject, ownerOrUndefined: string | und
   return { id, settings: settings[id], summary: summarize(id) };
 }
 
+/**
+ * `npm publishes … (trusted publishing, or secret NPM_TOKEN)`. Deliberately not `npm: …`, so the
+ * line cannot be mistaken for (or uncommented into) a platform block.
+ */
 function summarize(id: SpokeId): string {
   const info = PLATFORMS[id];
   const secrets = info.credentials.map((c) => c.name);
-  const joiner = info.allCredentialsRequired ? ' + ' : ' or ';
-  let needs = secrets.length > 0 ? secrets.join(joiner) : 'no secret';
-  if (info.oidc) needs = `trusted publishing, else ${needs}`;
-  return `${info.displayName}: ${info.publishes} (${needs})`;
+  let needs =
+    secrets.length === 0 ? 'no secret needed'
+    : secrets.length === 1 ? `secret ${secrets[0]}`
+    : `secrets ${secrets.join(info.allCredentialsRequired ? ' + ' : ' or ')}`;
+  if (info.oidc) needs = `trusted publishing, or ${needs}`;
+  return `${info.displayName} publishes ${info.publishes} (${needs})`;
 }
 
 function pascalCase(text: string): string {

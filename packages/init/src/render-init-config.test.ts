@@ -1,0 +1,103 @@
+import { parseConfig } from '@deployforge/config';
+import { SPOKE_IDS } from '@deployforge/platforms';
+import { describe, expect, it } from 'vitest';
+import type { DetectedProject } from './detected-project.js';
+import { renderInitConfig } from './render-init-config.js';
+
+function detected(overrides: Partial<DetectedProject>): DetectedProject {
+  return {
+    kind: 'unknown', manifest: undefined, name: 'shimmy', packageName: undefined, description: undefined,
+    license: undefined, homepage: undefined, repository: undefined, binary: 'shimmy', versionSource: 'tag',
+    version: undefined, entry: undefined, extraFiles: [], lockfile: false, ...overrides,
+  };
+}
+
+/** Turn every commented-out platform line (`  # npm: { … }`) back on. */
+function uncommentPlatforms(text: string): string {
+  return text.replace(/^ {2}# ([a-z-]+: [[{].*)$/gm, '  $1');
+}
+
+const kinds: Array<{ d: DetectedProject; enabled: string[]; from: string; command: RegExp; path: string }> = [
+  {
+    d: detected({ kind: 'rust', manifest: 'Cargo.toml', packageName: 'shimmy', versionSource: 'cargo', lockfile: true, license: 'MIT', repository: 'acme/shimmy' }),
+    enabled: ['crates'], from: 'cargo',
+    command: /cargo build --release --locked --target "\$DEPLOYFORGE_RUST_TARGET"/,
+    path: 'target/${DEPLOYFORGE_RUST_TARGET}/release/shimmy',
+  },
+  {
+    d: detected({ kind: 'go', manifest: 'go.mod', entry: './cmd/shimmy', repository: 'acme/shimmy' }),
+    enabled: ['homebrew'], from: 'tag',
+    command: /CGO_ENABLED=0 go build .*-o "dist\/\$DEPLOYFORGE_TARGET\/" \.\/cmd\/shimmy$/,
+    path: 'dist/${DEPLOYFORGE_TARGET}/shimmy',
+  },
+  {
+    d: detected({ kind: 'go', manifest: 'go.mod', entry: '.' }),
+    enabled: [], from: 'tag', command: /go build/, path: 'dist/${DEPLOYFORGE_TARGET}/shimmy',
+  },
+  {
+    d: detected({ kind: 'node', manifest: 'package.json', packageName: '@acme/shimmy', versionSource: 'package-json', entry: './bin/shimmy.js' }),
+    enabled: ['npm'], from: 'package-json',
+    command: /bun build \.\/bin\/shimmy\.js --compile --target "bun-\$\{DEPLOYFORGE_TARGET\/macos\/darwin\}"/,
+    path: 'dist/${DEPLOYFORGE_TARGET}/shimmy',
+  },
+  {
+    d: detected({ kind: 'python', manifest: 'pyproject.toml', packageName: 'Shimmy_Py', entry: 'shimmy.cli:main' }),
+    enabled: ['pypi'], from: 'tag',
+    command: /pyinstaller --onefile --name shimmy --distpath "dist\/\$DEPLOYFORGE_TARGET"/,
+    path: 'dist/${DEPLOYFORGE_TARGET}/shimmy',
+  },
+  {
+    d: detected({ kind: 'unknown', extraFiles: ['README.md', 'LICENSE'] }),
+    enabled: [], from: 'tag', command: /scripts\/build\.sh/, path: 'dist/${DEPLOYFORGE_TARGET}/shimmy',
+  },
+];
+
+describe('renderInitConfig', () => {
+  it.each(kinds)('$d.kind ($enabled) renders a config that parseConfig accepts', ({ d, enabled, from, command, path }) => {
+    const text = renderInitConfig(d);
+    expect(text.startsWith('# yaml-language-server: $schema=')).toBe(true);
+    const { config, enabledPlatforms } = parseConfig(text, 'deployforge.yml');
+    expect(enabledPlatforms).toEqual(enabled);
+    expect(config.required ?? []).toEqual(enabled);
+    expect(config.project.name).toBe('shimmy');
+    expect(config.version?.from).toBe(from);
+    expect(config.build?.command).toMatch(command);
+    expect(config.build?.path).toBe(path);
+  });
+
+  it.each(kinds)('$d.kind: uncommenting every suggested platform still parses, with all of them on', ({ d }) => {
+    const { enabledPlatforms } = parseConfig(uncommentPlatforms(renderInitConfig(d)), 'deployforge.yml');
+    expect(enabledPlatforms).toEqual([...SPOKE_IDS]);
+  });
+
+  it('uses the manifest package name for the default registry and the repo owner in suggestions', () => {
+    const text = renderInitConfig(detected({ kind: 'node', packageName: '@acme/shimmy', repository: 'Acme/shimmy' }));
+    const { config } = parseConfig(uncommentPlatforms(text), 'deployforge.yml');
+    expect(config.platforms?.npm?.package).toBe('@acme/shimmy');
+    expect(config.platforms?.['github-packages']?.scope).toBe('@acme');
+    expect(config.platforms?.homebrew?.tap).toBe('Acme/homebrew-tap');
+    expect(config.platforms?.winget?.['package-id']).toBe('Acme.Shimmy');
+    expect(config.project.repository).toBe('Acme/shimmy');
+  });
+
+  it('keeps awkward names valid everywhere (digits first, dots, quotes in the description)', () => {
+    const d = detected({
+      kind: 'rust', name: '3d.view', binary: '3d.view', packageName: undefined, repository: '42labs/3d.view',
+      description: 'Say "hi": a # not-a-comment tool', versionSource: 'cargo',
+    });
+    const text = renderInitConfig(d);
+    const { config, enabledPlatforms } = parseConfig(uncommentPlatforms(text), 'deployforge.yml');
+    expect(config.project.description).toBe('Say "hi": a # not-a-comment tool');
+    expect(enabledPlatforms).toHaveLength(SPOKE_IDS.length);
+    // No [package] in Cargo.toml: crates is suggested, not enabled.
+    expect(parseConfig(text, 'deployforge.yml').enabledPlatforms).toEqual([]);
+  });
+
+  it('lists every platform exactly once, either on or commented out', () => {
+    const text = renderInitConfig(detected({ kind: 'rust', packageName: 'shimmy', versionSource: 'cargo' }));
+    for (const id of SPOKE_IDS) {
+      const mentions = text.match(new RegExp(`^ {2}(?:# )?${id}:`, 'gm')) ?? [];
+      expect(mentions, id).toHaveLength(1);
+    }
+  });
+});
