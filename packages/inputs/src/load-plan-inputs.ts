@@ -1,8 +1,13 @@
-import { dirname, resolve } from 'node:path';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { loadConfig, type LoadedConfig } from '@deployforge/config';
 import { parsePlatformSelection, spokeKeys, type PlatformSelection, type Trigger } from '@deployforge/plan';
 import { resolveVersion, type ResolvedVersion, type VersionFrom } from '@deployforge/version';
-import type { CliIo } from './cli-io.js';
+
+/** The part of the process the inputs come from; the CLI and the actions pass their own. */
+export interface InputSource {
+  cwd: string;
+  env: Readonly<Record<string, string | undefined>>;
+}
 
 export interface PlanFlags {
   version?: string;
@@ -18,7 +23,7 @@ export interface PlanInputs {
 }
 
 /** GitHub's event name tells a tag push from a dispatch; anything else is a local run. */
-export function triggerFromEnv(env: CliIo['env']): Trigger {
+export function triggerFromEnv(env: InputSource['env']): Trigger {
   if (env.GITHUB_EVENT_NAME === 'workflow_dispatch') return 'dispatch';
   if (env.GITHUB_EVENT_NAME === 'push') return 'tag';
   return 'local';
@@ -26,10 +31,13 @@ export function triggerFromEnv(env: CliIo['env']): Trigger {
 
 /**
  * Config, version and selection, validated in that order, each failing with a ConfigurationError
- * (exit 2) before any network or write happens. Shared by `plan`, `check-exists`, `release`.
+ * (exit 2) before any network or write happens. Shared by the CLI commands and the actions.
  */
-export async function loadPlanInputs(configPath: string, flags: PlanFlags, io: CliIo): Promise<PlanInputs> {
-  const loaded = await loadConfig(configPath);
+export async function loadPlanInputs(configPath: string, flags: PlanFlags, io: InputSource): Promise<PlanInputs> {
+  // Relative to the process so messages show `deployforge.yml:3:5`, yet correct when the caller's
+  // working directory (a test, a monorepo subfolder) is not the process's.
+  const configFile = isAbsolute(configPath) ? configPath : relative(process.cwd(), resolve(io.cwd, configPath)) || configPath;
+  const loaded = await loadConfig(configFile);
   const tagPrefix = loaded.config.version?.['tag-prefix'] ?? 'v';
   const ref = flags.ref ?? io.env.GITHUB_REF;
   const version = await resolveVersion({
@@ -38,7 +46,7 @@ export async function loadPlanInputs(configPath: string, flags: PlanFlags, io: C
     tagPrefix,
     ...(ref ? { ref } : {}),
     ...(flags.version !== undefined ? { input: flags.version } : {}),
-    cwd: dirname(resolve(io.cwd, configPath)),
+    cwd: dirname(resolve(configFile)),
     configFile: loaded.file,
   });
   const keys = spokeKeys(loaded.config, loaded.enabledPlatforms).map((k) => k.key);

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { createPlan, credentialFactsFromEnv, type Plan } from '@deployforge/plan';
 import { formatTable } from '../format-table.js';
-import { loadPlanInputs } from '../load-plan-inputs.js';
+import { loadPlanInputs } from '@deployforge/inputs';
 import { configOption, type CommandContext } from '../program.js';
 
 interface PlanOptions {

@@ -1,0 +1,55 @@
+import * as core from '@actions/core';
+import { createPlan, credentialFactsFromEnv } from '@deployforge/plan';
+import { loadPlanInputs } from '@deployforge/inputs';
+import { planSummaryMarkdown } from './runtime/plan-summary.js';
+import { booleanInput, stringInput } from './runtime/action-inputs.js';
+import { runAction } from './runtime/run-action.js';
+
+/** Inputs exactly as named in actions/build-matrix/action.yml. */
+interface BuildMatrixInputs {
+  config: string;
+  version: string;
+  platforms: string;
+  force: boolean;
+  'dry-run': boolean;
+}
+
+function readInputs(env: NodeJS.ProcessEnv): BuildMatrixInputs {
+  return {
+    config: stringInput(env, 'config', 'deployforge.yml'),
+    version: stringInput(env, 'version'),
+    platforms: stringInput(env, 'platforms', 'all'),
+    force: booleanInput(env, 'force', false),
+    'dry-run': booleanInput(env, 'dry-run', false),
+  };
+}
+
+await runAction('build-matrix', async () => {
+  const inputs = readInputs(process.env);
+  const io = { cwd: process.cwd(), env: process.env };
+  // Validate everything (config, version, platform selection) before any output is set, so a bad
+  // dispatch input fails the plan job and no later job writes anything.
+  const planInputs = await loadPlanInputs(inputs.config, {
+    ...(inputs.version ? { version: inputs.version } : {}),
+    platforms: inputs.platforms,
+  }, io);
+  const plan = createPlan({
+    ...planInputs,
+    credentials: credentialFactsFromEnv(process.env),
+    force: inputs.force,
+    dryRun: inputs['dry-run'],
+  });
+
+  core.setOutput('version', plan.version.version);
+  core.setOutput('tag', plan.version.tag);
+  core.setOutput('prerelease', String(plan.version.prerelease));
+  core.setOutput('matrix', JSON.stringify(plan.matrix));
+  core.setOutput('plan', JSON.stringify(plan));
+  core.setOutput('build-needed', String(plan.build.run));
+  core.setOutput('release-needed', String(plan.release.run));
+  for (const spoke of plan.spokes) core.setOutput(spoke.jobId, String(spoke.run));
+  for (const spoke of plan.spokes) {
+    if (spoke.reason === 'missing-credential') core.warning(`${spoke.key}: ${spoke.detail}`, { title: `${spoke.displayName} will not run` });
+  }
+  await core.summary.addRaw(planSummaryMarkdown(plan)).write();
+});

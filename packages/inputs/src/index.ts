@@ -1,0 +1,1 @@
+export { loadPlanInputs, triggerFromEnv, type PlanFlags, type PlanInputs, type InputSource } from './load-plan-inputs.js';

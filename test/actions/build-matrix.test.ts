@@ -1,0 +1,78 @@
+import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { repoRoot, runActionBundle } from '../helpers/run-action-bundle.js';
+
+/** A workspace with the Rust example checked out, as actions/checkout would leave it. */
+function rustWorkspace(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'df-ws-'));
+  for (const f of ['deployforge.yml', 'Cargo.toml', 'Cargo.lock']) cpSync(join(repoRoot, 'examples/rust-cli', f), join(dir, f));
+  return dir;
+}
+
+describe('dist/actions/build-matrix.js under the runner env contract', () => {
+  test('a dispatch selecting two spokes: outputs, matrix and summary', async () => {
+    const run = await runActionBundle('build-matrix', {
+      cwd: rustWorkspace(),
+      inputs: { config: 'deployforge.yml', version: '1.2.3', platforms: 'homebrew,scoop', force: 'false', 'dry-run': 'false' },
+      env: { GITHUB_EVENT_NAME: 'workflow_dispatch', DEPLOYFORGE_HAS_HOMEBREW_TAP_TOKEN: 'true', DEPLOYFORGE_HAS_SCOOP_BUCKET_TOKEN: 'true' },
+    });
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(run.outputs.version).toBe('1.2.3');
+    expect(run.outputs.tag).toBe('v1.2.3');
+    expect(run.outputs.prerelease).toBe('false');
+    const matrix = JSON.parse(run.outputs.matrix ?? '{}') as { include: { target: string; 'rust-target': string }[] };
+    expect(matrix.include).toHaveLength(8);
+    expect(matrix.include.find((m) => m.target === 'macos-arm64')?.['rust-target']).toBe('aarch64-apple-darwin');
+    expect(run.outputs['publish-homebrew']).toBe('true');
+    expect(run.outputs['publish-scoop']).toBe('true');
+    expect(run.outputs['publish-npm']).toBe('false');
+    expect(run.outputs['publish-custom-mirror']).toBe('false');
+    expect(JSON.parse(run.outputs.plan ?? '{}').schema).toBe('deployforge-plan/v1');
+    expect(run.summary).toContain('DeployForge plan: hello-forge 1.2.3');
+  });
+
+  test('a tag push reads the version from GITHUB_REF and flags missing credentials', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'df-ws-'));
+    writeFileSync(join(cwd, 'deployforge.yml'), 'project: { name: demo }\nbuild: { targets: [linux-x64] }\nplatforms:\n  npm: {}\n  homebrew: { tap: acme/homebrew-tap }\n');
+    const run = await runActionBundle('build-matrix', {
+      cwd,
+      inputs: {},
+      env: { GITHUB_EVENT_NAME: 'push', GITHUB_REF: 'refs/tags/v2.0.0-rc.1', DEPLOYFORGE_HAS_NPM_TOKEN: 'true', DEPLOYFORGE_HAS_HOMEBREW_TAP_TOKEN: 'false' },
+    });
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(run.outputs.version).toBe('2.0.0-rc.1');
+    expect(run.outputs.prerelease).toBe('true');
+    expect(run.outputs['publish-npm']).toBe('true');
+    expect(run.outputs['publish-homebrew']).toBe('false');
+    expect(run.stdout).toMatch(/::warning title=Homebrew will not run::homebrew: missing credential: set HOMEBREW_TAP_TOKEN/);
+  });
+
+  test('a bogus platforms input fails the step and sets no output', async () => {
+    const run = await runActionBundle('build-matrix', {
+      cwd: rustWorkspace(),
+      inputs: { version: '1.2.3', platforms: 'bogus' },
+    });
+    expect(run.code).not.toBe(0);
+    expect(run.stdout).toContain('::error::--platforms: "bogus" is not enabled');
+    expect(run.outputs).toEqual({});
+  });
+
+  test('a broken config becomes annotations on deployforge.yml lines, with no stack trace', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'df-ws-'));
+    writeFileSync(join(cwd, 'deployforge.yml'), 'project:\n  name: demo\n  nmae: typo\nbuild:\n  targets: [linux-x65]\n');
+    const run = await runActionBundle('build-matrix', { cwd, inputs: { version: '1.0.0' } });
+    expect(run.code).not.toBe(0);
+    expect(run.stdout).toMatch(/::error title=deployforge\.yml,file=deployforge\.yml,line=3,col=3::project\.nmae: /);
+    expect(run.stdout).toMatch(/::error title=deployforge\.yml,file=deployforge\.yml,line=5,col=\d+::build\.targets\.0: /);
+    expect(run.stdout + run.stderr).not.toMatch(/\n\s+at /);
+    expect(run.outputs).toEqual({});
+  });
+
+  test('an invalid boolean input names the input', async () => {
+    const run = await runActionBundle('build-matrix', { cwd: rustWorkspace(), inputs: { version: '1.2.3', force: 'yes please' } });
+    expect(run.code).not.toBe(0);
+    expect(run.stdout).toContain('::error::force: expected true or false, got "yes please"');
+  });
+});
