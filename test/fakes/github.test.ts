@@ -226,7 +226,9 @@ describe("GitHub's quirks", () => {
 describe('OpenAPI validation can fail', () => {
   it('flags a create-release without tag_name', async () => {
     const octokit = octokitFor(gh);
-    const err = await octokit.request('POST /repos/{owner}/{repo}/releases', { owner, repo, name: 'no tag' }).catch((e: unknown) => e);
+    // Deliberately malformed: the types would stop us, the fake must too.
+    const malformed = { owner, repo, name: 'no tag' } as unknown as { owner: string; repo: string; tag_name: string };
+    const err = await octokit.request('POST /repos/{owner}/{repo}/releases', malformed).catch((e: unknown) => e);
     expect(err).toMatchObject({ status: 422 });
     expect(gh.violations()).toEqual([expect.stringMatching(/POST \/repos\/octo\/app\/releases: request body must have required property 'tag_name'/)]);
     expect(gh.state.repo('octo/app')!.releases).toHaveLength(0);
@@ -235,7 +237,8 @@ describe('OpenAPI validation can fail', () => {
 
   it('flags a wrong type, an unknown query parameter and an endpoint GitHub does not have', async () => {
     const octokit = octokitFor(gh);
-    await octokit.request('POST /repos/{owner}/{repo}/releases', { owner, repo, tag_name: 'v1', draft: 'yes' }).catch(() => {});
+    const wrongType = { owner, repo, tag_name: 'v1', draft: 'yes' } as unknown as { owner: string; repo: string; tag_name: string };
+    await octokit.request('POST /repos/{owner}/{repo}/releases', wrongType).catch(() => {});
     await octokit.request('GET /repos/{owner}/{repo}/releases', { owner, repo, perpage: 5 });
     await octokit.request('GET /repos/{owner}/{repo}/releases/by-name/{name}', { owner, repo, name: 'x' }).catch(() => {});
     const v = gh.violations();
