@@ -7,8 +7,13 @@ import { formatPath, type ConfigPath, type NodeLocator } from './locate-node.js'
 
 type SchemaNode = Record<string, unknown>;
 
-/** Keywords that judge one value; a value that fails several of them gets one message, not three. */
-const VALUE_KEYWORDS = new Set(['type', 'pattern', 'format', 'enum', 'const', 'minLength', 'maxLength', 'minimum', 'maximum']);
+/**
+ * Keywords that judge one value; a value that fails several of them gets one message, not three:
+ * the most telling one (a wrong type first, then "expected <form in words>", then lengths).
+ */
+const VALUE_KEYWORD_RANK: Readonly<Record<string, number>> = {
+  type: 0, const: 1, enum: 1, pattern: 2, format: 2, minLength: 3, maxLength: 3, minimum: 3, maximum: 3,
+};
 
 /**
  * Turn ajv's errors into diagnostics a person can act on: each names the key, what was expected in
@@ -22,18 +27,20 @@ export function schemaDiagnostics(
   skipPaths: ReadonlySet<string>,
 ): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  const seenValuePaths = new Set<string>();
   const combinators = errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf');
-  for (const error of errors) {
-    // A branch of an anyOf/oneOf that failed is noise once the anyOf itself is reported.
-    if (combinators.some((c) => c !== error && error.schemaPath.startsWith(`${c.schemaPath}/`))) continue;
+  // A branch of an anyOf/oneOf that failed is noise once the anyOf itself is reported.
+  const relevant = errors.filter((error) => !combinators.some((c) => c !== error && error.schemaPath.startsWith(`${c.schemaPath}/`)));
+  const bestValueError = new Map<string, ErrorObject>();
+  for (const error of relevant) {
+    const rank = VALUE_KEYWORD_RANK[error.keyword];
+    if (rank === undefined) continue;
+    const current = bestValueError.get(error.instancePath);
+    if (!current || rank < (VALUE_KEYWORD_RANK[current.keyword] ?? 99)) bestValueError.set(error.instancePath, error);
+  }
+  for (const error of relevant) {
+    if (VALUE_KEYWORD_RANK[error.keyword] !== undefined && bestValueError.get(error.instancePath) !== error) continue;
     const path = decodePointer(error.instancePath);
-    const pathText = formatPath(path);
-    if (skipPaths.has(pathText)) continue;
-    if (VALUE_KEYWORDS.has(error.keyword)) {
-      if (seenValuePaths.has(pathText)) continue;
-      seenValuePaths.add(pathText);
-    }
+    if (skipPaths.has(formatPath(path))) continue;
     const described = describeError(error, path);
     const where = described.atKey ? locator.keyAt(described.path) : locator.valueAt(described.path);
     diagnostics.push({ file, line: where.line, column: where.column, path: formatPath(described.path), message: described.message });
