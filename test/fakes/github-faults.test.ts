@@ -147,8 +147,8 @@ describe('reset', () => {
     const id = await draft();
     gh.faults.add({ kind: 'reset', method: 'POST', path: '^/uploads/', afterBytes: 256 * 1024, times: 1 });
     await expect(rawUpload(gh, id, 'big.bin', 4 * 1024 * 1024)).rejects.toThrow(/ECONNRESET|socket hang up|EPIPE/);
-    // The server notices the broken stream asynchronously.
-    await new Promise((r) => setTimeout(r, 50));
+    // The asset is `starter` from the first byte and only becomes `uploaded` on a complete body, so this holds
+    // whenever the server gets round to noticing the dead socket.
     const release = gh.state.release(id)!.release;
     expect(release.assets).toMatchObject([{ name: 'big.bin', state: 'starter', filePath: null, sha256: null }]);
     expect(gh.requests.at(-1)).toMatchObject({ status: 0, faults: ['reset'] });
@@ -200,7 +200,7 @@ describe('latency', () => {
     const t3 = performance.now();
     expect(t1 - t0).toBeGreaterThanOrEqual(140);
     expect(t2 - t1).toBeGreaterThanOrEqual(140);
-    expect(t3 - t2).toBeLessThan(140);
+    expect(t3).toBeGreaterThan(t2); // no upper bound on timing (loaded CI); the fault log below proves no delay
     expect(gh.requests.map((r) => r.faults)).toEqual([['latency', 'status'], ['latency'], []]);
   });
 
