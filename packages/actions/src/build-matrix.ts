@@ -1,5 +1,9 @@
 import * as core from '@actions/core';
+import { createGitHubClient } from '@deployforge/github';
+import { releaseExistence } from '@deployforge/hub';
+import type { Existence } from '@deployforge/platforms';
 import { createPlan, credentialFactsFromEnv } from '@deployforge/plan';
+import { createActionLogger } from './runtime/action-logger.js';
 import { loadPlanInputs } from '@deployforge/inputs';
 import { planSummaryMarkdown } from './runtime/plan-summary.js';
 import { booleanInput, stringInput } from './runtime/action-inputs.js';
@@ -12,6 +16,7 @@ interface BuildMatrixInputs {
   platforms: string;
   force: boolean;
   'dry-run': boolean;
+  token: string;
 }
 
 function readInputs(env: NodeJS.ProcessEnv): BuildMatrixInputs {
@@ -21,6 +26,7 @@ function readInputs(env: NodeJS.ProcessEnv): BuildMatrixInputs {
     platforms: stringInput(env, 'platforms', 'all'),
     force: booleanInput(env, 'force', false),
     'dry-run': booleanInput(env, 'dry-run', false),
+    token: stringInput(env, 'token'),
   };
 }
 
@@ -33,8 +39,17 @@ await runAction('build-matrix', async () => {
     ...(inputs.version ? { version: inputs.version } : {}),
     platforms: inputs.platforms,
   }, io);
+  const existence: Record<string, Existence> = {};
+  if (inputs.token) {
+    core.setSecret(inputs.token);
+    // A failed lookup is not fatal: `unknown` makes the hub run, and the hub converges on its own.
+    const client = createGitHubClient({ token: inputs.token, log: createActionLogger() });
+    existence.github = await releaseExistence(client, planInputs.loaded, planInputs.version, process.env)
+      .catch((error: unknown) => ({ state: 'unknown' as const, detail: error instanceof Error ? error.message : String(error) }));
+  }
   const plan = createPlan({
     ...planInputs,
+    existence,
     credentials: credentialFactsFromEnv(process.env),
     force: inputs.force,
     dryRun: inputs['dry-run'],

@@ -1,0 +1,58 @@
+import { dirname, resolve } from 'node:path';
+import type { LoadedConfig } from '@deployforge/config';
+import type { Logger } from '@deployforge/diagnostics';
+import { createGitHubClient, publishRelease, type GitHubClient, type ReleaseResult } from '@deployforge/github';
+import type { ResolvedVersion } from '@deployforge/version';
+import { collectArtifacts } from './collect-artifacts.js';
+import { releaseNotesSource } from './release-notes-source.js';
+import { resolveRepository } from './resolve-repository.js';
+
+export interface HubOptions {
+  loaded: LoadedConfig;
+  version: ResolvedVersion;
+  /** Directory, file or pattern lines of the archives to upload. */
+  artifacts: string;
+  cwd: string;
+  env: Readonly<Record<string, string | undefined>>;
+  token: string;
+  log: Logger;
+  force: boolean;
+  dryRun: boolean;
+  /** Overrides of the config, as the create-release action's inputs allow. */
+  draftUntilComplete?: boolean;
+  notes?: string;
+  signal?: AbortSignal;
+  /** For tests: a client built with short retry settings. */
+  client?: GitHubClient;
+}
+
+/**
+ * The hub, configured from deployforge.yml: the one function behind the create-release action and
+ * the local `deployforge release`, so both converge the same way.
+ */
+export async function runHub(options: HubOptions): Promise<ReleaseResult> {
+  const { loaded, version, log } = options;
+  // Everything the user controls is validated before the first request.
+  const { owner, repo } = resolveRepository(loaded, options.env);
+  const files = await collectArtifacts(options.artifacts, options.cwd);
+  const notes = releaseNotesSource(loaded, dirname(resolve(options.cwd, loaded.file)), options.notes);
+  const client = options.client ?? createGitHubClient({ token: options.token, log });
+  const release = loaded.config.release;
+  return publishRelease({
+    client,
+    owner,
+    repo,
+    tag: version.tag,
+    name: `${loaded.config.project.name} ${version.version}`,
+    version,
+    files,
+    checksums: release?.checksums ?? true,
+    draftUntilComplete: options.draftUntilComplete ?? release?.['draft-until-complete'] ?? true,
+    notes,
+    force: options.force,
+    dryRun: options.dryRun,
+    log,
+    ...(options.env.GITHUB_SHA ? { targetCommitish: options.env.GITHUB_SHA } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
+}
