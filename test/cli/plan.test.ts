@@ -1,0 +1,65 @@
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { repoRoot } from '../helpers/repo-root.js';
+import { runBuiltCli } from './cli-process.js';
+
+interface PlanJson {
+  version: { version: string; tag: string; prerelease: boolean; npmDistTag: string; pypiVersion?: string };
+  matrix: { include: { target: string; 'rust-target': string; goos: string; goarch: string; archive: string }[] };
+  targets: { target: string; npm: { os: string; cpu: string; package: string }; pypi: { platformTag: string }; oci?: { architecture: string } }[];
+  spokes: { key: string; run: boolean; reason: string }[];
+}
+
+describe('deployforge plan (the built CLI)', () => {
+  test('--json on examples/rust-cli: triples, GOOS/GOARCH, npm/PyPI/OCI names for every target', async () => {
+    const run = await runBuiltCli(['plan', '--version', '2.0.0-rc.1', '--json'], { cwd: join(repoRoot, 'examples/rust-cli') });
+    expect(run.code, run.stderr).toBe(0);
+    const plan = JSON.parse(run.stdout) as PlanJson;
+    expect(plan.version).toMatchObject({ version: '2.0.0-rc.1', tag: 'v2.0.0-rc.1', prerelease: true, npmDistTag: 'next', pypiVersion: '2.0.0rc1' });
+    const rows = Object.fromEntries(plan.matrix.include.map((m) => [m.target, m]));
+    expect(rows['linux-x64']).toMatchObject({ 'rust-target': 'x86_64-unknown-linux-gnu', goos: 'linux', goarch: 'amd64' });
+    expect(rows['windows-arm64']).toMatchObject({ 'rust-target': 'aarch64-pc-windows-msvc', goos: 'windows', goarch: 'arm64', archive: 'hello-forge-2.0.0-rc.1-windows-arm64.zip' });
+    const t = Object.fromEntries(plan.targets.map((x) => [x.target, x]));
+    expect(t['macos-arm64']).toMatchObject({ npm: { os: 'darwin', cpu: 'arm64' }, pypi: { platformTag: 'macosx_11_0_arm64' } });
+    expect(t['linux-x64-musl']?.pypi.platformTag).toBe('musllinux_1_2_x86_64');
+    expect(t['linux-arm64']?.oci?.architecture).toBe('arm64');
+    expect(t['windows-x64']?.pypi.platformTag).toBe('win_amd64');
+  });
+
+  test('--json on examples/go-cli', async () => {
+    const run = await runBuiltCli(['plan', '--version', 'v0.3.0', '--json', '--platforms', 'homebrew,scoop'], { cwd: join(repoRoot, 'examples/go-cli') });
+    expect(run.code, run.stderr).toBe(0);
+    const plan = JSON.parse(run.stdout) as PlanJson;
+    for (const m of plan.matrix.include) expect(m.archive).toBe(`hello-forge-go-0.3.0-${m.target}.${m.target.startsWith('windows') ? 'zip' : 'tar.gz'}`);
+    expect(plan.spokes.filter((s) => s.run).map((s) => s.key)).toEqual(['homebrew', 'scoop']);
+  });
+
+  test('the human table names every target and spoke', async () => {
+    const run = await runBuiltCli(['plan', '--version', '1.0.0'], { cwd: join(repoRoot, 'examples/rust-cli') });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/aarch64-apple-darwin/);
+    expect(run.stdout).toMatch(/custom:mirror/);
+  });
+
+  test.each([
+    [['plan', '--version', '1.2'], /version: "1\.2" is not a valid version/],
+    [['plan', '--version', '1.2.3', '--platforms', 'bogus'], /--platforms: "bogus" is not enabled/],
+    [['plan', '--version', '$(id)'], /is not a valid version/],
+    [['plan', '--bogus-flag'], /unknown option '--bogus-flag'/],
+    [['nonsense'], /unknown command 'nonsense'/],
+  ])('%j is bad input: exit 2, no stack trace', async (args, message) => {
+    const run = await runBuiltCli(args, { cwd: join(repoRoot, 'examples/rust-cli') });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(message);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).not.toMatch(/^\s+at /m);
+  });
+
+  test('--help works on every command', async () => {
+    for (const cmd of [[], ['validate'], ['plan'], ['init']]) {
+      const run = await runBuiltCli([...cmd, '--help'], { cwd: repoRoot });
+      expect(run.code).toBe(0);
+      expect(run.stdout).toMatch(/^Usage: deployforge/);
+    }
+  });
+});
