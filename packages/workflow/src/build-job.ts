@@ -1,0 +1,76 @@
+import type { DeployforgeConfig } from '@deployforge/config';
+import { ConfigurationError } from '@deployforge/diagnostics';
+import { checkoutStep } from './checkout-step.js';
+import { BUILD_IF, PLANNED_TAG_REF } from './job-conditions.js';
+import { PACKAGE_SCRIPT } from './package-script.js';
+import { PINNED_ACTIONS, pinnedUses } from './pinned-actions.js';
+import type { Job } from './workflow-types.js';
+
+/** The artifact name prefix the release job downloads by pattern. */
+export const ARCHIVE_ARTIFACT_PREFIX = 'deployforge-archive-';
+
+/** What each build leg knows about its target, as the config's build command expects it. */
+const MATRIX_ENV = {
+  DEPLOYFORGE_TARGET: '${{ matrix.target }}',
+  DEPLOYFORGE_RUST_TARGET: '${{ matrix.rust-target }}',
+  GOOS: '${{ matrix.goos }}',
+  GOARCH: '${{ matrix.goarch }}',
+  DEPLOYFORGE_VERSION: '${{ needs.plan.outputs.version }}',
+};
+
+/**
+ * `build`: one leg per target on that target's runner (from the plan's matrix), running the
+ * config's own build command, then packaging and uploading the archive for the hub. `bash` on
+ * every runner, Windows included, so one command and one packaging script serve all targets.
+ */
+export function buildJob(config: DeployforgeConfig, file: string, locate: (p: (string | number)[]) => { line: number; column: number }): Job {
+  const command = config.build?.command;
+  const path = config.build?.path;
+  for (const [key, value] of [['command', command], ['path', path]] as const) {
+    if (value === undefined) {
+      const at = locate(['build']);
+      throw ConfigurationError.fromDiagnostics([{
+        file, line: at.line, column: at.column, path: `build.${key}`,
+        message: key === 'command'
+          ? 'the release workflow needs the command that builds one target (for example: cargo build --release --target "$DEPLOYFORGE_RUST_TARGET")'
+          : 'the release workflow needs where the built binary lands (for example: target/${DEPLOYFORGE_RUST_TARGET}/release/<name>)',
+      }]);
+    }
+  }
+  return {
+    name: 'build ${{ matrix.target }}',
+    needs: 'plan',
+    if: BUILD_IF,
+    'runs-on': '${{ matrix.runs-on }}',
+    permissions: { contents: 'read' },
+    strategy: { 'fail-fast': false, matrix: '${{ fromJSON(needs.plan.outputs.matrix) }}' },
+    steps: [
+      checkoutStep(PLANNED_TAG_REF),
+      { name: 'Build', shell: 'bash', env: { ...MATRIX_ENV }, run: `${command}\n` },
+      {
+        name: 'Package',
+        shell: 'bash',
+        env: {
+          ...MATRIX_ENV,
+          DEPLOYFORGE_BINARY_PATH: path ?? '',
+          DEPLOYFORGE_BINARY: '${{ matrix.binary }}',
+          DEPLOYFORGE_FILES: (config.build?.files ?? []).join('\n'),
+          DEPLOYFORGE_ARCHIVE: '${{ matrix.archive }}',
+          DEPLOYFORGE_ARCHIVE_FORMAT: '${{ matrix.archive-format }}',
+        },
+        run: PACKAGE_SCRIPT,
+      },
+      {
+        name: 'Upload the archive',
+        uses: pinnedUses(PINNED_ACTIONS.uploadArtifact),
+        with: {
+          name: `${ARCHIVE_ARTIFACT_PREFIX}\${{ matrix.target }}`,
+          path: 'deployforge-archives/${{ matrix.archive }}',
+          'if-no-files-found': 'error',
+          // Already compressed: zipping it again only costs time.
+          'compression-level': 0,
+        },
+      },
+    ],
+  };
+}

@@ -1,0 +1,11 @@
+export { renderReleaseWorkflow, releaseWorkflow } from './render-release-workflow.js';
+export {
+  type RenderOptions, type ResolvedRenderOptions, resolveRenderOptions, generateFlags,
+  DEFAULT_ACTIONS_REPO, DEFAULT_ACTIONS_REF, DEFAULT_CONFIG_PATH, DEFAULT_WORKFLOW_PATH,
+} from './render-options.js';
+export { GENERATED_MARKER, hasGeneratedHeader, optionsFromHeader, regenerateCommand } from './workflow-header.js';
+export { planOutputs, PLAN_OUTPUT_NAMES } from './plan-outputs.js';
+export { PINNED_ACTIONS, FULL_SHA, type PinnedAction } from './pinned-actions.js';
+export { workflowSpokes, credentialInputName, type WorkflowSpoke } from './workflow-spokes.js';
+export { tagPattern } from './release-triggers.js';
+export type { Workflow, Job, Step, Permissions } from './workflow-types.js';

@@ -1,0 +1,59 @@
+/**
+ * Every `if:` and ref expression of the generated workflow, in one place, because they are the
+ * part that decides what runs; test/workflow simulates each of them against tag pushes and
+ * dispatches.
+ */
+
+/** Build only when the plan says the release lacks archives (no rebuild on a selective redeploy). */
+export const BUILD_IF = "needs.plan.outputs.build-needed == 'true'";
+
+/**
+ * The hub runs when the plan wants it and every build leg succeeded (one missing archive must not
+ * become a half release). No status function, so the implicit `success()` also stops it when the
+ * plan failed or the run was cancelled.
+ */
+export const RELEASE_IF = "needs.plan.outputs.release-needed == 'true' && needs.build.result == 'success'";
+
+/**
+ * A spoke runs after a successful plan when the hub either succeeded or was skipped because the
+ * release is already complete (selective redeploy). `always()` is what keeps a skipped hub from
+ * skipping every spoke (DESIGN.md: a job whose needs were skipped is skipped too); the explicit
+ * results then put back the safety `success()` would have given.
+ */
+export function publishIf(jobId: string): string {
+  return `always() && needs.plan.result == 'success' && (needs.release.result == 'success' || needs.release.result == 'skipped') && needs.plan.outputs.${jobId} == 'true'`;
+}
+
+/** The summary reports every outcome, failures and skips included. */
+export const SUMMARIZE_IF = 'always()';
+
+/**
+ * The tag a run is about, before the plan has validated anything: the pushed tag, or on dispatch
+ * the tag of the requested version. Never the default branch: a redeploy must publish what was
+ * released, not whatever main holds today.
+ */
+export function requestedTagRef(tagPrefix: string): string {
+  return `\${{ github.event_name == 'workflow_dispatch' && format('refs/tags/${tagPrefix}{0}', inputs.version) || github.ref }}`;
+}
+
+/** After the plan: the tag it resolved and validated. */
+export const PLANNED_TAG_REF = '${{ format(\'refs/tags/{0}\', needs.plan.outputs.tag) }}';
+
+/**
+ * One concurrency group per release, the same for a tag push (`v1.2.3`) and a dispatch of that
+ * version (`1.2.3` → `v1.2.3`), so a redeploy queues behind a running release instead of racing it.
+ */
+export function concurrencyGroup(tagPrefix: string): string {
+  return `deployforge-release-\${{ inputs.version && format('${tagPrefix}{0}', inputs.version) || github.ref_name }}`;
+}
+
+/**
+ * Dispatch inputs as action inputs. On a tag push `inputs` is empty, so booleans are compared
+ * rather than passed through: an action gets `true`/`false`, never an empty string.
+ */
+export const INPUT_EXPRESSIONS = {
+  version: '${{ inputs.version }}',
+  platforms: "${{ inputs.platforms || 'all' }}",
+  force: '${{ inputs.force == true }}',
+  'dry-run': '${{ inputs.dry-run == true }}',
+} as const;

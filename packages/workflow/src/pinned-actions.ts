@@ -1,0 +1,43 @@
+/**
+ * Third-party actions the generated workflows use, pinned to full commit SHAs (DESIGN.md,
+ * Security): a tag can be moved to other code, a commit cannot. The comment written next to each
+ * `uses:` names the release so Dependabot/Renovate and reviewers can tell what it is.
+ *
+ * Where each SHA comes from: the commit the release tag points at in the action's own repository
+ * (`git rev-parse <tag>^{commit}` on a snapshot of github.com/actions/<name>, July 2026):
+ * - actions/checkout          v7.0.1 (tag dated 2026-07-17)
+ * - actions/upload-artifact   v7.0.0 (tag dated 2026-02-25)
+ * - actions/download-artifact v8.0.1 (tag dated 2026-03-11; v8 fails on a digest mismatch by default)
+ * - actions/setup-node        v7.0.0 (tag dated 2026-07-13)
+ * All four run on node24. upload v7 and download v8 share the v4+ artifact backend.
+ *
+ * To bump one: resolve the new tag to its commit in the action's repository, change both fields
+ * here, regenerate, and review the snapshot diff.
+ */
+export interface PinnedAction {
+  /** `owner/repo` */
+  repo: string;
+  sha: string;
+  /** The release the SHA is, written as the `# vX.Y.Z` comment. */
+  version: string;
+}
+
+export const PINNED_ACTIONS = {
+  checkout: { repo: 'actions/checkout', sha: '3d3c42e5aac5ba805825da76410c181273ba90b1', version: 'v7.0.1' },
+  uploadArtifact: { repo: 'actions/upload-artifact', sha: 'bbbca2ddaa5d8feaa63e36b76fdaad77386f024f', version: 'v7.0.0' },
+  downloadArtifact: { repo: 'actions/download-artifact', sha: '3e5f45b2cfb9172054b4087a40e8e0b5a5461e7c', version: 'v8.0.1' },
+  setupNode: { repo: 'actions/setup-node', sha: '820762786026740c76f36085b0efc47a31fe5020', version: 'v7.0.0' },
+} as const satisfies Record<string, PinnedAction>;
+
+/** `actions/checkout@<sha>`: the `uses:` value (the version comment is added at serialization). */
+export function pinnedUses(action: PinnedAction): string {
+  return `${action.repo}@${action.sha}`;
+}
+
+/** The `# vX.Y.Z` comment for a `uses:` value, when it is one of ours. */
+export function pinnedVersionComment(uses: string): string | undefined {
+  return Object.values(PINNED_ACTIONS).find((a) => uses === pinnedUses(a))?.version;
+}
+
+/** A full commit SHA, the only ref that cannot be moved after review. */
+export const FULL_SHA = /^[0-9a-f]{40}$/;

@@ -1,0 +1,51 @@
+import { checkoutStep } from './checkout-step.js';
+import { INPUT_EXPRESSIONS, requestedTagRef } from './job-conditions.js';
+import { PLAN_OUTPUT_NAMES } from './plan-outputs.js';
+import { ownAction, type ResolvedRenderOptions } from './render-options.js';
+import { credentialNames, type WorkflowSpoke } from './workflow-spokes.js';
+import type { Job } from './workflow-types.js';
+
+export interface PlanJobInput {
+  options: ResolvedRenderOptions;
+  spokes: readonly WorkflowSpoke[];
+  tagPrefix: string;
+  runsOn: string;
+}
+
+/**
+ * `plan`: validate the dispatch inputs, resolve the version, check what is already published and
+ * which credentials exist, and emit the decisions every later job reads. It holds no secret:
+ * only `DEPLOYFORGE_HAS_<NAME>` booleans (the plan reads them with credentialFactsFromEnv), so a
+ * missing token fails the spoke's plan entry before anything is written anywhere.
+ */
+export function planJob({ options, spokes, tagPrefix, runsOn }: PlanJobInput): Job {
+  const env: Record<string, string> = { DEPLOYFORGE_REF: requestedTagRef(tagPrefix) };
+  for (const name of credentialNames(spokes)) env[`DEPLOYFORGE_HAS_${name}`] = `\${{ secrets.${name} != '' }}`;
+
+  const outputs: Record<string, string> = {};
+  for (const name of [...PLAN_OUTPUT_NAMES, ...spokes.map((s) => s.jobId)]) {
+    outputs[name] = `\${{ steps.plan.outputs.${name} }}`;
+  }
+  return {
+    name: 'plan',
+    'runs-on': runsOn,
+    permissions: { contents: 'read' },
+    outputs,
+    env,
+    steps: [
+      checkoutStep('${{ env.DEPLOYFORGE_REF }}'),
+      {
+        name: 'Plan the release',
+        id: 'plan',
+        uses: ownAction(options, 'build-matrix'),
+        with: {
+          config: options.configPath,
+          version: INPUT_EXPRESSIONS.version,
+          platforms: INPUT_EXPRESSIONS.platforms,
+          force: INPUT_EXPRESSIONS.force,
+          'dry-run': INPUT_EXPRESSIONS['dry-run'],
+        },
+      },
+    ],
+  };
+}

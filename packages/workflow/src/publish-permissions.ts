@@ -1,0 +1,23 @@
+import type { DeployforgeConfig } from '@deployforge/config';
+import type { WorkflowSpoke } from './workflow-spokes.js';
+import type { Permissions } from './workflow-types.js';
+
+/** GHCR is the one OCI registry that takes the workflow's own token (with `packages: write`). */
+function pushesToGhcr(config: DeployforgeConfig): boolean {
+  return (config.platforms?.docker?.images ?? []).some((image) => image.toLowerCase().startsWith('ghcr.io/'));
+}
+
+/**
+ * The least a spoke's job needs. Every spoke reads this repository (config, release assets);
+ * none writes to it (taps, buckets, forks are other repositories, reached with their own token).
+ * `id-token: write` only where trusted publishing (OIDC) is the default, `packages: write` only
+ * where the workflow token publishes a package.
+ */
+export function publishPermissions(spoke: WorkflowSpoke, config: DeployforgeConfig): Permissions {
+  const permissions: Permissions = { contents: 'read' };
+  if (spoke.oidc) permissions['id-token'] = 'write';
+  if (spoke.platform === 'github-packages' || (spoke.platform === 'docker' && pushesToGhcr(config))) {
+    permissions.packages = 'write';
+  }
+  return permissions;
+}

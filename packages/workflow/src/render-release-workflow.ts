@@ -1,0 +1,50 @@
+import type { LoadedConfig } from '@deployforge/config';
+import { buildJob } from './build-job.js';
+import { concurrencyGroup } from './job-conditions.js';
+import { planJob } from './plan-job.js';
+import { publishJob } from './publish-job.js';
+import { releaseJob } from './release-job.js';
+import { resolveRenderOptions, type RenderOptions } from './render-options.js';
+import { serializeWorkflow } from './serialize-workflow.js';
+import { summarizeJob } from './summarize-job.js';
+import { releaseTriggers } from './release-triggers.js';
+import { workflowHeader } from './workflow-header.js';
+import { workflowSpokes } from './workflow-spokes.js';
+import type { Job, Workflow } from './workflow-types.js';
+
+/**
+ * The hub-and-spoke release workflow as data: plan → build → release → publish-<key>… →
+ * summarize (DESIGN.md). Pure: the same config and options always give the same object.
+ */
+export function releaseWorkflow(loaded: LoadedConfig, options: RenderOptions = {}): Workflow {
+  const resolved = resolveRenderOptions(options);
+  const { config } = loaded;
+  const tagPrefix = config.version?.['tag-prefix'] ?? 'v';
+  const runsOn = config.workflow?.['runs-on'] ?? 'ubuntu-latest';
+  const spokes = workflowSpokes(loaded);
+
+  const jobs: Record<string, Job> = {
+    plan: planJob({ options: resolved, spokes, tagPrefix, runsOn }),
+    build: buildJob(config, loaded.file, (p) => loaded.locate(p)),
+    release: releaseJob(config, resolved, runsOn),
+  };
+  for (const spoke of spokes) jobs[spoke.jobId] = publishJob(spoke, config, resolved, runsOn);
+  jobs.summarize = summarizeJob(spokes.map((s) => s.jobId), resolved, runsOn);
+
+  return {
+    name: 'Release',
+    on: releaseTriggers(tagPrefix),
+    // Nothing by default; each job asks for exactly what it uses.
+    permissions: {},
+    concurrency: { group: concurrencyGroup(tagPrefix), 'cancel-in-progress': false },
+    jobs,
+  };
+}
+
+/**
+ * `.github/workflows/release.yml` for a config: the generated header, then the workflow. Pure and
+ * byte-stable, so `generate --check` and doctor can compare it with the committed file.
+ */
+export function renderReleaseWorkflow(loaded: LoadedConfig, options: RenderOptions = {}): string {
+  return serializeWorkflow(releaseWorkflow(loaded, options), workflowHeader(resolveRenderOptions(options)));
+}
