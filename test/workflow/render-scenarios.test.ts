@@ -49,7 +49,7 @@ describe.each(SCENARIOS)('release.yml for $name', (scenario) => {
       const job = workflow.jobs[spoke.jobId]!;
       expect(needsOf(job)).toEqual(['plan', 'release']);
       expect(job.if).toBe(
-        `always() && needs.plan.result == 'success' && (needs.release.result == 'success' || needs.release.result == 'skipped') && needs.plan.outputs.${spoke.jobId} == 'true'`,
+        `always() && needs.plan.result == 'success' && (needs.release.result == 'success' || (needs.release.result == 'skipped' && needs.plan.outputs.release-needed == 'false')) && needs.plan.outputs.${spoke.jobId} == 'true'`,
       );
       expect(job.environment).toBe(spoke.environment);
       expect(plan!.outputs?.[spoke.jobId]).toBe(`\${{ steps.plan.outputs.${spoke.jobId} }}`);

@@ -15,13 +15,15 @@ export const BUILD_IF = "needs.plan.outputs.build-needed == 'true'";
 export const RELEASE_IF = "needs.plan.outputs.release-needed == 'true' && needs.build.result == 'success'";
 
 /**
- * A spoke runs after a successful plan when the hub either succeeded or was skipped because the
- * release is already complete (selective redeploy). `always()` is what keeps a skipped hub from
+ * A spoke runs after a successful plan when the hub either succeeded or was skipped *because the
+ * release is already complete* (selective redeploy). `always()` is what keeps a skipped hub from
  * skipping every spoke (DESIGN.md: a job whose needs were skipped is skipped too); the explicit
- * results then put back the safety `success()` would have given.
+ * results then put back the safety `success()` would have given. "Skipped" alone is not enough:
+ * when a build leg fails the hub is skipped too, and spokes must not publish a release that was
+ * never made, so a skipped hub only counts when the plan said it was not needed.
  */
 export function publishIf(jobId: string): string {
-  return `always() && needs.plan.result == 'success' && (needs.release.result == 'success' || needs.release.result == 'skipped') && needs.plan.outputs.${jobId} == 'true'`;
+  return `always() && needs.plan.result == 'success' && (needs.release.result == 'success' || (needs.release.result == 'skipped' && needs.plan.outputs.release-needed == 'false')) && needs.plan.outputs.${jobId} == 'true'`;
 }
 
 /** The summary reports every outcome, failures and skips included. */
