@@ -1,5 +1,7 @@
 import { Command } from 'commander';
 import type { CliIo } from './cli-io.js';
+import { registerDoctor } from './commands/doctor.js';
+import { registerGenerate } from './commands/generate.js';
 import { registerInit } from './commands/init.js';
 import { registerPlan } from './commands/plan.js';
 import { registerValidate } from './commands/validate.js';
@@ -36,7 +38,7 @@ export function createProgram(io: CliIo): { program: Command; exitCode: () => nu
     },
   };
 
-  for (const register of [registerInit, registerValidate, registerPlan]) {
+  for (const register of [registerInit, registerValidate, registerPlan, registerGenerate, registerDoctor]) {
     // Subcommands inherit the error handling and output routing of the root.
     register(program, ctx).exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
       .showHelpAfterError('(run with --help for usage)');

@@ -9,3 +9,6 @@ export { PINNED_ACTIONS, FULL_SHA, type PinnedAction } from './pinned-actions.js
 export { workflowSpokes, credentialInputName, type WorkflowSpoke } from './workflow-spokes.js';
 export { tagPattern } from './release-triggers.js';
 export type { Workflow, Job, Step, Permissions } from './workflow-types.js';
+export { runDoctor, type DoctorInput } from './run-doctor.js';
+export { formatFinding, type DoctorFinding, type DoctorRule } from './doctor-finding.js';
+export { filterPatternToRegExp, matchesFilterList } from './tag-filter.js';

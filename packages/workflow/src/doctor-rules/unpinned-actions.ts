@@ -1,0 +1,40 @@
+import { isScalar, type Node } from 'yaml';
+import type { DoctorFinding } from '../doctor-finding.js';
+import { FULL_SHA } from '../pinned-actions.js';
+import { jobsOf, startOf, stepsOf, valueOf, type WorkflowFile } from '../workflow-file.js';
+
+/**
+ * Third-party `uses:` on a tag or branch: whoever controls that tag controls the job, secrets
+ * included. Local actions (`./…`) are this repository's own code. The DeployForge actions are
+ * exempt: their ref is chosen with `generate --actions-ref` (pass a full SHA there to pin them).
+ */
+export function unpinnedActions(file: WorkflowFile, ownActionRepos: ReadonlySet<string>): DoctorFinding[] {
+  const findings: DoctorFinding[] = [];
+  const check = (node: Node | undefined) => {
+    if (!isScalar(node) || typeof node.value !== 'string') return;
+    const uses = node.value.trim();
+    if (uses.startsWith('./') || uses.includes('${{')) return;
+    if (uses.startsWith('docker://')) {
+      if (!/@sha256:[0-9a-f]{64}$/.test(uses)) {
+        findings.push(finding(file, node, `${uses} is a container image by tag; pin it by digest (docker://image@sha256:…)`));
+      }
+      return;
+    }
+    const at = uses.lastIndexOf('@');
+    const name = at < 0 ? uses : uses.slice(0, at);
+    const ref = at < 0 ? '' : uses.slice(at + 1);
+    const repo = name.split('/').slice(0, 2).join('/');
+    if (ownActionRepos.has(repo) || FULL_SHA.test(ref)) return;
+    findings.push(finding(file, node,
+      `${uses} is not pinned: use the full commit SHA of that release (${name}@<40-hex sha> # ${ref || 'vX.Y.Z'}), so a moved tag cannot change what runs`));
+  };
+  for (const { job } of jobsOf(file)) {
+    check(valueOf(job, 'uses'));
+    for (const step of stepsOf(job)) check(valueOf(step, 'uses'));
+  }
+  return findings;
+}
+
+function finding(file: WorkflowFile, node: Node, message: string): DoctorFinding {
+  return { rule: 'unpinned-action', file: file.path, ...file.position(startOf(node)), message };
+}
