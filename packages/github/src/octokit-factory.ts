@@ -5,11 +5,15 @@ import { throttling } from '@octokit/plugin-throttling';
 import { Octokit } from '@octokit/rest';
 import Bottleneck from 'bottleneck';
 import { rateLimitFallback } from './rate-limit-fallback.js';
+import { truncatedResponseGuard } from './truncated-response-guard.js';
 
 export const DEFAULT_GITHUB_API_URL = 'https://api.github.com';
 const DEFAULT_USER_AGENT = 'deployforge';
 
-const DeployforgeOctokit = Octokit.plugin(retry, throttling, rateLimitFallback);
+// Order matters: plugins registered first wrap innermost. The guard sits inside the retry plugin so a
+// cut-off answer is retried like any other network failure; the rate-limit fallback sits outside
+// the throttling plugin so it only sees what that plugin gave up on or did not recognise.
+const DeployforgeOctokit = Octokit.plugin(truncatedResponseGuard, retry, throttling, rateLimitFallback);
 export type DeployforgeOctokit = InstanceType<typeof DeployforgeOctokit>;
 
 export interface GitHubClientOptions {
@@ -80,11 +84,11 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
 
   // Same settings as the plugin's process-wide write group, but owned by this client so that the
   // uploader can share it and tests can shorten the interval without touching global state.
-  const writeGroup = new Bottleneck.Group({
-    maxConcurrent: 1,
-    minTime: options.writeIntervalMs ?? 1000,
-    timeout: 2 * 60 * 1000,
-  });
+  const writeIntervalMs = options.writeIntervalMs ?? 1000;
+  const writeGroup = new Bottleneck.Group({ maxConcurrent: 1, minTime: writeIntervalMs, timeout: 2 * 60 * 1000 });
+  // Writes that notify people (creating a release does) get 3 s between them in the plugin's
+  // defaults; scaled with the write interval so tests can shrink both.
+  const notificationsGroup = new Bottleneck.Group({ maxConcurrent: 1, minTime: 3 * writeIntervalMs, timeout: 2 * 60 * 1000 });
   const throttleId = 'deployforge';
 
   const onLimit =
@@ -119,6 +123,7 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
     throttle: {
       id: throttleId,
       write: writeGroup,
+      notifications: notificationsGroup,
       retryAfterBaseValue: rateLimitUnitMs,
       onRateLimit: onLimit('primary'),
       onSecondaryRateLimit: onLimit('secondary'),

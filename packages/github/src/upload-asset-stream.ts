@@ -90,7 +90,8 @@ export async function uploadAssetStream(options: UploadAssetStreamOptions): Prom
     try {
       return JSON.parse(body) as RemoteAsset;
     } catch {
-      throw new AssetUploadError(`${name}: upload answered ${status} with a body that is not JSON`, 'http', name, status);
+      // A cut-off answer: the upload may well have succeeded, so list-and-compare must decide.
+      throw new AssetUploadError(`${name}: upload answered ${status} with a body that is not JSON`, 'network', name, status);
     }
   }
   throw classifyFailure(name, status, headers, body);
