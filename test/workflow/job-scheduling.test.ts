@@ -34,7 +34,7 @@ describe('job scheduling', () => {
     const results = simulateRun(rust.workflow, {
       github: { event_name: 'push', ref: 'refs/tags/v0.1.0', ref_name: 'v0.1.0' },
       inputs: {},
-      behaviour: { plan: { outputs: planOutputs(plan) } },
+      behaviour: { plan: { outputs: planOutputs(plan, rust.loaded.config) } },
     });
     expect(Object.values(results).every((r) => r === 'success')).toBe(true);
     expect(ran(results)).toEqual(Object.keys(rust.workflow.jobs));
@@ -47,7 +47,7 @@ describe('job scheduling', () => {
       selection: parsePlatformSelection('homebrew,scoop', keys),
       existence: { github: { state: 'identical' } },
     });
-    const outputs = planOutputs(plan);
+    const outputs = planOutputs(plan, rust.loaded.config);
     expect(outputs).toMatchObject({ 'build-needed': 'false', 'release-needed': 'false', 'publish-homebrew': 'true', 'publish-scoop': 'true', 'publish-npm': 'false' });
     const results = simulateRun(rust.workflow, {
       github: dispatch({}), inputs: { version: '0.1.0', platforms: 'homebrew,scoop', force: false, 'dry-run': false },
@@ -66,7 +66,7 @@ describe('job scheduling', () => {
     const naive = structuredClone(rust.workflow);
     naive.jobs['publish-homebrew']!.if = "needs.plan.outputs.publish-homebrew == 'true'";
     const results = simulateRun(naive, {
-      github: dispatch({}), inputs: { version: '0.1.0', platforms: 'homebrew' }, behaviour: { plan: { outputs: planOutputs(plan) } },
+      github: dispatch({}), inputs: { version: '0.1.0', platforms: 'homebrew' }, behaviour: { plan: { outputs: planOutputs(plan, rust.loaded.config) } },
     });
     expect(results['publish-homebrew']).toBe('skipped');
   });
@@ -85,7 +85,7 @@ describe('job scheduling', () => {
   test('(d) dispatch dry-run=true: the same jobs run, and every action is told dry-run', () => {
     const inputs = { version: '0.1.0', platforms: 'all', force: false, 'dry-run': true };
     const plan = createPlan({ loaded: rust.loaded, version: version('0.1.0'), trigger: 'dispatch', selection: { kind: 'all' }, dryRun: true, existence: { github: { state: 'absent' } } });
-    const results = simulateRun(rust.workflow, { github: dispatch({}), inputs, behaviour: { plan: { outputs: planOutputs(plan) } } });
+    const results = simulateRun(rust.workflow, { github: dispatch({}), inputs, behaviour: { plan: { outputs: planOutputs(plan, rust.loaded.config) } } });
     expect(ran(results)).toEqual(Object.keys(rust.workflow.jobs));
     const dryRunInputs = Object.entries(rust.workflow.jobs).flatMap(([id, job]) =>
       job.steps.filter((s) => s.with?.['dry-run'] !== undefined).map((s) => [id, String(s.with!['dry-run'])] as const));
@@ -101,7 +101,7 @@ describe('job scheduling', () => {
     const plan = createPlan({ loaded: rust.loaded, version: version('0.1.0'), trigger: 'tag', selection: { kind: 'all' } });
     const results = simulateRun(rust.workflow, {
       github: { event_name: 'push', ref: 'refs/tags/v0.1.0', ref_name: 'v0.1.0' }, inputs: {},
-      behaviour: { plan: { outputs: planOutputs(plan) }, 'publish-npm': { result: 'failure' } },
+      behaviour: { plan: { outputs: planOutputs(plan, rust.loaded.config) }, 'publish-npm': { result: 'failure' } },
     });
     expect(results['publish-npm']).toBe('failure');
     expect(spokeJobs.filter((j) => j !== 'publish-npm').every((j) => results[j] === 'success')).toBe(true);
@@ -112,7 +112,7 @@ describe('job scheduling', () => {
     const plan = createPlan({ loaded: rust.loaded, version: version('0.1.0'), trigger: 'tag', selection: { kind: 'all' } });
     const results = simulateRun(rust.workflow, {
       github: { event_name: 'push', ref: 'refs/tags/v0.1.0', ref_name: 'v0.1.0' }, inputs: {},
-      behaviour: { plan: { outputs: planOutputs(plan) }, build: { result: 'failure' } },
+      behaviour: { plan: { outputs: planOutputs(plan, rust.loaded.config) }, build: { result: 'failure' } },
     });
     expect(ran(results)).toEqual(['plan', 'build', 'summarize']);
   });

@@ -4,13 +4,13 @@ import { checkoutStep } from './checkout-step.js';
 import { BUILD_IF, PLANNED_TAG_REF } from './job-conditions.js';
 import { PACKAGE_SCRIPT } from './package-script.js';
 import { PINNED_ACTIONS, pinnedUses } from './pinned-actions.js';
-import type { Job } from './workflow-types.js';
+import type { Job, Step } from './workflow-types.js';
 
 /** The artifact name prefix the release job downloads by pattern. */
 export const ARCHIVE_ARTIFACT_PREFIX = 'deployforge-archive-';
 
 /** What each build leg knows about its target, as the config's build command expects it. */
-const MATRIX_ENV = {
+export const MATRIX_ENV = {
   DEPLOYFORGE_TARGET: '${{ matrix.target }}',
   DEPLOYFORGE_RUST_TARGET: '${{ matrix.rust-target }}',
   GOOS: '${{ matrix.goos }}',
@@ -37,6 +37,18 @@ export function buildJob(config: DeployforgeConfig, file: string, locate: (p: (s
       }]);
     }
   }
+  return buildJobWith({
+    build: { name: 'Build', shell: 'bash', env: { ...MATRIX_ENV }, run: `${command}\n` },
+    binaryPath: path ?? '',
+    files: (config.build?.files ?? []).join('\n'),
+  });
+}
+
+/**
+ * The build job around a given build step: the generated workflow writes the config's command
+ * into it; the starter workflow, which cannot know the command, takes it from the plan.
+ */
+export function buildJobWith(spec: { build: Step; binaryPath: string; files: string }): Job {
   return {
     name: 'build ${{ matrix.target }}',
     needs: 'plan',
@@ -46,15 +58,15 @@ export function buildJob(config: DeployforgeConfig, file: string, locate: (p: (s
     strategy: { 'fail-fast': false, matrix: '${{ fromJSON(needs.plan.outputs.matrix) }}' },
     steps: [
       checkoutStep(PLANNED_TAG_REF),
-      { name: 'Build', shell: 'bash', env: { ...MATRIX_ENV }, run: `${command}\n` },
+      spec.build,
       {
         name: 'Package',
         shell: 'bash',
         env: {
           ...MATRIX_ENV,
-          DEPLOYFORGE_BINARY_PATH: path ?? '',
+          DEPLOYFORGE_BINARY_PATH: spec.binaryPath,
           DEPLOYFORGE_BINARY: '${{ matrix.binary }}',
-          DEPLOYFORGE_FILES: (config.build?.files ?? []).join('\n'),
+          DEPLOYFORGE_FILES: spec.files,
           DEPLOYFORGE_ARCHIVE: '${{ matrix.archive }}',
           DEPLOYFORGE_ARCHIVE_FORMAT: '${{ matrix.archive-format }}',
         },

@@ -12,3 +12,5 @@ export type { Workflow, Job, Step, Permissions } from './workflow-types.js';
 export { runDoctor, type DoctorInput } from './run-doctor.js';
 export { formatFinding, type DoctorFinding, type DoctorRule } from './doctor-finding.js';
 export { filterPatternToRegExp, matchesFilterList } from './tag-filter.js';
+export { renderStarterWorkflow, starterWorkflow, starterWorkflowProperties } from './starter-workflow.js';
+export { STARTER_OUTPUT_NAMES, type PublishMatrixEntry } from './plan-outputs.js';
