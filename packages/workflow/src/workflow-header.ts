@@ -40,12 +40,32 @@ export function optionsFromHeader(text: string): RenderOptions | undefined {
     if (!line.startsWith('#')) return undefined;
     const at = line.indexOf(REGENERATE_PREFIX);
     if (at < 0) continue;
-    const words = line.slice(at + REGENERATE_PREFIX.length).trim().split(/\s+/).map(unquote);
+    const words = shellWords(line.slice(at + REGENERATE_PREFIX.length).trim());
     return parseGenerateFlags(words.slice(3));
   }
   return undefined;
 }
 
-function unquote(word: string): string {
-  return word.startsWith("'") && word.endsWith("'") ? word.slice(1, -1).replaceAll(`'\\''`, "'") : word;
+/** Split what shellWord wrote back into words: spaces separate, single quotes group, `\'` is a quote. */
+function shellWords(text: string): string[] {
+  const words: string[] = [];
+  let word: string | undefined;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text[i]!;
+    if (c === "'") {
+      const end = text.indexOf("'", i + 1);
+      word = (word ?? '') + text.slice(i + 1, end < 0 ? text.length : end);
+      i = end < 0 ? text.length : end;
+    } else if (c === '\\' && i + 1 < text.length) {
+      word = (word ?? '') + text[i + 1];
+      i += 1;
+    } else if (/\s/.test(c)) {
+      if (word !== undefined) words.push(word);
+      word = undefined;
+    } else {
+      word = (word ?? '') + c;
+    }
+  }
+  if (word !== undefined) words.push(word);
+  return words;
 }
