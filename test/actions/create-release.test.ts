@@ -34,7 +34,7 @@ describe('dist/actions/create-release.js against the GitHub fake', () => {
     const cwd = workspace('1.0.0');
     const first = await runActionBundle('create-release', { cwd, inputs: { token: TOKEN, artifacts: 'artifacts' }, env: env() });
     expect(first.code, first.stdout + first.stderr).toBe(0);
-    const release = gh.state.repos.get('acme/demo')?.releases.find((r) => r.tag_name === 'v1.0.0');
+    const release = gh.state.repos.get('acme/demo')?.releases.find((r) => r.tagName === 'v1.0.0');
     expect(release?.draft).toBe(false);
     expect([...(release?.assets ?? [])].map((a) => a.name).sort()).toEqual(['SHA256SUMS', 'demo-1.0.0-linux-x64.tar.gz', 'demo-1.0.0-windows-x64.zip']);
     expect(first.outputs.tag).toBe('v1.0.0');

@@ -3,6 +3,7 @@ import { createGitHubClient } from '@deployforge/github';
 import { releaseExistence } from '@deployforge/hub';
 import type { Existence } from '@deployforge/platforms';
 import { createPlan, credentialFactsFromEnv } from '@deployforge/plan';
+import { planOutputs } from '@deployforge/workflow';
 import { createActionLogger } from './runtime/action-logger.js';
 import { loadPlanInputs } from '@deployforge/inputs';
 import { planSummaryMarkdown } from './runtime/plan-summary.js';
@@ -55,14 +56,8 @@ await runAction('build-matrix', async () => {
     dryRun: inputs['dry-run'],
   });
 
-  core.setOutput('version', plan.version.version);
-  core.setOutput('tag', plan.version.tag);
-  core.setOutput('prerelease', String(plan.version.prerelease));
-  core.setOutput('matrix', JSON.stringify(plan.matrix));
-  core.setOutput('plan', JSON.stringify(plan));
-  core.setOutput('build-needed', String(plan.build.run));
-  core.setOutput('release-needed', String(plan.release.run));
-  for (const spoke of plan.spokes) core.setOutput(spoke.jobId, String(spoke.run));
+  // The generated workflow's `if:`s read exactly these names: one function writes them for both.
+  for (const [name, value] of Object.entries(planOutputs(plan, planInputs.loaded.config))) core.setOutput(name, value);
   for (const spoke of plan.spokes) {
     if (spoke.reason === 'missing-credential') core.warning(`${spoke.key}: ${spoke.detail}`, { title: `${spoke.displayName} will not run` });
   }

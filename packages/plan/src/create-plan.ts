@@ -58,7 +58,9 @@ export function createPlan(input: PlanInput): Plan {
       force,
       dryRun,
     });
-    const block = (config.platforms as Record<string, { environment?: string } | null | undefined> | undefined)?.[s.platform];
+    // A custom entry carries its own environment; every other platform's is on its block.
+    const blocks = config.platforms as Record<string, { environment?: string } | null | undefined> | undefined;
+    const block = s.instance !== undefined ? config.platforms?.custom?.[s.instance] : blocks?.[s.platform];
     return {
       key: s.key,
       platform: s.platform,
