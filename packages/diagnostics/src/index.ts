@@ -2,3 +2,4 @@ export { type Diagnostic, formatDiagnostic } from './diagnostic.js';
 export { ConfigurationError, isConfigurationError } from './configuration-error.js';
 export { describeValue } from './describe-value.js';
 export { type Logger, createMemoryLogger } from './logger.js';
+export { createRedactor } from './redact.js';

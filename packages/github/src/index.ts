@@ -29,3 +29,4 @@ export { AssetConflictError, ReleaseStepError } from './release-errors.js';
 export { SHA256SUMS_NAME } from './local-assets.js';
 export { contentTypeFor } from './content-type.js';
 export { sha256FromDigest, type RemoteAsset, type RemoteRelease } from './release-types.js';
+export { downloadVerifiedAsset, AssetDownloadError, type DownloadOptions } from './download-verified-asset.js';

@@ -7,3 +7,4 @@ export {
   type ExistenceState, type Existence, type SpokeStatus,
 } from './existence.js';
 export type { Platform, PlatformContext, RenderedFile, PublishResult, LiveStatus, ReleaseAsset } from './platform.js';
+export { loadPlatform, isImplemented } from './registry.js';

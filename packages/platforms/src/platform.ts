@@ -14,11 +14,18 @@ export interface ReleaseAsset {
   url: string;
   size: number;
   sha256: string;
+  /**
+   * A verified copy on disk, when the runner already has one (the local release uploads from
+   * it); spokes that need the bytes use it instead of downloading again.
+   */
+  localPath?: string;
 }
 
 /** Everything a platform step may look at. Built once per spoke by the runner or the action. */
 export interface PlatformContext {
   config: DeployforgeConfig;
+  /** The entry name for `custom` spokes (`platforms.custom.<instance>`). */
+  instance?: string;
   version: ResolvedVersion;
   assets: readonly ReleaseAsset[];
   /** A scratch folder owned by this spoke for this run. */
@@ -29,6 +36,11 @@ export interface PlatformContext {
   force: boolean;
   log: Logger;
   signal?: AbortSignal;
+  /**
+   * Download a release asset, verified against its sha256, into the spoke's workDir (or return
+   * `localPath`). Spokes never fetch assets themselves, so every byte they publish is checked.
+   */
+  fetchAsset(asset: ReleaseAsset): Promise<string>;
 }
 
 /** A file a platform renders: a formula, a manifest, a package.json… Pure data, snapshot-tested. */

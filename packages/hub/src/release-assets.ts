@@ -1,0 +1,88 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { LoadedConfig } from '@deployforge/config';
+import {
+  downloadVerifiedAsset, findReleaseByTag, listReleaseAssets, parseSha256Sums, sha256FromDigest, SHA256SUMS_NAME,
+  type GitHubClient, type RemoteAsset,
+} from '@deployforge/github';
+import type { ReleaseAsset } from '@deployforge/platforms';
+import { archiveName, type TargetId } from '@deployforge/targets';
+import type { ResolvedVersion } from '@deployforge/version';
+import { resolveRepository } from './resolve-repository.js';
+
+export class ReleaseIncompleteError extends Error {
+  override readonly name = 'ReleaseIncompleteError';
+}
+
+/** A release asset plus the API URL a token can download it from (drafts and private repos). */
+export interface HubAsset extends ReleaseAsset {
+  apiUrl: string;
+}
+
+async function readSums(client: GitHubClient, owner: string, repo: string, asset: RemoteAsset): Promise<string> {
+  const response = await client.octokit.request('GET /repos/{owner}/{repo}/releases/assets/{asset_id}', {
+    owner, repo, asset_id: asset.id, headers: { accept: 'application/octet-stream' },
+  });
+  const data = response.data as unknown;
+  if (typeof data === 'string') return data;
+  if (data instanceof ArrayBuffer) return Buffer.from(data).toString('utf8');
+  throw new ReleaseIncompleteError(`${SHA256SUMS_NAME}: unexpected response while downloading it`);
+}
+
+/**
+ * What every spoke consumes: the release's archives with their sha256 from SHA256SUMS (the hub's
+ * record), cross-checked with GitHub's own digest where it reports one. A release without an
+ * archive for a configured target, or whose digests disagree, is refused here, before any spoke
+ * renders a manifest pointing at it.
+ */
+export async function loadReleaseAssets(
+  client: GitHubClient,
+  loaded: LoadedConfig,
+  version: ResolvedVersion,
+  env: Readonly<Record<string, string | undefined>>,
+): Promise<HubAsset[]> {
+  const { owner, repo } = resolveRepository(loaded, env);
+  const release = await findReleaseByTag(client, owner, repo, version.tag);
+  if (!release) throw new ReleaseIncompleteError(`no release for ${version.tag} in ${owner}/${repo}: run the hub (create-release) first`);
+  const remote = (await listReleaseAssets(client, owner, repo, release.id)).filter((a) => a.state === 'uploaded');
+  const sumsAsset = remote.find((a) => a.name === SHA256SUMS_NAME);
+  if (!sumsAsset) throw new ReleaseIncompleteError(`release ${version.tag} has no ${SHA256SUMS_NAME}: the hub did not finish; re-run it`);
+  const sums = new Map(parseSha256Sums(await readSums(client, owner, repo, sumsAsset)).map((e) => [e.name, e.sha256]));
+
+  const apiUrl = (a: RemoteAsset) => `${client.baseUrl}/repos/${owner}/${repo}/releases/assets/${a.id}`;
+  const assets: HubAsset[] = [];
+  const missing: string[] = [];
+  for (const target of loaded.config.build?.targets ?? []) {
+    const name = archiveName(loaded.config.project.name, version.version, target);
+    const asset = remote.find((a) => a.name === name);
+    const sha256 = sums.get(name);
+    if (!asset || !sha256) {
+      missing.push(name);
+      continue;
+    }
+    const reported = sha256FromDigest(asset.digest);
+    if (reported && reported !== sha256) {
+      throw new ReleaseIncompleteError(`${name}: GitHub reports sha256 ${reported} but ${SHA256SUMS_NAME} says ${sha256}; refusing to publish it`);
+    }
+    assets.push({ name, target: target as TargetId, url: asset.browser_download_url, apiUrl: apiUrl(asset), size: asset.size, sha256 });
+  }
+  if (missing.length > 0) throw new ReleaseIncompleteError(`release ${version.tag} lacks ${missing.join(', ')}: re-run the hub to finish it`);
+  assets.push({ name: SHA256SUMS_NAME, url: sumsAsset.browser_download_url, apiUrl: apiUrl(sumsAsset), size: sumsAsset.size, sha256: sha256FromDigest(sumsAsset.digest) ?? '' });
+  return assets;
+}
+
+/** The `fetchAsset` of a spoke's context: a local verified copy, or a verified download into `dir`. */
+export function assetFetcher(client: GitHubClient, dir: string): (asset: ReleaseAsset) => Promise<string> {
+  return async (asset) => {
+    if (asset.localPath) return asset.localPath;
+    await mkdir(dir, { recursive: true });
+    const apiUrl = (asset as Partial<HubAsset>).apiUrl;
+    return downloadVerifiedAsset({
+      url: apiUrl ?? asset.url,
+      destination: join(dir, asset.name),
+      sha256: asset.sha256,
+      token: client.token(),
+      accept: 'application/octet-stream',
+    });
+  };
+}

@@ -1,0 +1,18 @@
+import type { PlatformId } from './catalog.js';
+import type { Platform } from './platform.js';
+
+/**
+ * Implemented platforms, each loaded on first use so that a run that publishes to two platforms
+ * does not load the code of sixteen. A platform folder adds its one line here.
+ */
+const LOADERS: Partial<Record<PlatformId, () => Promise<Platform>>> = {
+};
+
+export async function loadPlatform(id: PlatformId): Promise<Platform | undefined> {
+  const load = LOADERS[id];
+  return load ? load() : undefined;
+}
+
+export function isImplemented(id: PlatformId): boolean {
+  return LOADERS[id] !== undefined;
+}
