@@ -1,0 +1,1 @@
+export { createArchive, type ArchiveEntry } from './create-archive.js';
