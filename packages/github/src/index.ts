@@ -30,3 +30,4 @@ export { SHA256SUMS_NAME } from './local-assets.js';
 export { contentTypeFor } from './content-type.js';
 export { sha256FromDigest, type RemoteAsset, type RemoteRelease } from './release-types.js';
 export { downloadVerifiedAsset, AssetDownloadError, type DownloadOptions } from './download-verified-asset.js';
+export { mapWithConcurrency } from './map-with-concurrency.js';

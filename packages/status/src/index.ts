@@ -1,0 +1,1 @@
+export type { StatusDocument, PlatformStatus, ReleaseAssetStatus } from './status-document.js';

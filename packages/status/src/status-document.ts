@@ -1,0 +1,46 @@
+import type { SpokeStatus } from '@deployforge/platforms';
+
+/** One platform's line in status.json (CONTRACT.md), plus the evidence the dashboard shows. */
+export interface PlatformStatus {
+  status: SpokeStatus;
+  url?: string;
+  version: string;
+  'duration-ms': number;
+  required: boolean;
+  detail: string;
+  /** Display name ("Homebrew", "Custom command: deploy"). */
+  name?: string;
+  downloads?: number;
+}
+
+export interface ReleaseAssetStatus {
+  name: string;
+  size: number;
+  sha256: string;
+  url: string;
+}
+
+/**
+ * status.json as written by summarize and the local runner, and read by `dashboard` and `status`.
+ * The keys of CONTRACT.md are fixed; everything else is additive.
+ */
+export interface StatusDocument {
+  project: string;
+  version: string;
+  'generated-at': string;
+  /** Keyed by spoke key: the platform id, or `custom:<name>`. */
+  platforms: Record<string, PlatformStatus>;
+  release?: {
+    status: SpokeStatus;
+    url?: string;
+    tag: string;
+    assets: ReleaseAssetStatus[];
+    detail: string;
+    /** Which supply-chain files the release carries. */
+    checksums?: boolean;
+    sbom?: boolean;
+    attestations?: boolean;
+    signatures?: boolean;
+  };
+  'dry-run'?: boolean;
+}
