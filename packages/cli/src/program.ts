@@ -5,6 +5,9 @@ import { registerGenerate } from './commands/generate.js';
 import { registerInit } from './commands/init.js';
 import { registerPlan } from './commands/plan.js';
 import { registerValidate } from './commands/validate.js';
+import { registerRelease } from './commands/release.js';
+import { registerPublish } from './commands/publish.js';
+import { registerCheckExists } from './commands/check-exists.js';
 import { CLI_VERSION } from './cli-version.js';
 
 /** Shared by every command: where output goes and how a command reports its exit code. */
@@ -38,7 +41,10 @@ export function createProgram(io: CliIo): { program: Command; exitCode: () => nu
     },
   };
 
-  for (const register of [registerInit, registerValidate, registerPlan, registerGenerate, registerDoctor]) {
+  for (const register of [
+    registerInit, registerValidate, registerPlan, registerGenerate, registerDoctor,
+    registerCheckExists, registerRelease, registerPublish,
+  ]) {
     // Subcommands inherit the error handling and output routing of the root.
     register(program, ctx).exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
       .showHelpAfterError('(run with --help for usage)');

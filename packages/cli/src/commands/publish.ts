@@ -1,0 +1,38 @@
+import type { Command } from 'commander';
+import { runPublish } from '@deployforge/runner';
+import { createCliLogger } from '../cli-logger.js';
+import { EXIT_FINDINGS } from '../exit-codes.js';
+import { configOption, type CommandContext } from '../program.js';
+
+interface PublishOptions {
+  config: string;
+  version?: string;
+  dryRun?: boolean;
+  force?: boolean;
+  json?: boolean;
+}
+
+export function registerPublish(program: Command, ctx: CommandContext): Command {
+  return configOption(program.command('publish'))
+    .description('publish one spoke (npm, homebrew, custom:deploy…) from the existing release')
+    .argument('<platform>', 'a platform id, or custom:<name>')
+    .option('--version <version>', 'the released version (default: from the tag in GITHUB_REF or version.from)')
+    .option('--dry-run', 'render and validate the package, write nothing')
+    .option('--force', 'replace a version that exists with different content, where the platform allows it')
+    .option('--json', 'print the outcome as one JSON document on stdout')
+    .addHelpText('after', '\nExit codes: 0 published, skipped (already there), dry-run or needs-human; 1 failed; 2 bad input.')
+    .action(async (platform: string, options: PublishOptions) => {
+      const { outcome } = await runPublish({
+        configPath: options.config,
+        key: platform,
+        ...(options.version ? { version: options.version } : {}),
+        dryRun: options.dryRun ?? false,
+        force: options.force ?? false,
+        io: ctx.io,
+        log: createCliLogger(ctx.io),
+      });
+      if (options.json) ctx.io.stdout(`${JSON.stringify(outcome, null, 2)}\n`);
+      else ctx.io.stdout(`${outcome.key}: ${outcome.status}${outcome.url ? ` ${outcome.url}` : ''}\n  ${outcome.detail}\n`);
+      if (outcome.status === 'failed') ctx.setExitCode(EXIT_FINDINGS);
+    });
+}

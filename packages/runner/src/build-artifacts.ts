@@ -1,0 +1,75 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { createArchive } from '@deployforge/archive';
+import type { LoadedConfig } from '@deployforge/config';
+import { ConfigurationError, type Logger } from '@deployforge/diagnostics';
+import type { MatrixEntry } from '@deployforge/plan';
+import type { ResolvedVersion } from '@deployforge/version';
+import { expandBuildPath } from './expand-build-path.js';
+
+export interface BuildOptions {
+  loaded: LoadedConfig;
+  version: ResolvedVersion;
+  matrix: readonly MatrixEntry[];
+  /** The folder deployforge.yml is in: commands run there and paths are relative to it. */
+  projectDir: string;
+  outDir: string;
+  env: Readonly<Record<string, string | undefined>>;
+  log: Logger;
+  signal?: AbortSignal;
+}
+
+/** The variables the generated build job exports per matrix row; the local build sets the same. */
+export function buildEnv(entry: MatrixEntry, version: ResolvedVersion): Record<string, string> {
+  return {
+    DEPLOYFORGE_TARGET: entry.target,
+    DEPLOYFORGE_RUST_TARGET: entry['rust-target'],
+    GOOS: entry.goos,
+    GOARCH: entry.goarch,
+    DEPLOYFORGE_VERSION: version.version,
+    DEPLOYFORGE_TAG: version.tag,
+  };
+}
+
+function runCommand(command: string, cwd: string, env: Record<string, string | undefined>, log: Logger, prefix: string, signal?: AbortSignal): Promise<number> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn('bash', ['-e', '-o', 'pipefail', '-c', command], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], ...(signal ? { signal } : {}) });
+    const forward = (chunk: Buffer) => {
+      for (const line of chunk.toString().split('\n')) if (line.trim() !== '') log.info(`${prefix} ${line}`);
+    };
+    child.stdout.on('data', forward);
+    child.stderr.on('data', forward);
+    child.on('error', reject);
+    child.on('close', (code) => resolvePromise(code ?? 1));
+  });
+}
+
+/**
+ * Run the project's own build once per target and package each binary (+ build.files) into the
+ * archive the hub expects. A target whose build fails is an error naming it: the release must not
+ * be published without it.
+ */
+export async function buildArtifacts(options: BuildOptions): Promise<string[]> {
+  const build = options.loaded.config.build;
+  if (!build?.command || !build.path) {
+    throw new ConfigurationError(`${options.loaded.file}: build.command and build.path are needed to build locally; or pass --artifacts DIR with prebuilt archives`);
+  }
+  const archives: string[] = [];
+  for (const entry of options.matrix) {
+    const env = { ...options.env, ...buildEnv(entry, options.version) };
+    const prefix = `[build ${entry.target}]`;
+    options.log.info(`${prefix} ${build.command}`);
+    const code = await runCommand(build.command, options.projectDir, env, options.log, prefix, options.signal);
+    if (code !== 0) throw new Error(`the build for ${entry.target} failed with exit code ${code}`);
+    let binary = resolve(options.projectDir, expandBuildPath(build.path, env));
+    if (!existsSync(binary) && existsSync(`${binary}.exe`)) binary = `${binary}.exe`;
+    if (!existsSync(binary)) throw new Error(`the build for ${entry.target} succeeded but ${binary} (build.path) does not exist`);
+    const files = (build.files ?? []).map((f) => ({ source: resolve(options.projectDir, f), name: f.split('/').pop() as string, mode: 0o644 }));
+    const archive = join(options.outDir, entry.archive);
+    await createArchive(entry['archive-format'], [{ source: binary, name: entry.binary, mode: 0o755 }, ...files], archive);
+    options.log.info(`${prefix} packaged ${entry.archive}`);
+    archives.push(archive);
+  }
+  return archives;
+}

@@ -1,0 +1,114 @@
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { ConfigurationError, createRedactor, type Logger } from '@deployforge/diagnostics';
+import { createGitHubClient, type ReleaseResult } from '@deployforge/github';
+import { assetFetcher, loadReleaseAssets, releaseExistence, resolveRepository, runHub } from '@deployforge/hub';
+import { loadPlanInputs, type InputSource } from '@deployforge/inputs';
+import type { Existence, ReleaseAsset } from '@deployforge/platforms';
+import { createPlan, credentialFactsFromEnv, type Plan } from '@deployforge/plan';
+import { credentialValues, runSpokes, type RunSpokesOptions, type SpokeOutcome } from '@deployforge/publish';
+import { buildStatusDocument, requiredFailures, type HubResultLike, type StatusDocument } from '@deployforge/status';
+import { buildArtifacts } from './build-artifacts.js';
+import { attachLocalPaths, localReleaseAssets } from './local-assets.js';
+
+export interface LocalReleaseFlags {
+  version?: string;
+  platforms?: string;
+  artifacts?: string;
+  dryRun: boolean;
+  force: boolean;
+  concurrency?: number;
+  /** Where status.json goes; default `.deployforge/` next to the config. */
+  outDir?: string;
+}
+
+export interface LocalReleaseResult {
+  plan: Plan;
+  hub?: ReleaseResult;
+  outcomes: SpokeOutcome[];
+  status: StatusDocument;
+  statusFile: string;
+  failedRequired: string[];
+}
+
+/**
+ * `deployforge release`: the plan executed in-process, hub first, then every selected spoke in
+ * parallel, then status.json. The same functions the actions call (runHub, runSpokes,
+ * buildStatusDocument), so a laptop release converges exactly like the workflow does.
+ */
+export async function runLocalRelease(options: {
+  configPath: string;
+  flags: LocalReleaseFlags;
+  io: InputSource;
+  log: Logger;
+  signal?: AbortSignal;
+  onSpokeEvent?: RunSpokesOptions['onEvent'];
+}): Promise<LocalReleaseResult> {
+  const { flags, io, log } = options;
+  // Every user input is validated before the first request.
+  const inputs = await loadPlanInputs(options.configPath, { ...(flags.version ? { version: flags.version } : {}), ...(flags.platforms ? { platforms: flags.platforms } : {}) }, io);
+  const { loaded, version } = inputs;
+  const repository = resolveRepository(loaded, io.env);
+  const token = io.env.GITHUB_TOKEN || io.env.GH_TOKEN;
+  if (!token) throw new ConfigurationError(`GITHUB_TOKEN: not set; expected a token with contents: write on ${repository.owner}/${repository.repo} (GITHUB_API_URL points at GitHub Enterprise or a test server)`);
+  if (flags.concurrency !== undefined && (!Number.isInteger(flags.concurrency) || flags.concurrency < 1 || flags.concurrency > 32)) {
+    throw ConfigurationError.forInput('--concurrency', `expected a whole number from 1 to 32, got ${flags.concurrency}`);
+  }
+  const projectDir = dirname(resolve(io.cwd, options.configPath));
+  const outDir = resolve(io.cwd, flags.outDir ?? join(projectDir, '.deployforge'));
+  const workRoot = await mkdtemp(join(tmpdir(), 'deployforge-release-'));
+  const client = createGitHubClient({ token, log, ...(io.env.GITHUB_API_URL ? { baseUrl: io.env.GITHUB_API_URL } : {}) });
+
+  const hubExistence: Existence = await releaseExistence(client, loaded, version, io.env)
+    .catch((error: unknown) => ({ state: 'unknown' as const, detail: error instanceof Error ? error.message : String(error) }));
+  const plan = createPlan({
+    ...inputs,
+    trigger: 'local',
+    existence: { github: hubExistence },
+    credentials: credentialFactsFromEnv(io.env),
+    force: flags.force,
+    dryRun: flags.dryRun,
+    artifactsProvided: flags.artifacts !== undefined,
+  });
+
+  let artifactsDir = flags.artifacts ? resolve(io.cwd, flags.artifacts) : undefined;
+  let hub: ReleaseResult | undefined;
+  if (plan.release.run) {
+    if (!artifactsDir) {
+      artifactsDir = join(workRoot, 'artifacts');
+      await log.group('Build', () => buildArtifacts({ loaded, version, matrix: plan.matrix.include, projectDir, outDir: artifactsDir as string, env: io.env, log, ...(options.signal ? { signal: options.signal } : {}) }));
+    }
+    hub = await log.group(`Release ${version.tag}`, () => runHub({
+      loaded, version, artifacts: artifactsDir as string, cwd: io.cwd, env: io.env, token, log, force: flags.force, dryRun: flags.dryRun, client,
+      ...(options.signal ? { signal: options.signal } : {}),
+    }));
+  }
+
+  let assets: ReleaseAsset[];
+  if (flags.dryRun && hub && !hub.published) {
+    const server = io.env.GITHUB_SERVER_URL ?? 'https://github.com';
+    assets = await localReleaseAssets(artifactsDir as string, plan.targets, `${server}/${repository.owner}/${repository.repo}/releases/download/${version.tag}`);
+  } else {
+    assets = await attachLocalPaths(await loadReleaseAssets(client, loaded, version, io.env), artifactsDir);
+  }
+
+  const outcomes = await runSpokes({
+    loaded, version, spokes: plan.spokes, assets, fetchAsset: assetFetcher(client, join(workRoot, 'downloads')), env: io.env, workRoot,
+    dryRun: flags.dryRun, force: flags.force, log, redact: createRedactor(credentialValues(io.env)),
+    ...(flags.concurrency ? { concurrency: flags.concurrency } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.onSpokeEvent ? { onEvent: options.onSpokeEvent } : {}),
+  });
+
+  const hubLike: HubResultLike = hub
+    ? { status: hub.dryRun ? 'dry-run' : hub.writes === 0 ? 'skipped' : 'published', url: hub.url, tag: hub.tag, assets: hub.assets,
+        detail: hub.dryRun ? 'dry run: nothing written' : hub.writes === 0 ? 'already complete, nothing written' : `${hub.writes} write(s)` }
+    : { status: 'skipped', tag: version.tag, detail: plan.release.detail, assets: assets.map((a) => ({ name: a.name, size: a.size, sha256: a.sha256, url: a.url })),
+        ...(hubExistence.url ? { url: hubExistence.url } : {}) };
+  const status = buildStatusDocument({ plan, results: outcomes, hub: hubLike });
+  await mkdir(outDir, { recursive: true });
+  const statusFile = join(outDir, 'status.json');
+  await writeFile(statusFile, `${JSON.stringify(status, null, 2)}\n`);
+  return { plan, ...(hub ? { hub } : {}), outcomes, status, statusFile, failedRequired: requiredFailures(status) };
+}

@@ -1,0 +1,88 @@
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { StatusDocument } from '@deployforge/status';
+import { runCli } from '../../packages/cli/src/run-cli.js';
+import type { CliIo } from '../../packages/cli/src/cli-io.js';
+import { startGitHubFake, type GitHubFake } from '../fakes/github/index.js';
+import { repoRoot } from '../helpers/repo-root.js';
+
+const TOKEN = 'ghs_e2e_local_release_token_123456';
+let gh: GitHubFake;
+let project: string;
+
+beforeAll(async () => {
+  gh = await startGitHubFake({ token: TOKEN, repos: ['acme/hello-forge'] });
+  project = mkdtempSync(join(tmpdir(), 'df-e2e-'));
+  for (const f of ['Cargo.toml', 'Cargo.lock', 'src', 'README.md', 'LICENSE']) cpSync(join(repoRoot, 'examples/rust-cli', f), join(project, f), { recursive: true });
+  // The real build for this machine's target; the other targets need toolchains CI does not have.
+  writeFileSync(join(project, 'deployforge.yml'), [
+    'project: { name: hello-forge, repository: acme/hello-forge, license: MIT }',
+    'version: { from: cargo }',
+    'build:',
+    '  binary: hello-forge',
+    '  targets: [linux-x64]',
+    '  command: cargo build --release --offline',
+    '  path: target/release/hello-forge',
+    '  files: [README.md, LICENSE]',
+    'release: { notes: none }',
+    'platforms: {}',
+    '',
+  ].join('\n'));
+});
+afterAll(() => gh.close());
+
+async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIo = {
+    stdout: (t) => { stdout += t; },
+    stderr: (t) => { stderr += t; },
+    cwd: project,
+    env: { ...process.env, GITHUB_TOKEN: TOKEN, GITHUB_API_URL: gh.url },
+    isTTY: false,
+  };
+  const code = await runCli(args, io);
+  return { code, stdout, stderr };
+}
+
+describe('deployforge release on a real Rust project against the GitHub fake', () => {
+  test('builds, releases, writes status.json; the second run writes nothing', async () => {
+    const first = await cli(['release', '--json']);
+    expect(first.code, first.stderr).toBe(0);
+    const status = JSON.parse(first.stdout) as StatusDocument;
+    expect(status.project).toBe('hello-forge');
+    expect(status.release?.status).toBe('published');
+    expect(status.release?.assets.map((a) => a.name).sort()).toEqual(['SHA256SUMS', 'hello-forge-0.1.0-linux-x64.tar.gz']);
+    expect(status.release?.checksums).toBe(true);
+    expect(existsSync(join(project, '.deployforge/status.json'))).toBe(true);
+    const release = gh.state.repos.get('acme/hello-forge')?.releases.find((r) => r.tagName === 'v0.1.0');
+    expect(release?.draft).toBe(false);
+
+    const writes = gh.writeCount();
+    const second = await cli(['release']);
+    expect(second.code, second.stderr).toBe(0);
+    expect(gh.writeCount()).toBe(writes);
+    expect(second.stdout).toMatch(/github \(hub\)\s+skipped/);
+    expect(JSON.parse(readFileSync(join(project, '.deployforge/status.json'), 'utf8')).release.status).toBe('skipped');
+    expect(gh.violations()).toEqual([]);
+  }, 180_000);
+
+  test('bad input is refused before any request: exit 2', async () => {
+    const before = gh.requests.length;
+    for (const args of [['release', '--version', 'nope'], ['release', '--platforms', 'bogus'], ['release', '--concurrency', '0']]) {
+      const run = await cli(args);
+      expect(run.code, `${args.join(' ')}: ${run.stderr}`).toBe(2);
+      expect(run.stderr).not.toMatch(/^\s+at /m);
+    }
+    expect(gh.requests.length).toBe(before);
+  });
+
+  test('no token is a clear user error', async () => {
+    let stderr = '';
+    const code = await runCli(['release'], { stdout: () => {}, stderr: (t) => { stderr += t; }, cwd: project, env: { PATH: process.env.PATH }, isTTY: false });
+    expect(code).toBe(2);
+    expect(stderr).toContain('GITHUB_TOKEN: not set');
+  });
+});
