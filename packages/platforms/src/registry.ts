@@ -6,12 +6,7 @@ import type { Platform } from './platform.js';
  * does not load the code of sixteen. A platform folder adds its one line here.
  */
 const LOADERS: Partial<Record<PlatformId, () => Promise<Platform>>> = {
-  npm: async () => (await import('./npm/index.js')).npmPlatform,
-  'github-packages': async () => (await import('./github-packages/index.js')).githubPackagesPlatform,
-  aur: async () => (await import('./aur/index.js')).aurPlatform,
   custom: async () => (await import('./custom/index.js')).customPlatform,
-  pypi: async () => (await import('./pypi/index.js')).pypiPlatform,
-  crates: async () => (await import('./crates/index.js')).cratesPlatform,
 };
 
 export async function loadPlatform(id: PlatformId): Promise<Platform | undefined> {
