@@ -6,6 +6,8 @@ import type { Platform } from './platform.js';
  * does not load the code of sixteen. A platform folder adds its one line here.
  */
 const LOADERS: Partial<Record<PlatformId, () => Promise<Platform>>> = {
+  npm: async () => (await import('./npm/index.js')).npmPlatform,
+  'github-packages': async () => (await import('./github-packages/index.js')).githubPackagesPlatform,
   custom: async () => (await import('./custom/index.js')).customPlatform,
 };
 
