@@ -10,6 +10,7 @@ const LOADERS: Partial<Record<PlatformId, () => Promise<Platform>>> = {
   npm: async () => (await import('./npm/index.js')).npmPlatform,
   'github-packages': async () => (await import('./github-packages/index.js')).githubPackagesPlatform,
   custom: async () => (await import('./custom/index.js')).customPlatform,
+  pypi: async () => (await import('./pypi/index.js')).pypiPlatform,
 };
 
 export async function loadPlatform(id: PlatformId): Promise<Platform | undefined> {
