@@ -77,6 +77,14 @@ describe('createPlan on examples/rust-cli', () => {
     expect(checked.spokes.find((s) => s.key === 'homebrew')?.reason).toBe('missing-credential');
   });
 
+  test('dryRunKeys make one spoke a dry run: its missing credential no longer stops it', () => {
+    const credentials = credentialFactsFromEnv({});
+    const mixed = createPlan({ loaded, version, trigger: 'local', selection: { kind: 'all' }, credentials, dryRunKeys: new Set(['snap']) });
+    expect(mixed.spokes.find((s) => s.key === 'snap')).toMatchObject({ run: true });
+    expect(mixed.spokes.find((s) => s.key === 'snap')?.detail).toMatch(/dry run/);
+    expect(mixed.spokes.find((s) => s.key === 'homebrew')).toMatchObject({ run: false, reason: 'missing-credential' });
+  });
+
   test('prebuilt artifacts skip the build but not the release', () => {
     const local = createPlan({ loaded, version, trigger: 'local', selection: { kind: 'all' }, artifactsProvided: true });
     expect(local.build).toMatchObject({ run: false, reason: 'artifacts-provided' });

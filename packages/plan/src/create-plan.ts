@@ -22,6 +22,8 @@ export interface PlanInput {
   dryRun?: boolean;
   /** Local runs with `--artifacts DIR`: the archives exist, nothing is built. */
   artifactsProvided?: boolean;
+  /** Spokes to run as dry runs even when the run is real (platforms unreachable from here). */
+  dryRunKeys?: ReadonlySet<string>;
 }
 
 /**
@@ -56,7 +58,7 @@ export function createPlan(input: PlanInput): Plan {
       ...(existence ? { existence } : {}),
       credentials,
       force,
-      dryRun,
+      dryRun: dryRun || (input.dryRunKeys?.has(s.key) ?? false),
     });
     // A custom entry carries its own environment; every other platform's is on its block.
     const blocks = config.platforms as Record<string, { environment?: string } | null | undefined> | undefined;

@@ -19,6 +19,8 @@ export interface RunSpokesOptions {
   env: Readonly<Record<string, string | undefined>>;
   workRoot: string;
   dryRun: boolean;
+  /** Spokes that run as dry runs even when `dryRun` is false. */
+  dryRunKeys?: ReadonlySet<string>;
   force: boolean;
   log: Logger;
   redact: (text: string) => string;
@@ -80,7 +82,7 @@ export async function runSpokes(options: RunSpokesOptions): Promise<SpokeOutcome
         assets: options.assets,
         workDir,
         env: options.env,
-        dryRun: options.dryRun,
+        dryRun: options.dryRun || (options.dryRunKeys?.has(spoke.key) ?? false),
         force: options.force,
         log: options.log,
         fetchAsset,

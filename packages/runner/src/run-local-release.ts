@@ -6,7 +6,8 @@ import { createGitHubClient, type ReleaseResult } from '@deployforge/github';
 import { assetFetcher, loadReleaseAssets, releaseExistence, resolveRepository, runHub } from '@deployforge/hub';
 import { loadPlanInputs, type InputSource } from '@deployforge/inputs';
 import type { Existence, ReleaseAsset } from '@deployforge/platforms';
-import { createPlan, credentialFactsFromEnv, type Plan } from '@deployforge/plan';
+import { createPlan, credentialFactsFromEnv, parsePlatformSelection, spokeKeys, type Plan, type PlatformSelection } from '@deployforge/plan';
+import type { LoadedConfig } from '@deployforge/config';
 import { credentialValues, runSpokes, type RunSpokesOptions, type SpokeOutcome } from '@deployforge/publish';
 import { buildStatusDocument, requiredFailures, type HubResultLike, type StatusDocument } from '@deployforge/status';
 import { buildArtifacts } from './build-artifacts.js';
@@ -17,10 +18,16 @@ export interface LocalReleaseFlags {
   platforms?: string;
   artifacts?: string;
   dryRun: boolean;
+  /** Spokes to run as dry runs in a real release (`--dry-run-platforms`): platforms unreachable from here. */
+  dryRunPlatforms?: string;
   force: boolean;
   concurrency?: number;
   /** Where status.json goes; default `.deployforge/` next to the config. */
   outDir?: string;
+}
+
+function selectedKeys(selection: PlatformSelection, loaded: LoadedConfig): string[] {
+  return selection.kind === 'all' ? spokeKeys(loaded.config, loaded.enabledPlatforms).map((k) => k.key) : [...selection.keys];
 }
 
 export interface LocalReleaseResult {
@@ -55,6 +62,9 @@ export async function runLocalRelease(options: {
   if (flags.concurrency !== undefined && (!Number.isInteger(flags.concurrency) || flags.concurrency < 1 || flags.concurrency > 32)) {
     throw ConfigurationError.forInput('--concurrency', `expected a whole number from 1 to 32, got ${flags.concurrency}`);
   }
+  const dryRunKeys = flags.dryRunPlatforms
+    ? new Set(selectedKeys(parsePlatformSelection(flags.dryRunPlatforms, spokeKeys(loaded.config, loaded.enabledPlatforms).map((k) => k.key), '--dry-run-platforms'), loaded))
+    : undefined;
   const projectDir = dirname(resolve(io.cwd, options.configPath));
   const outDir = resolve(io.cwd, flags.outDir ?? join(projectDir, '.deployforge'));
   const workRoot = await mkdtemp(join(tmpdir(), 'deployforge-release-'));
@@ -70,6 +80,7 @@ export async function runLocalRelease(options: {
     force: flags.force,
     dryRun: flags.dryRun,
     artifactsProvided: flags.artifacts !== undefined,
+    ...(dryRunKeys ? { dryRunKeys } : {}),
   });
 
   let artifactsDir = flags.artifacts ? resolve(io.cwd, flags.artifacts) : undefined;
@@ -95,7 +106,7 @@ export async function runLocalRelease(options: {
 
   const outcomes = await runSpokes({
     loaded, version, spokes: plan.spokes, assets, fetchAsset: assetFetcher(client, join(workRoot, 'downloads')), env: io.env, workRoot,
-    dryRun: flags.dryRun, force: flags.force, log, redact: createRedactor(credentialValues(io.env)),
+    dryRun: flags.dryRun, ...(dryRunKeys ? { dryRunKeys } : {}), force: flags.force, log, redact: createRedactor(credentialValues(io.env)),
     ...(flags.concurrency ? { concurrency: flags.concurrency } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.onSpokeEvent ? { onEvent: options.onSpokeEvent } : {}),

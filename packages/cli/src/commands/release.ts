@@ -12,6 +12,7 @@ interface ReleaseOptions {
   platforms?: string;
   artifacts?: string;
   dryRun?: boolean;
+  dryRunPlatforms?: string;
   force?: boolean;
   concurrency?: string;
   out?: string;
@@ -25,6 +26,7 @@ export function registerRelease(program: Command, ctx: CommandContext): Command 
     .option('--platforms <list>', 'comma-separated spokes, or "all"', 'all')
     .option('--artifacts <dir>', 'prebuilt archives named <name>-<version>-<target>.tar.gz|.zip (skips the build)')
     .option('--dry-run', 'render and validate everything, write nothing')
+    .option('--dry-run-platforms <list>', 'spokes to run as dry runs in a real release (platforms you cannot reach from here)')
     .option('--force', 'replace versions that exist with different content, where the platform allows it')
     .option('--concurrency <n>', 'spokes in flight at once', '4')
     .option('--out <dir>', 'where status.json is written (default: .deployforge/ next to the config)')
@@ -57,6 +59,7 @@ export function registerRelease(program: Command, ctx: CommandContext): Command 
             ...(options.platforms ? { platforms: options.platforms } : {}),
             ...(options.artifacts ? { artifacts: options.artifacts } : {}),
             dryRun: options.dryRun ?? false,
+            ...(options.dryRunPlatforms ? { dryRunPlatforms: options.dryRunPlatforms } : {}),
             force: options.force ?? false,
             concurrency: Number(options.concurrency ?? '4'),
             ...(options.out ? { outDir: options.out } : {}),
