@@ -6,6 +6,7 @@ import type { Platform } from './platform.js';
  * does not load the code of sixteen. A platform folder adds its one line here.
  */
 const LOADERS: Partial<Record<PlatformId, () => Promise<Platform>>> = {
+  aur: async () => (await import('./aur/index.js')).aurPlatform,
   snap: async () => (await import('./snap/index.js')).snapPlatform,
   docker: async () => (await import('./docker/index.js')).dockerPlatform,
   npm: async () => (await import('./npm/index.js')).npmPlatform,
