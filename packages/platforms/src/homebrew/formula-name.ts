@@ -1,0 +1,24 @@
+import type { PlatformContext } from '../platform.js';
+
+/** The formula's name: `platforms.homebrew.formula`, else the project's name. */
+export function formulaName(ctx: PlatformContext): string {
+  return ctx.config.platforms.homebrew?.formula ?? ctx.config.project.name;
+}
+
+/**
+ * The Ruby class Homebrew expects for a formula name (its `Formulary.class_s` rule): capitalise,
+ * drop `-`, `_` and `.` and capitalise what follows, `+` becomes `x`, `@<digit>` becomes `AT<digit>`.
+ * `hello-forge` → `HelloForge`, `foo@2` → `FooAT2`, `c++` → `Cxx`. Any other class name makes
+ * `brew install` fail with "No available formula".
+ */
+export function formulaClassName(name: string): string {
+  const capitalised = name.charAt(0).toUpperCase() + name.slice(1).toLowerCase();
+  return capitalised
+    .replace(/[-_.\s]([a-zA-Z0-9])/g, (_m, c: string) => c.toUpperCase())
+    .replace(/\+/g, 'x')
+    .replace(/(.)@(\d)/, '$1AT$2');
+}
+
+export function formulaPath(ctx: PlatformContext): string {
+  return `Formula/${formulaName(ctx)}.rb`;
+}
