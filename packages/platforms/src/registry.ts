@@ -6,13 +6,18 @@ import type { Platform } from './platform.js';
  * does not load the code of sixteen. A platform folder adds its one line here.
  */
 const LOADERS: Partial<Record<PlatformId, () => Promise<Platform>>> = {
-  aur: async () => (await import('./aur/index.js')).aurPlatform,
-  snap: async () => (await import('./snap/index.js')).snapPlatform,
   docker: async () => (await import('./docker/index.js')).dockerPlatform,
+  homebrew: async () => (await import('./homebrew/index.js')).homebrewPlatform,
+  scoop: async () => (await import('./scoop/index.js')).scoopPlatform,
+  nix: async () => (await import('./nix/index.js')).nixPlatform,
+  huggingface: async () => (await import('./huggingface/index.js')).huggingfacePlatform,
   npm: async () => (await import('./npm/index.js')).npmPlatform,
   'github-packages': async () => (await import('./github-packages/index.js')).githubPackagesPlatform,
+  aur: async () => (await import('./aur/index.js')).aurPlatform,
   custom: async () => (await import('./custom/index.js')).customPlatform,
+  snap: async () => (await import('./snap/index.js')).snapPlatform,
   pypi: async () => (await import('./pypi/index.js')).pypiPlatform,
+  crates: async () => (await import('./crates/index.js')).cratesPlatform,
 };
 
 export async function loadPlatform(id: PlatformId): Promise<Platform | undefined> {
