@@ -35,9 +35,9 @@ export interface Packument {
   _rev?: string;
 }
 
-/** `@scope/name` travels as `@scope%2fname` in registry paths, as npm sends it. */
+/** `@scope/name` travels as `@scope%2fname` in registry paths, exactly as npm sends it (lower-case f). */
 export function escapedName(name: string): string {
-  return name.startsWith('@') ? `@${encodeURIComponent(name.slice(1))}` : encodeURIComponent(name);
+  return name.startsWith('@') ? name.replace('/', '%2f') : name;
 }
 
 const TIMEOUT_MS = 120_000;
@@ -111,7 +111,7 @@ function failure(endpoint: RegistryEndpoint, what: string, answer: Answer): NpmR
   const said = registryMessage(answer.body);
   const credential = endpoint.tokenName ?? 'the token';
   const hint =
-    answer.status === 401 ? `: the registry did not accept ${endpoint.token ? credential : 'an anonymous request'}; check ${credential}`
+    answer.status === 401 ? (endpoint.token ? `: the registry did not accept ${credential}; check that it is valid and not expired` : `: the registry needs a token; set ${credential}`)
     : answer.status === 403 ? `: ${credential} may not publish this package`
     : '';
   return new NpmRegistryError(`${what} answered HTTP ${answer.status}${said ? ` (${said})` : ''}${hint}`, answer.status, answer.body);
