@@ -23,8 +23,9 @@ export function renderLauncher(plan: NpmPackagePlan, binary: string): string {
       add(`linux-${cpu}-glibc`, t.name, t.binaryFile);
     }
   }
-  // A static musl binary also runs on glibc systems, so glibc hosts fall back to it; the reverse
-  // is not true (no glibc loader on Alpine), so musl hosts never get a glibc binary.
+  // A static musl binary also runs on glibc systems, so glibc hosts fall back to it (render leaves
+  // libc out of a musl package without a glibc sibling, so npm installs it there); the reverse is
+  // not true (no glibc loader on Alpine), so musl hosts never get a glibc binary.
   for (const t of plan.targets) {
     if (t.target.npm.os === 'linux' && t.target.npm.libc === 'musl') add(`linux-${t.target.npm.cpu}-glibc`, t.name, t.binaryFile);
   }

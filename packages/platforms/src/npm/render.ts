@@ -38,6 +38,10 @@ export function renderMainPackageJson(ctx: PlatformContext, settings: NpmSetting
 
 export function renderTargetPackageJson(ctx: PlatformContext, settings: NpmSettings, plan: NpmPackagePlan, t: TargetPackage): Record<string, unknown> {
   const { os, cpu, libc } = t.target.npm;
+  // A static musl binary also runs on glibc systems. When it is the only Linux build for its CPU,
+  // leave libc out so npm installs it on glibc machines too; with a glibc sibling, each gets its libc.
+  const glibcSibling = plan.targets.some((o) => o !== t && o.target.npm.os === 'linux' && o.target.npm.cpu === cpu && o.target.npm.libc === 'glibc');
+  const restrictLibc = libc === 'glibc' || (libc === 'musl' && glibcSibling);
   return {
     name: t.name,
     version: ctx.version.version,
@@ -45,7 +49,7 @@ export function renderTargetPackageJson(ctx: PlatformContext, settings: NpmSetti
     ...commonMetadata(ctx),
     os: [os],
     cpu: [cpu],
-    ...(libc ? { libc: [libc] } : {}),
+    ...(libc && restrictLibc ? { libc: [libc] } : {}),
     files: [`bin/${t.binaryFile}`, 'README.md'],
     // Yarn PnP must unpack it: a binary cannot run from inside a zip.
     preferUnplugged: true,
@@ -60,8 +64,10 @@ function mainReadme(ctx: PlatformContext, settings: NpmSettings, plan: NpmPackag
     `machine (optional dependencies with os/cpu/libc), and nothing runs at install time, so \`--ignore-scripts\` works.\n${home}`;
 }
 
-function targetReadme(plan: NpmPackagePlan, t: TargetPackage): string {
-  return `# ${t.name}\n\nThe ${t.target.id} binary of [${plan.main.name}](https://www.npmjs.com/package/${plan.main.name}). ` +
+function targetReadme(settings: NpmSettings, plan: NpmPackagePlan, t: TargetPackage): string {
+  const onNpmjs = new URL(settings.registry).host === 'registry.npmjs.org';
+  const main = onNpmjs ? `[${plan.main.name}](https://www.npmjs.com/package/${plan.main.name})` : `\`${plan.main.name}\``;
+  return `# ${t.name}\n\nThe ${t.target.id} binary of ${main}. ` +
     `Install \`${plan.main.name}\`: it picks the right binary package for your machine.\n`;
 }
 
@@ -78,7 +84,7 @@ export function renderNpmFiles(ctx: PlatformContext, flavor: NpmFlavor): Rendere
   const files: RenderedFile[] = [];
   for (const t of plan.targets) {
     files.push({ path: `${t.dir}/package.json`, contents: json(renderTargetPackageJson(ctx, settings, plan, t)), mode: FILE_MODE });
-    files.push({ path: `${t.dir}/README.md`, contents: targetReadme(plan, t), mode: FILE_MODE });
+    files.push({ path: `${t.dir}/README.md`, contents: targetReadme(settings, plan, t), mode: FILE_MODE });
   }
   files.push({ path: `${plan.main.dir}/package.json`, contents: json(renderMainPackageJson(ctx, settings, plan)), mode: FILE_MODE });
   files.push({ path: `${plan.main.dir}/README.md`, contents: mainReadme(ctx, settings, plan), mode: FILE_MODE });
