@@ -234,7 +234,7 @@ describe('docker spoke against the real registry', () => {
     const fx = await fixture(configFor([`${open.host}/it/${name}`]).replace('    tags:', `    base: ${base}\n    tags:`));
     const outcome = await spoke(fx).run();
     expect(outcome.status, outcome.detail).toBe('published');
-    expect(outcome.detail).toMatch(/mounted/);
+    expect(outcome.detail).toMatch(/blobs: 4 uploaded, 2 mounted, 0 already there/);
     const rootfs = await unpack(`${REGISTRY}/it/${name}:1.0.0`, 'amd64');
     expect(readFileSync(join(rootfs, 'etc/base-release'), 'utf8')).toBe('tiny-base amd64\n');
     expect((await runOk(join(rootfs, 'usr/local/bin/dfdemo'), [])).trim()).toBe('dfdemo 1.0.0 (linux-x64-musl)');
@@ -246,5 +246,33 @@ describe('docker spoke against the real registry', () => {
     expect(config.config.Cmd).toBeUndefined();
     expect(config.rootfs.diff_ids).toHaveLength(2);
     expect((await spoke(fx).run()).existence?.state).toBe('identical');
+  });
+
+  test('a base image on another registry is streamed across (no mount possible), layer by layer', async () => {
+    const base = await pushTinyBase(REGISTRY, `it/${uniqueName('df-base')}`, scratch);
+    const name = uniqueName('df-crossbase');
+    const fx = await fixture(configFor([`${open.host}/it/${name}`]).replace('    tags:', `    base: ${base}\n    tags:`));
+    const outcome = await spoke(fx).run();
+    expect(outcome.status, outcome.detail).toBe('published');
+    // 2 base layers + 2 of ours + 2 configs, all uploaded: the base lives behind another endpoint.
+    expect(outcome.detail).toMatch(/blobs: 6 uploaded, 0 mounted, 0 already there/);
+    const rootfs = await unpack(`${REGISTRY}/it/${name}:1.0.0`, 'arm64');
+    expect(readFileSync(join(rootfs, 'etc/base-release'), 'utf8')).toBe('tiny-base arm64\n');
+  });
+
+  test('Basic auth registries get the DOCKER_* pair directly', async () => {
+    const basic = await startRegistryProxy({ upstream: REGISTRY, auth: 'basic', username: USER, password: GOOD_PASSWORD });
+    try {
+      const fx = await fixture(configFor([`${basic.host}/it/${uniqueName('df-basic')}`]));
+      const bad = await spoke(fx, { env: { DOCKER_USERNAME: USER, DOCKER_PASSWORD: CANARY } }).run();
+      expect(bad.status).toBe('failed');
+      expect(bad.detail).toMatch(/refused the credentials from DOCKER_USERNAME\/DOCKER_PASSWORD/);
+      expect(JSON.stringify(bad)).not.toContain(CANARY);
+      const good = await spoke(fx, { env: { DOCKER_USERNAME: USER, DOCKER_PASSWORD: GOOD_PASSWORD } }).run();
+      expect(good.status, good.detail).toBe('published');
+      expect(basic.tokenRequests).toEqual([]);
+    } finally {
+      await basic.close();
+    }
   });
 });
