@@ -17,6 +17,7 @@ const LOADERS: Partial<Record<PlatformId, () => Promise<Platform>>> = {
   custom: async () => (await import('./custom/index.js')).customPlatform,
   snap: async () => (await import('./snap/index.js')).snapPlatform,
   pypi: async () => (await import('./pypi/index.js')).pypiPlatform,
+  crates: async () => (await import('./crates/index.js')).cratesPlatform,
 };
 
 export async function loadPlatform(id: PlatformId): Promise<Platform | undefined> {
