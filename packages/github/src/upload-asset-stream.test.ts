@@ -15,7 +15,7 @@ beforeEach(async () => {
   const client = fastClient(fake);
   const { data } = await client.octokit.rest.repos.createRelease({ owner: 'acme', repo: 'app', tag_name: 'v1.0.0', draft: true });
   uploadUrl = data.upload_url;
-  [file] = await releaseFiles(1, { size: 3 * 1024 * 1024 });
+  file = (await releaseFiles(1, { size: 3 * 1024 * 1024 }))[0]!;
 });
 afterEach(async () => {
   expect(fake.violations()).toEqual([]);
