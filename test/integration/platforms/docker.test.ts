@@ -68,7 +68,7 @@ const inspect = async (ref: string, extra: string[] = []) =>
   JSON.parse(await skopeo(['inspect', '--tls-verify=false', ...extra, `docker://${ref}`])) as Record<string, unknown>;
 const rawIndex = async (ref: string) =>
   JSON.parse(await skopeo(['inspect', '--tls-verify=false', '--raw', `docker://${ref}`])) as { mediaType: string; manifests: { digest: string; platform: { architecture: string; os: string; variant?: string } }[]; annotations: Record<string, string> };
-const digestOf = async (ref: string) => (await inspect(ref, ['--raw']).then(() => skopeo(['inspect', '--tls-verify=false', '--format', '{{.Digest}}', `docker://${ref}`]))).trim();
+const digestOf = async (ref: string) => (await skopeo(['inspect', '--tls-verify=false', '--format', '{{.Digest}}', `docker://${ref}`])).trim();
 
 /** Copy one architecture into an OCI layout and unpack its layers in order, like a container runtime. */
 async function unpack(ref: string, arch: string): Promise<string> {
@@ -107,7 +107,7 @@ describe('docker spoke against the real registry', () => {
     ]);
     expect(index.annotations['org.opencontainers.image.version']).toBe('1.0.0');
 
-    for (const [arch, target] of [['amd64', 'linux-x64-musl'], ['arm64', 'linux-arm64-musl']] as const) {
+    for (const arch of ['amd64', 'arm64']) {
       const info = await inspect(direct('a', '1.0.0'), ['--override-arch', arch]);
       expect(info.Architecture).toBe(arch);
       expect(info.Os).toBe('linux');
@@ -118,7 +118,6 @@ describe('docker spoke against the real registry', () => {
       expect(config.config.Entrypoint).toEqual(['/usr/local/bin/dfdemo']);
       expect(config.created).toBe('1970-01-01T00:00:00Z');
       expect(config.rootfs.diff_ids).toHaveLength(1);
-      void target;
     }
 
     const rootfs = await unpack(direct('a', '1.0.0'), 'amd64');
