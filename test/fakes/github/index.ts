@@ -13,9 +13,13 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { assetHandlers } from './assets.js';
+import { contentHandlers } from './contents.js';
 import type { FakeContext, Handler, RecordedRequest } from './context.js';
 import { createFaultInjector, type FaultInjector } from './faults.js';
+import { pullHandlers } from './pulls.js';
+import { refHandlers } from './refs.js';
 import { releaseHandlers } from './releases.js';
+import { repoHandlers } from './repos.js';
 import { createRouter } from './router.js';
 import { simpleUser } from './serialize.js';
 import { createState, type FakeState } from './state.js';
@@ -25,6 +29,7 @@ export type { FakeState, FakeRepo, FakeRelease, FakeAsset, AssetState } from './
 export type { RecordedRequest } from './context.js';
 export type { FaultInjector, FaultRule, FaultAction, ActiveFault } from './faults.js';
 export { seededRandom } from './faults.js';
+export { gitData, seedFiles, blobSha, type GitData, type FakePull, type FakeCommit } from './git-data.js';
 
 export interface GitHubFake {
   /** API base, e.g. http://127.0.0.1:PORT (use as GITHUB_API_URL / Octokit baseUrl). */
@@ -59,7 +64,8 @@ export interface GitHubFakeOptions {
 // Compiling the description is the slow part; every fake in a test file can share one validator.
 let sharedValidator: OpenApiValidator | undefined;
 
-const handlers: Record<string, Handler> = { ...releaseHandlers, ...assetHandlers };
+// Git side (repos/refs/contents/pulls): what pull-request based spokes (Flathub, Winget…) use.
+const handlers: Record<string, Handler> = { ...releaseHandlers, ...assetHandlers, ...repoHandlers, ...refHandlers, ...contentHandlers, ...pullHandlers };
 
 export async function startGitHubFake(options: GitHubFakeOptions = {}): Promise<GitHubFake> {
   sharedValidator ??= OpenApiValidator.load();
