@@ -1,12 +1,13 @@
 // Test-only helpers shared by the integration tests of the git-committed platforms (homebrew,
 // scoop, nix, huggingface): bare repositories on the real local git servers, the real `git`
 // client to look at them, and the real publish flow.
-import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createMemoryLogger, createRedactor } from '@deployforge/diagnostics';
 import { credentialValues, publishSpoke, type SpokeOutcome } from '@deployforge/publish';
 import type { Platform, PlatformContext } from '../platform.js';
+import type { ReleaseFixture } from '../../../../test/helpers/release-fixture.js';
 import { clientEnv, run, runOk, testServices, uniqueName, type ServicesEnv } from '../../../../test/helpers/services.js';
 
 export interface BareRepo {
@@ -94,3 +95,18 @@ export async function runSpoke(platform: Platform, ctx: PlatformContext): Promis
 }
 
 export { testServices, createMemoryLogger };
+
+/** The example projects' configs (examples/<name>/deployforge.yml) over a real fixture release. */
+export const EXAMPLES = ['rust-cli', 'go-cli'] as const;
+export type ExampleName = (typeof EXAMPLES)[number];
+
+export async function exampleFixture(example: ExampleName): Promise<ReleaseFixture> {
+  const { createReleaseFixture } = await import('../../../../test/helpers/release-fixture.js');
+  const { repoRoot } = await import('../../../../test/helpers/repo-root.js');
+  return createReleaseFixture(readFileSync(join(repoRoot, 'examples', example, 'deployforge.yml'), 'utf8'));
+}
+
+/** Golden files must not depend on the fake's random port: its origin becomes a fixed placeholder. */
+export function blankFakeOrigin(text: string, fx: ReleaseFixture): string {
+  return text.split(fx.gh.url).join('https://github.example');
+}
