@@ -1,4 +1,5 @@
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -7,6 +8,12 @@ import { loadPlatform, type Platform } from '@deployforge/platforms';
 import { publishSpoke } from '@deployforge/publish';
 import { createReleaseFixture, type ReleaseFixture } from '../../helpers/release-fixture.js';
 import { assertReachable, clientEnv, runOk, testServices, uniqueName, type ServicesEnv } from '../../helpers/services.js';
+import { planNpmPackages } from '../../../packages/platforms/src/npm/package-plan.js';
+import { packNpmPackages } from '../../../packages/platforms/src/npm/pack-packages.js';
+import { NPM_FLAVOR, resolveNpmSettings } from '../../../packages/platforms/src/npm/npm-settings.js';
+import { publishDocument } from '../../../packages/platforms/src/npm/publish.js';
+import { putVersion } from '../../../packages/platforms/src/npm/registry-client.js';
+import { tarballDigests } from '../../../packages/platforms/src/npm/tarball.js';
 import { startCountingProxy, type CountingProxy } from './npm-counting-proxy.js';
 
 // The npm spoke against the real verdaccio on 127.0.0.1:4873, installed back with the real npm client.
@@ -159,6 +166,27 @@ describe('npm spoke against verdaccio', () => {
     expect(outcome.existence?.state).toBe('different');
     expect(outcome.detail).toMatch(new RegExp(`${PKG}@1.0.0 has integrity sha512-.*the files differ`));
     expect(outcome.detail).toContain('never allows replacing a version');
+    expect(proxy.writes().length).toBe(before);
+  });
+
+  test('published by a runner whose zlib compresses differently: same files, so still identical', async () => {
+    const name = uniqueName('df-npm-zlib');
+    const fx = await fixture(config(name, proxy.url));
+    const ctx = fx.context({ env: { NPM_TOKEN: services.DEPLOYFORGE_TEST_NPM_TOKEN } });
+    const settings = resolveNpmSettings(ctx, NPM_FLAVOR);
+    const packed = await packNpmPackages(ctx, planNpmPackages(ctx, settings), npm.render(ctx));
+    // Same tar, other gzip bytes: what another Node/zlib build would have uploaded.
+    for (const p of packed) {
+      writeFileSync(p.tarball.path, gzipSync(gunzipSync(readFileSync(p.tarball.path)), { level: 1 }));
+      const other = { ...p, tarball: { ...p.tarball, ...(await tarballDigests(p.tarball.path)) } };
+      expect(other.tarball.integrity).not.toBe(p.tarball.integrity);
+      await putVersion({ registry: settings.registry, token: services.DEPLOYFORGE_TEST_NPM_TOKEN }, p.name, publishDocument(settings, other, '1.0.0'),
+        { key: `${p.name}-1.0.0.tgz`, path: other.tarball.path, size: other.tarball.size });
+    }
+    const before = proxy.writes().length;
+    const { outcome } = await spoke(fx);
+    expect(outcome.status, outcome.detail).toBe('skipped');
+    expect(outcome.existence?.detail).toContain('compressed differently');
     expect(proxy.writes().length).toBe(before);
   });
 

@@ -80,6 +80,11 @@ export async function publishNpm(ctx: PlatformContext, flavor: NpmFlavor, files:
     const oidc = flavor.oidc ? ', and no GitHub OIDC token either (give the job `id-token: write` for trusted publishing)' : '';
     return { status: 'failed', detail: `no credential: set ${names}${oidc}` };
   }
+  if (token && settings.provenance && ctx.env.ACTIONS_ID_TOKEN_REQUEST_URL) {
+    // A token wins over OIDC (it is what the user configured), and our own PUT carries no
+    // provenance statement: say so rather than let provenance silently go missing.
+    ctx.log.warning(`npm: publishing with ${token.name}, so without provenance; remove ${token.name} to use trusted publishing with provenance`);
+  }
   const endpoint = registryEndpoint(ctx, settings);
   const packed = await packNpmPackages(ctx, plan, files);
   const main = packed[packed.length - 1]!;
