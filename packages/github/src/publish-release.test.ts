@@ -246,3 +246,25 @@ describe('publishRelease against the GitHub fake', () => {
     );
   });
 });
+
+describe('publishRelease options', () => {
+  it('takes notes from a file and, without draft-until-complete, creates the release published', async () => {
+    const files = await releaseFiles(1);
+    const notes = `${files[0]}.notes.md`;
+    await writeFile(notes, '## Changes\n- faster\n');
+    const result = await publishRelease(
+      releaseOptions(fastClient(fake), files, { notes: { kind: 'file', path: notes }, draftUntilComplete: false, checksums: false }),
+    );
+    const [release] = releasesFor('v1.0.0');
+    expect(release).toMatchObject({ draft: false, body: '## Changes\n- faster\n' });
+    expect(release!.assets.map((a) => a.name)).toEqual([basename(files[0]!)]);
+    // create (published) + 1 upload; nothing to publish afterwards.
+    expect(result).toMatchObject({ created: true, published: true, writes: 2 });
+  });
+
+  it('rejects an unreadable notes file before any request', async () => {
+    const run = publishRelease(releaseOptions(fastClient(fake), await releaseFiles(1), { notes: { kind: 'file', path: '/nonexistent/notes.md' } }));
+    await expect(run).rejects.toThrow(/release\.notes: cannot read \/nonexistent\/notes\.md/);
+    expect(fake.requests).toHaveLength(0);
+  });
+});

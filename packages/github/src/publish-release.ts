@@ -1,4 +1,6 @@
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ConfigurationError, type Logger } from '@deployforge/diagnostics';
 import type { ResolvedVersion } from '@deployforge/version';
 import { ensureAsset, replacementName, viewOf, type AssetMachineContext } from './asset-state-machine.js';
@@ -87,6 +89,17 @@ export interface ReleaseResult {
  * Converges on re-runs: a finished release costs list requests only and zero writes.
  */
 export async function publishRelease(options: PublishReleaseOptions): Promise<ReleaseResult> {
+  if (options.workDir || !options.checksums) return publishReleaseIn(options, options.workDir);
+  // SHA256SUMS needs a file to stream from; a temp dir of our own, removed whatever happens.
+  const dir = await mkdtemp(join(tmpdir(), 'deployforge-release-'));
+  try {
+    return await publishReleaseIn(options, dir);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+async function publishReleaseIn(options: PublishReleaseOptions, workDir: string | undefined): Promise<ReleaseResult> {
   const { client, log, tag, signal } = options;
   const api = new ReleaseApi(client, options.owner, options.repo, signal);
   const actions: string[] = [];
@@ -98,7 +111,7 @@ export async function publishRelease(options: PublishReleaseOptions): Promise<Re
   // ---- Everything that can fail without the network, before anything is written.
   const files = await describeLocalAssets(options.files, signal);
   preflightAssets(files);
-  const locals = options.checksums ? [...files, await writeChecksumsAsset(files, options.workDir)] : files;
+  const locals = options.checksums ? [...files, await writeChecksumsAsset(files, workDir)] : files;
   preflightAssets(locals);
   const notesFromFile = options.notes.kind === 'file' ? await readNotesFile(options.notes.path) : undefined;
 
