@@ -6,6 +6,8 @@ import { createMemoryLogger } from '@deployforge/diagnostics';
 import type { PlatformContext } from '@deployforge/platforms';
 import { homebrewPlatform } from '../../../packages/platforms/src/homebrew/index.js';
 import { cloneWithGit, createBareRepo, runSpoke, type BareRepo } from '../../../packages/platforms/src/git-remote/test-support.js';
+import { startGitHubFake } from '../../fakes/github/index.js';
+import { gitData } from '../../fakes/github/git-data.js';
 import { createReleaseFixture, type ReleaseFixture } from '../../helpers/release-fixture.js';
 import { assertReachable, run, testServices } from '../../helpers/services.js';
 
@@ -38,10 +40,12 @@ describe('homebrew against the real git servers', () => {
     return repo;
   }
 
-  function ctxFor(tapUrl: string, options: { token?: string; dryRun?: boolean; force?: boolean } = {}): PlatformContext & { log: ReturnType<typeof createMemoryLogger> } {
+  function ctxFor(tapUrl: string, options: { token?: string; dryRun?: boolean; force?: boolean; pullRequest?: boolean; apiUrl?: string } = {}): PlatformContext & { log: ReturnType<typeof createMemoryLogger> } {
     const log = createMemoryLogger();
-    const base = fx.context({ env: { HOMEBREW_TAP_TOKEN: options.token ?? services.DEPLOYFORGE_TEST_GIT_HTTP_TOKEN }, dryRun: options.dryRun ?? false, force: options.force ?? false, log });
-    const homebrew = { ...base.config.platforms.homebrew!, tap: tapUrl };
+    const env: Record<string, string> = { HOMEBREW_TAP_TOKEN: options.token ?? services.DEPLOYFORGE_TEST_GIT_HTTP_TOKEN };
+    if (options.apiUrl) env['GITHUB_API_URL'] = options.apiUrl;
+    const base = fx.context({ env, dryRun: options.dryRun ?? false, force: options.force ?? false, log });
+    const homebrew = { ...base.config.platforms.homebrew!, tap: tapUrl, 'pull-request': options.pullRequest ?? false };
     return { ...base, log, config: { ...base.config, platforms: { ...base.config.platforms, homebrew } } };
   }
 
@@ -151,6 +155,45 @@ describe('homebrew against the real git servers', () => {
       expect(readFileSync(file, 'utf8')).toContain('license any_of: ["MIT", "Apache-2.0"]');
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('pull-request: true pushes a branch of its own and opens one pull request; a re-run is pending (needs-human) and opens no second one', async () => {
+    const repo = await createBareRepo(services, 'tap', 'acme');
+    repos.push(repo);
+    await repo.seed({ 'README.md': '# acme tap\n' }, 'initial');
+    const slug = repo.name.replace(/\.git$/, '');
+    // Pull requests live on the GitHub fake; the branch itself on the real git server. The fake
+    // learns of the branch the way GitHub would once the push lands.
+    const api = await startGitHubFake({ repos: [slug] });
+    try {
+      const head = 'deployforge/hello-forge-1.0.0';
+      gitData(api.state.repo(slug)!).branches.set(head, 'f'.repeat(40));
+      const ctx = () => ctxFor(repo.httpUrl, { pullRequest: true, apiUrl: api.url });
+      const first = await runSpoke(homebrewPlatform, ctx());
+      expect(first.status, first.detail).toBe('published');
+      expect(first.detail).toContain('opened a pull request');
+      expect(first.url).toContain('/pull/');
+      expect(await repo.show('Formula/hello-forge.rb', head)).toBe(homebrewPlatform.render(ctx())[0]!.contents);
+      expect(await repo.files('main')).toEqual(['README.md']);
+      const pushed = await repo.tip(head);
+
+      // A re-run finds the proposal waiting for review: needs a human, and writes nothing.
+      const writes = api.writeCount();
+      const second = await runSpoke(homebrewPlatform, ctx());
+      expect(second.status, second.detail).toBe('needs-human');
+      expect(second.existence?.state).toBe('pending');
+      expect(await repo.tip(head)).toBe(pushed);
+      expect(api.writeCount()).toBe(writes);
+
+      // Publishing again anyway (an interrupted run that pushed but never opened it) finds the open one.
+      const again = await homebrewPlatform.publish(ctx(), homebrewPlatform.render(ctx()));
+      expect(again.detail).toContain('already open');
+      expect(await repo.tip(head)).toBe(pushed);
+      expect(gitData(api.state.repo(slug)!).pulls).toHaveLength(1);
+      expect(api.violations()).toEqual([]);
+    } finally {
+      await api.close();
     }
   });
 });

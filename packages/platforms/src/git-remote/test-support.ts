@@ -33,8 +33,9 @@ export interface BareRepo {
 
 const gitEnv = () => clientEnv();
 
-export async function createBareRepo(services: ServicesEnv, prefix: string): Promise<BareRepo> {
-  const name = `${uniqueName(prefix)}.git`;
+/** `owner` puts the repository at `<owner>/<name>.git`, so its URL names an owner/repo like GitHub's. */
+export async function createBareRepo(services: ServicesEnv, prefix: string, owner?: string): Promise<BareRepo> {
+  const name = `${owner ? `${owner}/` : ''}${uniqueName(prefix)}.git`;
   const path = join(services.DEPLOYFORGE_TEST_GIT_ROOT, name);
   await runOk('git', ['init', '-q', '--bare', '-b', 'main', path], { env: gitEnv() });
   const git = (args: string[]) => run('git', ['--git-dir', path, ...args], { env: gitEnv() });

@@ -22,3 +22,8 @@ export function formulaClassName(name: string): string {
 export function formulaPath(ctx: PlatformContext): string {
   return `Formula/${formulaName(ctx)}.rb`;
 }
+
+/** The branch a pull request is proposed from: one per formula and version, so re-runs find it. */
+export function pullRequestBranch(ctx: PlatformContext): string {
+  return `deployforge/${formulaName(ctx)}-${ctx.version.version}`;
+}

@@ -1,6 +1,6 @@
 import { browseUrl, commitAndPush, releaseCommitMessage } from '../git-remote/index.js';
 import type { PlatformContext, PublishResult, RenderedFile } from '../platform.js';
-import { formulaName, formulaPath } from './formula-name.js';
+import { formulaName, formulaPath, pullRequestBranch } from './formula-name.js';
 import { ensurePullRequest } from './pull-request.js';
 import { tapConfig, tapTarget } from './tap-target.js';
 
@@ -27,7 +27,7 @@ export async function publishHomebrew(ctx: PlatformContext, files: RenderedFile[
   const token = ctx.env['HOMEBREW_TAP_TOKEN'];
   if (!slug) throw new Error(`pull-request: true needs a tap on GitHub (owner/repo or its URL); ${target.remote.spec} names no repository`);
   if (!token) throw new Error('pull-request: true needs HOMEBREW_TAP_TOKEN to open the pull request');
-  const head = `deployforge/${name}-${ctx.version.version}`;
+  const head = pullRequestBranch(ctx);
   const result = await commitAndPush(target, { ...(config.branch ? { branch: config.branch } : {}), pushBranch: head, files, subject, body });
   if (!result.changed && result.branch !== head) {
     return { status: 'skipped', detail: `${path} on ${result.baseBranch} already has this content; no pull request needed` };

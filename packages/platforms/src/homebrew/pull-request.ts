@@ -20,7 +20,6 @@ export async function ensurePullRequest(ctx: PlatformContext, request: PullReque
     token: request.token,
     baseUrl: ctx.env['GITHUB_API_URL'] ?? 'https://api.github.com',
     log: ctx.log,
-    ...(ctx.env['DEPLOYFORGE_GITHUB_WRITE_INTERVAL_MS'] ? { writeIntervalMs: Number(ctx.env['DEPLOYFORGE_GITHUB_WRITE_INTERVAL_MS']) } : {}),
   });
   const [owner, repo] = request.slug.split('/') as [string, string];
   const open = await client.octokit.rest.pulls.list({ owner, repo, state: 'open', head: `${owner}:${request.head}`, base: request.base, per_page: 100 });
