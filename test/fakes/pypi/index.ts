@@ -35,6 +35,8 @@ export interface PypiFake {
   acceptedUploads(): number;
   /** Like PyPI's "delete file": gone from every listing, but its name can never be uploaded again. */
   deleteFile(filename: string): void;
+  /** The next `count` uploads answer `status`, before storing or (a lost answer) after storing. */
+  failNextUploads(count: number, status: number, afterStore: boolean): void;
   close(): Promise<void>;
 }
 
@@ -44,6 +46,7 @@ export async function startPypiFake(options: { token: string }): Promise<PypiFak
   let uploads = 0;
   let accepted = 0;
   let base = '';
+  const faults: { status: number; afterStore: boolean }[] = [];
 
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://fake');
@@ -55,7 +58,8 @@ export async function startPypiFake(options: { token: string }): Promise<PypiFak
     try {
       if (req.method === 'POST' && (path === '/legacy/' || path === '/legacy')) {
         uploads++;
-        handleUpload(state, { token: options.token, dataDir, onAccepted: () => accepted++ }, req, res).catch(done);
+        const fault = faults.shift();
+        handleUpload(state, { token: options.token, dataDir, onAccepted: () => accepted++, ...(fault ? { fault } : {}) }, req, res).catch(done);
         return;
       }
       req.resume();
@@ -103,6 +107,9 @@ export async function startPypiFake(options: { token: string }): Promise<PypiFak
       const file = state.files.get(filename);
       if (!file) throw new Error(`no file ${filename}`);
       file.deleted = true;
+    },
+    failNextUploads: (count, status, afterStore) => {
+      for (let i = 0; i < count; i++) faults.push({ status, afterStore });
     },
     close: async () => {
       server.closeAllConnections();

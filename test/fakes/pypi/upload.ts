@@ -32,6 +32,8 @@ export interface UploadOptions {
   token: string;
   dataDir: string;
   onAccepted: () => void;
+  /** A fault for this request: answer `status` before storing, or after storing (a lost answer). */
+  fault?: { status: number; afterStore: boolean };
 }
 
 /**
@@ -48,6 +50,11 @@ export async function handleUpload(state: PypiFakeState, options: UploadOptions,
     req.resume();
     await new Promise((resolve) => req.once('end', resolve));
     return fail(res, 403, 'Invalid or non-existent authentication information. See https://pypi.org/help/#invalid-auth for more information.');
+  }
+  if (options.fault && !options.fault.afterStore) {
+    req.resume();
+    await new Promise((resolve) => req.once('end', resolve));
+    return fail(res, options.fault.status, 'Injected fault');
   }
   const boundary = /boundary=(?:"([^"]+)"|([^;]+))/i.exec(req.headers['content-type'] ?? '');
   if (!boundary) return fail(res, 400, 'Invalid request: expected multipart/form-data');
@@ -112,6 +119,7 @@ export async function handleUpload(state: PypiFakeState, options: UploadOptions,
     uploadTime: new Date().toISOString(), metadata, deleted: false,
   });
   options.onAccepted();
+  if (options.fault) return fail(res, options.fault.status, 'Injected fault after storing the file');
   res.writeHead(200, { 'content-type': 'text/plain' });
   res.end('OK\n');
 }

@@ -162,6 +162,20 @@ describe('pypi spoke against the PyPI fake', () => {
     expect(outcome.detail).toContain('This filename has already been used');
   });
 
+  test('a 502 that lost the answer of a stored upload: the retry meets "File already exists", same sha256, success', async () => {
+    const before = pypi.uploadRequests();
+    pypi.failNextUploads(1, 502, true);
+    pypi.failNextUploads(1, 503, false);
+    const log = createMemoryLogger();
+    const outcome = await spoke(contextFor({ package: 'flaky-upload', log }));
+    expect(outcome.status, outcome.detail).toBe('published');
+    // 1st wheel: 502 after storing, retry → already exists with our digest. 2nd: 503, retry → stored. 3rd: fine.
+    expect(pypi.uploadRequests() - before).toBe(5);
+    expect([...pypi.state.files.keys()].filter((f) => f.startsWith('flaky_upload'))).toHaveLength(3);
+    expect(log.lines.filter((l) => /retrying/.test(l))).toHaveLength(2);
+    expect(log.lines.some((l) => /was already there with the same sha256/.test(l))).toBe(true);
+  }, 60_000);
+
   test('a version without a PEP 440 form fails with a clear message', async () => {
     const ctx = contextFor({ package: 'no-pep440' });
     const { pypiVersion: _dropped, ...version } = ctx.version;

@@ -49,9 +49,15 @@ export async function postLegacyUpload(url: string, auth: string, form: UploadFo
       timeout: TIMEOUT_MS,
       ...(signal ? { signal } : {}),
     });
+    let answered = false;
     req.once('timeout', () => req.destroy(new Error(`no answer from ${target.origin} within ${TIMEOUT_MS / 1000}s`)));
-    req.once('error', reject);
+    // A server may answer (403, 400) before it has read the whole wheel and close the socket: the
+    // write side then fails with EPIPE, but the answer is what matters.
+    req.on('error', (error) => {
+      if (!answered) reject(error);
+    });
     req.once('response', (res: IncomingMessage) => {
+      answered = true;
       let body = '';
       res.setEncoding('utf8');
       res.on('data', (chunk: string) => {
