@@ -190,6 +190,24 @@ describe('npm spoke against verdaccio', () => {
     expect(proxy.writes().length).toBe(before);
   });
 
+  test('an interrupted run (some per-target packages published) resumes: only the missing ones are written', async () => {
+    const name = uniqueName('df-npm-resume');
+    const fx = await fixture(config(name, proxy.url));
+    const ctx = fx.context({ env: { NPM_TOKEN: services.DEPLOYFORGE_TEST_NPM_TOKEN } });
+    const settings = resolveNpmSettings(ctx, NPM_FLAVOR);
+    const [first] = await packNpmPackages(ctx, planNpmPackages(ctx, settings), npm.render(ctx));
+    await putVersion({ registry: settings.registry, token: services.DEPLOYFORGE_TEST_NPM_TOKEN }, first!.name, publishDocument(settings, first!, '1.0.0'),
+      { key: `${first!.name}-1.0.0.tgz`, path: first!.tarball.path, size: first!.tarball.size });
+
+    const before = proxy.writes().length;
+    const { outcome } = await spoke(fx);
+    expect(outcome.existence?.state).toBe('absent');
+    expect(outcome.existence?.detail).toBe('1 of 5 packages already published with identical content; 4 still to publish');
+    expect(outcome.status, outcome.detail).toBe('published');
+    expect(outcome.detail).toContain('4 of 5 package(s) published');
+    expect(proxy.writes().length - before).toBe(4);
+  });
+
   test('dry run renders every package and writes nothing', async () => {
     const name = uniqueName('df-npm-dry');
     const fx = await fixture(config(name, proxy.url));
