@@ -1,5 +1,5 @@
 import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { LoadedConfig } from '@deployforge/config';
 import type { Logger } from '@deployforge/diagnostics';
 import { mapWithConcurrency } from '@deployforge/github';
@@ -64,6 +64,9 @@ export function memoizeFetch(fetchAsset: (asset: ReleaseAsset) => Promise<string
  */
 export async function runSpokes(options: RunSpokesOptions): Promise<SpokeOutcome[]> {
   const fetchAsset = memoizeFetch(options.fetchAsset);
+  // Relative paths in the config (crate path, Space folder, extension folder, custom commands)
+  // are relative to deployforge.yml, wherever the process runs from.
+  const env = { ...options.env, DEPLOYFORGE_CONFIG_DIR: resolve(dirname(options.loaded.file)) };
   return mapWithConcurrency(options.spokes, options.concurrency ?? 4, async (spoke) => {
     if (!spoke.run) return outcomeOfSkipped(spoke, options.version.version);
     options.onEvent?.({ key: spoke.key, phase: 'start' });
@@ -81,7 +84,7 @@ export async function runSpokes(options: RunSpokesOptions): Promise<SpokeOutcome
         version: options.version,
         assets: options.assets,
         workDir,
-        env: options.env,
+        env,
         dryRun: options.dryRun || (options.dryRunKeys?.has(spoke.key) ?? false),
         force: options.force,
         log: options.log,

@@ -5,3 +5,11 @@ export { localReleaseAssets, attachLocalPaths } from './local-assets.js';
 export { openReleaseSession, type ReleaseSession } from './release-session.js';
 export { runPublish } from './run-publish.js';
 export { runCheckExists } from './run-check-exists.js';
+// Live state after a release: drift, downloads, rollback, announcements.
+export {
+  runStatus, selectNewestRelease, driftState, DRIFT_STATES, type DriftState, type DriftReport, type DriftPlatformStatus,
+} from './run-status.js';
+export { runStats, NOT_PUBLISHED, type StatsReport, type PlatformDownloads } from './run-stats.js';
+export { runRollback, type RollbackReport, type RollbackOutcome } from './run-rollback.js';
+export { announceRelease, type AnnounceResult, type AnnounceTarget } from './announce-release.js';
+export { slackPayload, discordPayload, genericPayload, announcementTable, announcementHeadline } from './announce-payloads.js';

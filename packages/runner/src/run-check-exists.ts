@@ -1,3 +1,4 @@
+import { dirname, resolve } from 'node:path';
 import { createRedactor, type Logger } from '@deployforge/diagnostics';
 import { mapWithConcurrency } from '@deployforge/github';
 import { releaseExistence } from '@deployforge/hub';
@@ -32,7 +33,7 @@ export async function runCheckExists(options: {
     try {
       const existence = await platform.check({
         config: session.loaded.config, ...(k.instance ? { instance: k.instance } : {}), version: session.version, assets: session.assets,
-        workDir: session.workRoot, env: options.io.env, dryRun: true, force: false, log: options.log, fetchAsset: session.fetchAsset,
+        workDir: session.workRoot, env: { ...options.io.env, DEPLOYFORGE_CONFIG_DIR: resolve(dirname(session.loaded.file)) }, dryRun: true, force: false, log: options.log, fetchAsset: session.fetchAsset,
       });
       return [k.key, { ...existence, ...(existence.detail ? { detail: redact(existence.detail) } : {}) }];
     } catch (error) {

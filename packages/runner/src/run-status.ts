@@ -1,0 +1,249 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { isAbsolute, join, relative, resolve } from 'node:path';
+import { loadConfig, type LoadedConfig } from '@deployforge/config';
+import { ConfigurationError, createRedactor, type Logger } from '@deployforge/diagnostics';
+import { createGitHubClient, listReleases, mapWithConcurrency, type GitHubClient, type RemoteRelease } from '@deployforge/github';
+import { resolveRepository, type Repository } from '@deployforge/hub';
+import type { InputSource } from '@deployforge/inputs';
+import { PLATFORMS, loadPlatform, type PlatformContext, type SpokeStatus } from '@deployforge/platforms';
+import { isSelected, parsePlatformSelection, spokeKeys, type SpokeKey } from '@deployforge/plan';
+import { credentialValues } from '@deployforge/publish';
+import type { PlatformStatus, StatusDocument } from '@deployforge/status';
+import { parseVersionInput, type ResolvedVersion } from '@deployforge/version';
+import { compare, valid } from 'semver';
+
+/** How a platform's live version relates to the newest release. Everything but `in-sync` is drift. */
+export const DRIFT_STATES = ['in-sync', 'behind', 'ahead', 'missing', 'unknown'] as const;
+export type DriftState = (typeof DRIFT_STATES)[number];
+
+/**
+ * One row of the drift table. It extends status.json's platform entry so that `deployforge dashboard`
+ * can render a drift report like a release's status.json: `version` is the *live* version there.
+ */
+export interface DriftPlatformStatus extends PlatformStatus {
+  state: DriftState;
+  /** The version the platform serves now; absent when it has none or could not be read. */
+  live?: string;
+  /** The version it should serve: the newest release's. */
+  release: string;
+}
+
+/** `deployforge status --json`: a status.json-compatible document plus the drift verdict. */
+export interface DriftReport extends StatusDocument {
+  repository: string;
+  tag: string;
+  /** True when any row is not `in-sync`: the command exits 1. */
+  drift: boolean;
+  platforms: Record<string, DriftPlatformStatus>;
+}
+
+/** A release as listed by the API, with the date fields RemoteRelease leaves out. */
+type ListedRelease = RemoteRelease & { published_at?: string | null; created_at?: string };
+
+/** What status, stats and rollback share: config, repository, a GitHub client and the spokes. */
+export interface LiveSession {
+  loaded: LoadedConfig;
+  repository: Repository;
+  client: GitHubClient;
+  keys: SpokeKey[];
+  workRoot: string;
+  redact: (text: string) => string;
+}
+
+/** Default time a platform gets to answer before its row becomes `unknown`. */
+export const STATUS_TIMEOUT_MS = 30_000;
+
+/**
+ * Config, repository, client and the selected spokes, validated before any network call. `github`
+ * in `--platforms` names the hub, which is not a spoke key, so it is taken out before the spokes
+ * are parsed; `includeGithub` says whether it was selected (or everything was).
+ */
+export async function openLiveSession(options: {
+  configPath: string;
+  platforms?: string;
+  io: InputSource;
+  log: Logger;
+}): Promise<LiveSession & { includeGithub: boolean }> {
+  // Relative to the process so messages read `deployforge.yml:3:5`, as in loadPlanInputs.
+  const configFile = isAbsolute(options.configPath)
+    ? options.configPath
+    : relative(process.cwd(), resolve(options.io.cwd, options.configPath)) || options.configPath;
+  const loaded = await loadConfig(configFile);
+  const all = spokeKeys(loaded.config, loaded.enabledPlatforms);
+  const parts = (options.platforms ?? '').split(',').map((p) => p.trim()).filter((p) => p !== '');
+  const spokesOnly = parts.filter((p) => p !== 'github');
+  const onlyGithub = parts.length > 0 && spokesOnly.length === 0;
+  const selection = onlyGithub ? { kind: 'some' as const, keys: [] } : parsePlatformSelection(spokesOnly.join(','), all.map((k) => k.key), '--platforms');
+  const includeGithub = parts.length === 0 || parts.includes('github') || parts.includes('all');
+  const repository = resolveRepository(loaded, options.io.env);
+  const token = options.io.env.GITHUB_TOKEN || options.io.env.GH_TOKEN;
+  if (!token) throw new ConfigurationError(`GITHUB_TOKEN: not set; expected a token that can read the releases of ${repository.owner}/${repository.repo}`);
+  const client = createGitHubClient({ token, log: options.log, ...(options.io.env.GITHUB_API_URL ? { baseUrl: options.io.env.GITHUB_API_URL } : {}) });
+  return {
+    loaded, repository, client, includeGithub,
+    keys: all.filter((k) => isSelected(selection, k.key)),
+    workRoot: await mkdtemp(join(tmpdir(), 'deployforge-live-')),
+    redact: createRedactor(credentialValues(options.io.env)),
+  };
+}
+
+const publishedAt = (r: ListedRelease) => Date.parse(r.published_at ?? r.created_at ?? '') || 0;
+
+/**
+ * The release the platforms should serve: the highest stable version, unless the most recently
+ * published release is a prerelease, which then wins (a maintainer testing an rc wants to see where
+ * it went). Drafts are invisible to users and never count; tags that are not versions are ignored.
+ */
+export function selectNewestRelease(releases: readonly ListedRelease[], tagPrefix: string): { release: ListedRelease; version: ResolvedVersion } | undefined {
+  const candidates = releases
+    .filter((r) => !r.draft)
+    .flatMap((release) => {
+      try {
+        return [{ release, version: parseVersionInput(release.tag_name, { tagPrefix, origin: `release ${release.tag_name}` }) }];
+      } catch {
+        return [];
+      }
+    });
+  const byDate = [...candidates].sort((a, b) => publishedAt(b.release) - publishedAt(a.release) || b.release.id - a.release.id);
+  if (byDate[0]?.release.prerelease) return byDate[0];
+  return candidates.filter((c) => !c.release.prerelease).sort((a, b) => compare(b.version.version, a.version.version) || b.release.id - a.release.id)[0];
+}
+
+/** Compare a live version with the release's, also accepting the PEP 440 form PyPI reports. */
+export function driftState(live: string | undefined, release: ResolvedVersion): { state: DriftState; why?: string } {
+  if (live === undefined) return { state: 'missing' };
+  if (live === release.version || live === release.pypiVersion) return { state: 'in-sync' };
+  const cleaned = live.startsWith('v') ? live.slice(1) : live;
+  if (!valid(cleaned)) return { state: 'unknown', why: `cannot compare "${live}" with ${release.version}` };
+  const order = compare(cleaned, release.version);
+  return { state: order === 0 ? 'in-sync' : order < 0 ? 'behind' : 'ahead' };
+}
+
+/** A spoke context for read-only calls: no assets (status and stats never publish), dry run on. */
+export function liveContext(session: LiveSession, key: SpokeKey, version: ResolvedVersion, io: InputSource, log: Logger, signal?: AbortSignal): PlatformContext {
+  return {
+    config: session.loaded.config,
+    ...(key.instance ? { instance: key.instance } : {}),
+    version,
+    assets: [],
+    workDir: session.workRoot,
+    env: io.env,
+    dryRun: true,
+    force: false,
+    log,
+    ...(signal ? { signal } : {}),
+    fetchAsset: async (asset) => {
+      throw new Error(`${asset.name}: reading the live state never downloads release assets`);
+    },
+  };
+}
+
+/** A platform call that gives up after `ms`: one hung registry must not hang the whole report. */
+export async function withTimeout<T>(ms: number, what: string, fn: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const controller = new AbortController();
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      controller.abort();
+      reject(new Error(`${what}: no answer within ${Math.round(ms / 1000)} s`));
+    }, ms);
+  });
+  try {
+    return await Promise.race([fn(controller.signal), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export const displayName = (key: SpokeKey) => (key.instance ? `${PLATFORMS.custom.displayName}: ${key.instance}` : PLATFORMS[key.platform].displayName);
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** Drift rows map onto status.json's colours: in sync is green, drift red, unknown yellow. */
+const DASHBOARD_STATUS: Record<DriftState, SpokeStatus> = {
+  'in-sync': 'published', behind: 'failed', ahead: 'failed', missing: 'failed', unknown: 'needs-human',
+};
+
+function row(input: { name: string; state: DriftState; live?: string; release: ResolvedVersion; url?: string; detail: string; ms: number; required: boolean }): DriftPlatformStatus {
+  return {
+    name: input.name,
+    status: DASHBOARD_STATUS[input.state],
+    state: input.state,
+    version: input.live ?? '',
+    ...(input.live !== undefined ? { live: input.live } : {}),
+    release: input.release.version,
+    ...(input.url ? { url: input.url } : {}),
+    'duration-ms': input.ms,
+    required: input.required,
+    detail: input.detail,
+  };
+}
+
+/** GitHub's own "latest" flag: after a rollback it points at an older release, and that is drift too. */
+async function githubRow(session: LiveSession, version: ResolvedVersion, tagPrefix: string): Promise<DriftPlatformStatus> {
+  const started = Date.now();
+  const base = { name: PLATFORMS.github.displayName, release: version, required: true };
+  try {
+    const { data } = await session.client.octokit.rest.repos.getLatestRelease({ owner: session.repository.owner, repo: session.repository.repo });
+    const live = data.tag_name.startsWith(tagPrefix) ? data.tag_name.slice(tagPrefix.length) : data.tag_name;
+    const { state, why } = driftState(live, version);
+    return row({ ...base, state, live, url: data.html_url, detail: why ?? `the release marked latest is ${data.tag_name}`, ms: Date.now() - started });
+  } catch (error) {
+    const status = (error as { status?: unknown }).status;
+    if (status === 404) return row({ ...base, state: 'missing', detail: 'no release is marked latest', ms: Date.now() - started });
+    return row({ ...base, state: 'unknown', detail: session.redact(`reading the latest release failed: ${message(error)}`), ms: Date.now() - started });
+  }
+}
+
+/**
+ * `deployforge status`: the newest release against every enabled platform's live version, read
+ * concurrently with a bound (independent round trips: N platforms cost about one). Never throws for
+ * one platform: a failure, a timeout or a platform DeployForge cannot read yet is `unknown` with why.
+ */
+export async function runStatus(options: {
+  configPath: string;
+  platforms?: string;
+  io: InputSource;
+  log: Logger;
+  concurrency?: number;
+  timeoutMs?: number;
+  now?: Date;
+}): Promise<DriftReport> {
+  const session = await openLiveSession(options);
+  const { owner, repo } = session.repository;
+  const tagPrefix = session.loaded.config.version?.['tag-prefix'] ?? 'v';
+  const newest = selectNewestRelease(await listReleases(session.client, owner, repo), tagPrefix);
+  if (!newest) throw new ConfigurationError(`${owner}/${repo} has no published release with a ${tagPrefix}<version> tag: nothing to compare the platforms with; release first`);
+  const { version } = newest;
+  const required = new Set<string>(session.loaded.config.required ?? []);
+  const timeoutMs = options.timeoutMs ?? STATUS_TIMEOUT_MS;
+
+  const github = session.includeGithub ? githubRow(session, version, tagPrefix) : undefined;
+  const rows = await mapWithConcurrency(session.keys, options.concurrency ?? 8, async (key): Promise<[string, DriftPlatformStatus]> => {
+    const started = Date.now();
+    const base = { name: displayName(key), release: version, required: required.has(key.platform) };
+    const platform = await loadPlatform(key.platform);
+    if (!platform) return [key.key, row({ ...base, state: 'unknown', detail: 'this version of DeployForge cannot read this platform yet', ms: 0 })];
+    try {
+      const live = await withTimeout(timeoutMs, `${key.key} status`, (signal) => platform.status(liveContext(session, key, version, options.io, options.log, signal)));
+      const { state, why } = driftState(live.latest, version);
+      const detail = session.redact([why, live.detail].filter(Boolean).join('; ') || (state === 'missing' ? 'not published there' : ''));
+      return [key.key, row({ ...base, state, ...(live.latest !== undefined ? { live: live.latest } : {}), ...(live.url ? { url: live.url } : {}), detail, ms: Date.now() - started })];
+    } catch (error) {
+      return [key.key, row({ ...base, state: 'unknown', detail: session.redact(`could not read the live version: ${message(error)}`), ms: Date.now() - started })];
+    }
+  });
+
+  const platforms: Record<string, DriftPlatformStatus> = {};
+  if (github) platforms.github = await github;
+  for (const [key, value] of rows) platforms[key] = value;
+  return {
+    project: session.loaded.config.project.name,
+    version: version.version,
+    'generated-at': (options.now ?? new Date()).toISOString(),
+    repository: `${owner}/${repo}`,
+    tag: version.tag,
+    drift: Object.values(platforms).some((p) => p.state !== 'in-sync'),
+    platforms,
+  };
+}
