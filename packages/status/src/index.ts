@@ -1,2 +1,14 @@
 export type { StatusDocument, PlatformStatus, ReleaseAssetStatus } from './status-document.js';
 export { buildStatusDocument, requiredFailures, type SpokeResultLike, type HubResultLike } from './build-status-document.js';
+export type { Needs, NeededJob, JobResult } from './needs-types.js';
+export { parseNeeds } from './parse-needs.js';
+export { statusFromNeeds, type StatusFromNeedsOptions } from './status-from-needs.js';
+export { renderSummaryMarkdown } from './summary-markdown.js';
+export { renderBadge, type BadgeJson } from './badge.js';
+export { healthCounts, releaseHealth, type ReleaseHealth, type HealthCounts } from './release-health.js';
+export { renderDashboardHtml } from './dashboard-html.js';
+export { renderDashboard, type DashboardFiles } from './render-dashboard.js';
+export { parseStatusDocument } from './parse-status-document.js';
+export { THEMES, type Theme, type StatusColours } from './dashboard-palette.js';
+export { contrastRatio, relativeLuminance } from './contrast-ratio.js';
+export { STATUS_PRESENTATION } from './status-presentation.js';

@@ -43,4 +43,9 @@ export interface StatusDocument {
     signatures?: boolean;
   };
   'dry-run'?: boolean;
+  /**
+   * Present only when the plan job itself failed (bad config or dispatch input): then no build,
+   * release or spoke ran, and `platforms` lists what would have run, each marked as not run.
+   */
+  plan?: { status: 'failed'; detail: string };
 }

@@ -1,0 +1,174 @@
+import type { SpokeStatus } from '@deployforge/platforms';
+import { dashboardCss } from './dashboard-css.js';
+import { escapeHtml as h } from './escape-html.js';
+import { formatBytes, formatCount, formatDuration, safeHttpUrl } from './format-values.js';
+import { needsHumanAction } from './needs-human-actions.js';
+import { healthCounts, releaseHealth, type ReleaseHealth } from './release-health.js';
+import type { PlatformStatus, StatusDocument } from './status-document.js';
+import { STATUS_PRESENTATION } from './status-presentation.js';
+
+/** Newest first by generation time: the first is the release the page is about. */
+export function newestFirst(docs: readonly StatusDocument[]): StatusDocument[] {
+  return [...docs].sort((a, b) => b['generated-at'].localeCompare(a['generated-at']));
+}
+
+/** The status word with its symbol: colour is never the only carrier of meaning. */
+function pill(status: SpokeStatus): string {
+  const p = STATUS_PRESENTATION[status];
+  return `<span class="pill s-${status}"><span aria-hidden="true">${p.symbol}</span> ${h(p.label)}</span>`;
+}
+
+function link(url: string | undefined, label: string): string {
+  const safe = safeHttpUrl(url);
+  return safe ? `<a href="${h(safe)}">${h(label)}</a>` : '';
+}
+
+const VERDICT: Record<ReleaseHealth, { cls: SpokeStatus; symbol: string; text: string }> = {
+  ok: { cls: 'published', symbol: '✔', text: 'Release complete' },
+  'needs-human': { cls: 'needs-human', symbol: '⚠', text: 'Released; a person must finish some platforms' },
+  'optional-failure': { cls: 'failed', symbol: '✖', text: 'Released; some optional platforms failed' },
+  'required-failure': { cls: 'failed', symbol: '✖', text: 'A required platform failed' },
+};
+
+function header(doc: StatusDocument): string {
+  const c = healthCounts(doc);
+  const v = doc.plan ? { cls: 'failed', symbol: '✖', text: 'The plan failed: nothing was released' } : VERDICT[releaseHealth(doc)];
+  const extra = [
+    c.requiredFailed.length ? `required failed: ${c.requiredFailed.join(', ')}` : '',
+    c.optionalFailed.length ? `optional failed: ${c.optionalFailed.join(', ')}` : '',
+    c.needsHuman.length ? `needs a person: ${c.needsHuman.join(', ')}` : '',
+  ].filter(Boolean);
+  return `<header>
+<h1>${h(doc.project)} ${h(doc.version)}</h1>
+<p class="verdict s-${v.cls}" role="status"><span aria-hidden="true">${v.symbol}</span> ${h(v.text)} · ${c.ok}/${c.total} platforms ok${extra.length ? ` · ${h(extra.join(' · '))}` : ''}</p>
+<p class="meta">${doc['dry-run'] ? '<strong>Dry run</strong>: nothing was written anywhere. · ' : ''}Generated <time datetime="${h(doc['generated-at'])}">${h(doc['generated-at'].replace('T', ' ').replace(/\.\d+Z$|Z$/, ' UTC'))}</time></p>
+</header>`;
+}
+
+function planFailed(doc: StatusDocument): string {
+  if (!doc.plan) return '';
+  return `<section aria-labelledby="plan-h" class="attention s-failed">
+<h2 id="plan-h"><span aria-hidden="true">✖</span> The plan failed</h2>
+<p>${h(doc.plan.detail)}.</p>
+<p class="todo">Fix the config or the dispatch inputs (the plan job's annotations point at the line), then run the release again.</p>
+</section>`;
+}
+
+function attention(doc: StatusDocument): string {
+  const waiting = Object.entries(doc.platforms).filter(([, p]) => p.status === 'needs-human');
+  if (waiting.length === 0) return '';
+  const items = waiting.map(([key, p]) => `<li><strong>${h(p.name ?? key)}</strong>${p.required ? ' <span class="req">required</span>' : ''}: ${h(p.detail)}${p.url ? ` ${link(p.url, 'open')}` : ''}
+<br><span class="todo">What to do: ${h(needsHumanAction(key))}</span></li>`).join('\n');
+  return `<section aria-labelledby="attention-h" class="attention s-needs-human">
+<h2 id="attention-h"><span aria-hidden="true">⚠</span> Needs a person</h2>
+<ul>
+${items}
+</ul>
+<p>Then re-run only these platforms: workflow_dispatch with version <code>${h(doc.version)}</code> and platforms <code>${h(waiting.map(([k]) => k).join(','))}</code>.</p>
+</section>`;
+}
+
+function card(key: string, p: PlatformStatus): string {
+  const facts: [string, string][] = [['Version', h(p.version)]];
+  const duration = formatDuration(p['duration-ms']);
+  if (duration) facts.push(['Duration', h(duration)]);
+  if (p.downloads !== undefined) facts.push(['Downloads', h(formatCount(p.downloads))]);
+  const where = link(p.url, `Open on ${p.name ?? key}`);
+  return `<li><article class="card s-${p.status}" aria-labelledby="c-${h(key.replace(/[^a-z0-9-]/gi, '-'))}">
+<div class="card-head"><h3 id="c-${h(key.replace(/[^a-z0-9-]/gi, '-'))}">${h(p.name ?? key)}${p.required ? ' <span class="req">required</span>' : ''}</h3>${pill(p.status)}</div>
+<dl class="facts">${facts.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join('')}</dl>
+<p class="detail">${h(p.detail)}</p>
+${where ? `<p class="detail">${where}</p>` : ''}
+</article></li>`;
+}
+
+function platforms(doc: StatusDocument): string {
+  const entries = Object.entries(doc.platforms);
+  if (entries.length === 0) return '';
+  return `<section aria-labelledby="platforms-h" id="platforms">
+<h2 id="platforms-h">Platforms</h2>
+<ul class="grid">
+${entries.map(([k, p]) => card(k, p)).join('\n')}
+</ul>
+</section>`;
+}
+
+function release(doc: StatusDocument): string {
+  const r = doc.release;
+  if (!r) return '';
+  const supply = ([['checksums (SHA256SUMS)', r.checksums], ['SBOM', r.sbom], ['attestations', r.attestations], ['signatures', r.signatures]] as const)
+    .map(([label, has]) => `<li class="pill s-${has ? 'published' : 'skipped'}"><span aria-hidden="true">${has ? '✔' : '–'}</span> ${label}: ${has ? 'yes' : 'no'}</li>`).join('');
+  const assets = r.assets.length === 0
+    ? '<p class="meta">The assets were not reported to this run; see the release page.</p>'
+    : `<div class="table-wrap" role="region" aria-labelledby="assets-cap" tabindex="0"><table>
+<caption id="assets-cap">${r.assets.length} assets of ${h(r.tag)}</caption>
+<thead><tr><th scope="col">Asset</th><th scope="col">Size</th><th scope="col">SHA-256</th></tr></thead>
+<tbody>
+${r.assets.map((a) => `<tr><th scope="row">${link(a.url, a.name) || h(a.name)}</th><td class="num">${h(formatBytes(a.size))}</td><td><code>${h(a.sha256)}</code></td></tr>`).join('\n')}
+</tbody></table></div>`;
+  return `<section aria-labelledby="release-h">
+<h2 id="release-h">Release ${h(r.tag)}</h2>
+<p>${pill(r.status)} ${link(r.url, `${r.tag} on GitHub`)}</p>
+<p class="detail">${h(r.detail)}</p>
+<ul class="supply" aria-label="Supply-chain files">${supply}</ul>
+${assets}
+</section>`;
+}
+
+/** Every platform across the given releases as rows, each release a column, newest on the left. */
+function history(docs: readonly StatusDocument[]): string {
+  if (docs.length < 2) return '';
+  const keys = [...new Set(docs.flatMap((d) => Object.keys(d.platforms)))];
+  const nameOf = (k: string) => docs.map((d) => d.platforms[k]?.name).find(Boolean) ?? k;
+  const cell = (p: PlatformStatus | undefined) => {
+    if (!p) return '<td><span class="meta">not configured</span></td>';
+    const s = STATUS_PRESENTATION[p.status];
+    return `<td><span class="cell s-${p.status}"><span aria-hidden="true">${s.symbol}</span> ${h(s.label)}</span></td>`;
+  };
+  return `<section aria-labelledby="history-h">
+<h2 id="history-h">History</h2>
+<div class="table-wrap" role="region" aria-labelledby="history-cap" tabindex="0"><table>
+<caption id="history-cap">Each platform across the last ${docs.length} releases, newest first</caption>
+<thead><tr><th scope="col">Platform</th>${docs.map((d) => `<th scope="col">${h(d.version)}${d['dry-run'] ? ' (dry run)' : ''}<br><time class="meta" datetime="${h(d['generated-at'])}">${h(d['generated-at'].slice(0, 10))}</time></th>`).join('')}</tr></thead>
+<tbody>
+${keys.map((k) => `<tr><th scope="row">${h(nameOf(k))}</th>${docs.map((d) => cell(d.platforms[k])).join('')}</tr>`).join('\n')}
+</tbody></table></div>
+</section>`;
+}
+
+/**
+ * The dashboard: one self-contained page (inline CSS, no script, no external resource; the CSP
+ * forbids any), readable from file:// as from GitHub Pages. `docs` in any order; the newest is the
+ * release shown, the others feed the history table.
+ */
+export function renderDashboardHtml(docs: readonly StatusDocument[]): string {
+  const sorted = newestFirst(docs);
+  const doc = sorted[0];
+  if (!doc) throw new Error('renderDashboardHtml needs at least one status document');
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<meta name="color-scheme" content="light dark">
+<title>${h(doc.project)} ${h(doc.version)}: release status</title>
+<style>
+${dashboardCss()}
+</style>
+</head>
+<body>
+<a class="skip" href="#platforms">Skip to the platforms</a>
+${header(doc)}
+<main>
+${planFailed(doc)}
+${attention(doc)}
+${platforms(doc)}
+${release(doc)}
+${history(sorted)}
+</main>
+<footer><p>Generated by DeployForge from status.json. The badge is in badge.json (a shields.io endpoint).</p></footer>
+</body>
+</html>
+`;
+}
