@@ -8,6 +8,9 @@ import { registerValidate } from './commands/validate.js';
 import { registerRelease } from './commands/release.js';
 import { registerPublish } from './commands/publish.js';
 import { registerCheckExists } from './commands/check-exists.js';
+import { registerStatus } from './commands/status.js';
+import { registerStats } from './commands/stats.js';
+import { registerRollback } from './commands/rollback.js';
 import { CLI_VERSION } from './cli-version.js';
 
 /** Shared by every command: where output goes and how a command reports its exit code. */
@@ -44,6 +47,7 @@ export function createProgram(io: CliIo): { program: Command; exitCode: () => nu
   for (const register of [
     registerInit, registerValidate, registerPlan, registerGenerate, registerDoctor,
     registerCheckExists, registerRelease, registerPublish,
+    registerStatus, registerStats, registerRollback,
   ]) {
     // Subcommands inherit the error handling and output routing of the root.
     register(program, ctx).exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr })

@@ -25,7 +25,7 @@ export interface StatsReport {
   releases: { tag: string; downloads: number }[];
 }
 
-type CountedRelease = RemoteRelease & { assets?: (RemoteAsset & { download_count?: number })[] };
+type CountedRelease = Omit<RemoteRelease, 'assets'> & { assets?: (RemoteAsset & { download_count?: number })[] };
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 

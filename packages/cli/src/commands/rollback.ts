@@ -1,0 +1,42 @@
+import type { Command } from 'commander';
+import { runRollback } from '@deployforge/runner';
+import { createCliLogger } from '../cli-logger.js';
+import { EXIT_FINDINGS } from '../exit-codes.js';
+import { formatTable } from '../format-table.js';
+import { configOption, type CommandContext } from '../program.js';
+
+interface RollbackOptions {
+  config: string;
+  to: string;
+  platforms?: string;
+  dryRun?: boolean;
+  json?: boolean;
+}
+
+export function registerRollback(program: Command, ctx: CommandContext): Command {
+  return configOption(program.command('rollback'))
+    .description('move each platform\'s "latest" pointer back to an earlier release (deletes nothing)')
+    .requiredOption('--to <version>', 'the released version users should get again')
+    .option('--platforms <list>', 'comma-separated platforms (github included), or "all"', 'all')
+    .option('--dry-run', 'show which pointers would move, write nothing')
+    .option('--json', 'print the outcome as one JSON document on stdout')
+    .addHelpText('after', '\nNeeds GITHUB_TOKEN (contents: write) and each platform\'s credentials, as `release` does.\nExit codes: 0 moved, already there, dry run or needs a person (the line says what to do); 1 some platform failed; 2 bad input.')
+    .action(async (options: RollbackOptions) => {
+      const report = await runRollback({
+        configPath: options.config,
+        to: options.to,
+        ...(options.platforms ? { platforms: options.platforms } : {}),
+        dryRun: options.dryRun ?? false,
+        io: ctx.io,
+        log: createCliLogger(ctx.io),
+      });
+      if (options.json) {
+        ctx.io.stdout(`${JSON.stringify(report, null, 2)}\n`);
+      } else {
+        const rows = Object.entries(report.platforms).map(([key, p]) => [key, p.status, p.detail.split('\n')[0] ?? '']);
+        ctx.io.stdout(`rollback to ${report.to}${report['dry-run'] ? ' (dry run: nothing written)' : ''}\n`);
+        ctx.io.stdout(`${formatTable(['platform', 'status', 'detail'], rows)}\n`);
+      }
+      if (Object.values(report.platforms).some((p) => p.status === 'failed')) ctx.setExitCode(EXIT_FINDINGS);
+    });
+}

@@ -1,0 +1,34 @@
+import type { Command } from 'commander';
+import { runStats } from '@deployforge/runner';
+import { createCliLogger } from '../cli-logger.js';
+import { formatTable } from '../format-table.js';
+import { configOption, type CommandContext } from '../program.js';
+
+interface StatsOptions {
+  config: string;
+  platforms?: string;
+  json?: boolean;
+}
+
+export function registerStats(program: Command, ctx: CommandContext): Command {
+  return configOption(program.command('stats'))
+    .description('downloads per platform and in total (platforms that publish no figure say so, never 0)')
+    .option('--platforms <list>', 'comma-separated platforms (github included), or "all"', 'all')
+    .option('--json', 'print the figures as one JSON document on stdout (null where a platform publishes none)')
+    .addHelpText('after', '\nExit codes: 0, 2 bad input.')
+    .action(async (options: StatsOptions) => {
+      const report = await runStats({
+        configPath: options.config,
+        ...(options.platforms ? { platforms: options.platforms } : {}),
+        io: ctx.io,
+        log: createCliLogger(ctx.io),
+      });
+      if (options.json) {
+        ctx.io.stdout(`${JSON.stringify(report, null, 2)}\n`);
+        return;
+      }
+      const rows = Object.entries(report.platforms).map(([key, p]) => [key, p.downloads === null ? '-' : String(p.downloads), p.detail]);
+      rows.push(['total', String(report.total), 'of the platforms above that publish a figure']);
+      ctx.io.stdout(`${formatTable(['platform', 'downloads', 'detail'], rows)}\n`);
+    });
+}

@@ -1,0 +1,37 @@
+import type { Command } from 'commander';
+import { runStatus } from '@deployforge/runner';
+import { createCliLogger } from '../cli-logger.js';
+import { EXIT_FINDINGS } from '../exit-codes.js';
+import { formatTable } from '../format-table.js';
+import { configOption, type CommandContext } from '../program.js';
+
+interface StatusOptions {
+  config: string;
+  platforms?: string;
+  json?: boolean;
+}
+
+export function registerStatus(program: Command, ctx: CommandContext): Command {
+  return configOption(program.command('status'))
+    .description('the latest live version on every platform, and drift from the newest GitHub release')
+    .option('--platforms <list>', 'comma-separated platforms (github included), or "all"', 'all')
+    .option('--json', 'print the drift report as one JSON document on stdout (status.json-compatible)')
+    .addHelpText('after', '\nStates: in-sync, behind, ahead, missing (not published there), unknown (could not be read; the reason is shown).\nExit codes: 0 every platform in sync, 1 drift or unknown, 2 bad input.')
+    .action(async (options: StatusOptions) => {
+      const report = await runStatus({
+        configPath: options.config,
+        ...(options.platforms ? { platforms: options.platforms } : {}),
+        io: ctx.io,
+        log: createCliLogger(ctx.io),
+      });
+      if (options.json) {
+        ctx.io.stdout(`${JSON.stringify(report, null, 2)}\n`);
+      } else {
+        const rows = Object.entries(report.platforms).map(([key, p]) => [key, p.live ?? '-', p.release, p.state, p.detail.split('\n')[0] ?? '']);
+        ctx.io.stdout(`newest release: ${report.tag} (${report.repository})\n`);
+        ctx.io.stdout(`${formatTable(['platform', 'live', 'release', 'state', 'detail'], rows)}\n`);
+        ctx.io.stdout(report.drift ? 'drift: some platforms do not serve the newest release\n' : 'every platform serves the newest release\n');
+      }
+      if (report.drift) ctx.setExitCode(EXIT_FINDINGS);
+    });
+}
