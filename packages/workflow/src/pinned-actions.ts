@@ -9,7 +9,9 @@
  * - actions/upload-artifact   v7.0.0 (tag dated 2026-02-25)
  * - actions/download-artifact v8.0.1 (tag dated 2026-03-11; v8 fails on a digest mismatch by default)
  * - actions/setup-node        v7.0.0 (tag dated 2026-07-13)
- * All four run on node24. upload v7 and download v8 share the v4+ artifact backend.
+ * - actions/attest-build-provenance v4.1.0 (commit a2bbfa2 dated 2026-02-26; a composite wrapper over
+ *   actions/attest v4.1.0, itself pinned by SHA inside it; `subject-checksums` reads a sha256sum file)
+ * The first four run on node24. upload v7 and download v8 share the v4+ artifact backend.
  *
  * To bump one: resolve the new tag to its commit in the action's repository, change both fields
  * here, regenerate, and review the snapshot diff.
@@ -27,6 +29,7 @@ export const PINNED_ACTIONS = {
   uploadArtifact: { repo: 'actions/upload-artifact', sha: 'bbbca2ddaa5d8feaa63e36b76fdaad77386f024f', version: 'v7.0.0' },
   downloadArtifact: { repo: 'actions/download-artifact', sha: '3e5f45b2cfb9172054b4087a40e8e0b5a5461e7c', version: 'v8.0.1' },
   setupNode: { repo: 'actions/setup-node', sha: '820762786026740c76f36085b0efc47a31fe5020', version: 'v7.0.0' },
+  attestBuildProvenance: { repo: 'actions/attest-build-provenance', sha: 'a2bbfa25375fe432b6a289bc6b6cd05ecd0c4c32', version: 'v4.1.0' },
 } as const satisfies Record<string, PinnedAction>;
 
 /** `actions/checkout@<sha>`: the `uses:` value (the version comment is added at serialization). */
