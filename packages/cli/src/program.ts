@@ -8,6 +8,7 @@ import { registerValidate } from './commands/validate.js';
 import { registerRelease } from './commands/release.js';
 import { registerPublish } from './commands/publish.js';
 import { registerCheckExists } from './commands/check-exists.js';
+import { registerDashboard } from './commands/dashboard.js';
 import { registerStatus } from './commands/status.js';
 import { registerStats } from './commands/stats.js';
 import { registerRollback } from './commands/rollback.js';
@@ -46,7 +47,7 @@ export function createProgram(io: CliIo): { program: Command; exitCode: () => nu
 
   for (const register of [
     registerInit, registerValidate, registerPlan, registerGenerate, registerDoctor,
-    registerCheckExists, registerRelease, registerPublish,
+    registerCheckExists, registerRelease, registerPublish, registerDashboard,
     registerStatus, registerStats, registerRollback,
   ]) {
     // Subcommands inherit the error handling and output routing of the root.

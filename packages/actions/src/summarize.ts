@@ -1,0 +1,65 @@
+import { resolve } from 'node:path';
+import * as core from '@actions/core';
+import { loadConfig, type LoadedConfig } from '@deployforge/config';
+import { ConfigurationError } from '@deployforge/diagnostics';
+import {
+  parseNeeds, renderBadge, renderDashboard, renderSummaryMarkdown, requiredFailures, statusFromNeeds,
+} from '@deployforge/status';
+import { stringInput } from './runtime/action-inputs.js';
+import { runAction } from './runtime/run-action.js';
+
+/** Inputs exactly as named in actions/summarize/action.yml. */
+interface SummarizeInputs {
+  results: string;
+  config: string;
+  'output-dir': string;
+}
+
+function readInputs(env: NodeJS.ProcessEnv): SummarizeInputs {
+  const results = stringInput(env, 'results');
+  if (!results) throw ConfigurationError.forInput('results', 'required: pass results: ${{ toJSON(needs) }}');
+  return {
+    results,
+    config: stringInput(env, 'config', 'deployforge.yml'),
+    'output-dir': stringInput(env, 'output-dir', 'deployforge-status'),
+  };
+}
+
+/**
+ * The config only names the platforms when the plan failed; a config that does not load is
+ * probably *why* it failed, and the plan job has already said so with annotations.
+ */
+async function configIfLoadable(path: string): Promise<LoadedConfig | undefined> {
+  try {
+    return await loadConfig(path);
+  } catch {
+    return undefined;
+  }
+}
+
+await runAction('summarize', async () => {
+  const inputs = readInputs(process.env);
+  const needs = parseNeeds(inputs.results);
+  const planOk = needs.plan?.result === 'success';
+  const doc = statusFromNeeds(needs, planOk ? {} : { config: await configIfLoadable(inputs.config) });
+
+  const files = await renderDashboard([doc], resolve(inputs['output-dir']));
+  await core.summary.addRaw(renderSummaryMarkdown(doc)).write();
+  core.setOutput('status', JSON.stringify(doc));
+  core.setOutput('badge', JSON.stringify(renderBadge(doc)));
+  core.info(`status.json: ${files.status}\ndashboard: ${files.index}\nbadge: ${files.badge}`);
+
+  if (doc.plan) core.warning(doc.plan.detail, { title: 'The plan failed: nothing was released' });
+  for (const [key, p] of Object.entries(doc.platforms)) {
+    const name = p.name ?? key;
+    if (p.status === 'needs-human') core.warning(`${name}: ${p.detail}`, { title: `${name} needs a person` });
+    else if (p.status === 'failed' && !p.required) core.warning(`${name} (optional) failed: ${p.detail}`, { title: `${name} failed (optional)` });
+    else if (p.status === 'failed') core.error(`${name} (required) failed: ${p.detail}`, { title: `${name} failed (required)` });
+  }
+  if (doc.release?.status === 'failed') core.error(`release ${doc.release.tag}: ${doc.release.detail}`, { title: 'The release failed' });
+
+  // The only reason this job fails: a spoke that must succeed did not. Optional failures and
+  // needs-human are reported above and leave the run green.
+  const failed = requiredFailures(doc);
+  if (failed.length > 0) core.setFailed(`required platform(s) failed: ${failed.join(', ')}`);
+});
