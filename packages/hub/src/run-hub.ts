@@ -2,6 +2,7 @@ import { dirname, resolve } from 'node:path';
 import type { LoadedConfig } from '@deployforge/config';
 import type { Logger } from '@deployforge/diagnostics';
 import { createGitHubClient, publishRelease, type GitHubClient, type ReleaseResult } from '@deployforge/github';
+import { withReleaseSbom } from '@deployforge/sbom';
 import type { ResolvedVersion } from '@deployforge/version';
 import { collectArtifacts } from './collect-artifacts.js';
 import { releaseNotesSource } from './release-notes-source.js';
@@ -38,21 +39,34 @@ export async function runHub(options: HubOptions): Promise<ReleaseResult> {
   const notes = releaseNotesSource(loaded, dirname(resolve(options.cwd, loaded.file)), options.notes);
   const client = options.client ?? createGitHubClient({ token: options.token, log });
   const release = loaded.config.release;
-  return publishRelease({
-    client,
-    owner,
-    repo,
+  // release.sbom: the SBOM (lockfile next to deployforge.yml) is one more file of the release.
+  const sbom = await withReleaseSbom(release?.sbom ?? true, files, {
+    projectName: loaded.config.project.name,
+    version: version.version,
+    repository: `${owner}/${repo}`,
     tag: version.tag,
-    name: `${loaded.config.project.name} ${version.version}`,
-    version,
-    files,
-    checksums: release?.checksums ?? true,
-    draftUntilComplete: options.draftUntilComplete ?? release?.['draft-until-complete'] ?? true,
-    notes,
-    force: options.force,
-    dryRun: options.dryRun,
+    projectDir: dirname(resolve(options.cwd, loaded.file)),
     log,
-    ...(options.env.GITHUB_SHA ? { targetCommitish: options.env.GITHUB_SHA } : {}),
-    ...(options.signal ? { signal: options.signal } : {}),
   });
+  try {
+    return await publishRelease({
+      client,
+      owner,
+      repo,
+      tag: version.tag,
+      name: `${loaded.config.project.name} ${version.version}`,
+      version,
+      files: sbom.files,
+      checksums: release?.checksums ?? true,
+      draftUntilComplete: options.draftUntilComplete ?? release?.['draft-until-complete'] ?? true,
+      notes,
+      force: options.force,
+      dryRun: options.dryRun,
+      log,
+      ...(options.env.GITHUB_SHA ? { targetCommitish: options.env.GITHUB_SHA } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
+  } finally {
+    await sbom.cleanup();
+  }
 }
