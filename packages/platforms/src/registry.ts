@@ -6,6 +6,7 @@ import type { Platform } from './platform.js';
  * does not load the code of sixteen. A platform folder adds its one line here.
  */
 const LOADERS: Partial<Record<PlatformId, () => Promise<Platform>>> = {
+  winget: async () => (await import('./winget/index.js')).wingetPlatform,
   chocolatey: async () => (await import('./chocolatey/index.js')).chocolateyPlatform,
   flathub: async () => (await import('./flathub/index.js')).flathubPlatform,
   vscode: async () => (await import('./vscode/index.js')).vscodePlatform,

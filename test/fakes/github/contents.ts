@@ -1,4 +1,5 @@
-// Repository contents, files only: GET (base64, with the blob sha; `ref` picks a branch or commit) and
+// Repository contents: GET of a file (base64, with the blob sha; `ref` picks a branch or commit) or a folder
+// (its listing), and
 // PUT (create, or update with the current blob sha: 422 when it is missing, 409 when it is stale), each
 // PUT one commit on the branch, as GitHub does.
 
@@ -49,6 +50,29 @@ function commitJson(ctx: RequestContext, repo: FakeRepo, commit: FakeCommit): Re
   };
 }
 
+/** The direct children of a folder (the root when `path` is empty), as the contents API lists them. */
+function directoryJson(ctx: RequestContext, repo: FakeRepo, path: string, files: Map<string, string>, ref: string): Record<string, unknown>[] {
+  const prefix = path === '' ? '' : `${path.replace(/\/+$/, '')}/`;
+  const entries = new Map<string, Record<string, unknown>>();
+  for (const [file, content] of files) {
+    if (!file.startsWith(prefix)) continue;
+    const [name, ...deeper] = file.slice(prefix.length).split('/');
+    if (!name || entries.has(name)) continue;
+    if (deeper.length === 0) {
+      entries.set(name, contentJson(ctx, repo, file, content, ref, false));
+      continue;
+    }
+    const api = `${ctx.fake.url}/repos/${repo.owner}/${repo.name}`;
+    const dir = `${prefix}${name}`;
+    const sha = blobSha(`tree ${dir}`);
+    const self = `${api}/contents/${dir}?ref=${encodeURIComponent(ref)}`;
+    const git = `${api}/git/trees/${sha}`;
+    const html = `${ctx.fake.url}/html/${repo.owner}/${repo.name}/tree/${ref}/${dir}`;
+    entries.set(name, { type: 'dir', name, path: dir, sha, size: 0, url: self, html_url: html, git_url: git, download_url: null, _links: { self, git, html } });
+  }
+  return [...entries.values()].sort((a, b) => String(a.name).localeCompare(String(b.name)));
+}
+
 /** A branch name or a commit sha, as `ref` may be either. */
 function resolveCommit(repo: FakeRepo, ref: string | undefined): { sha: string; name: string } | undefined {
   const git = gitData(repo);
@@ -63,9 +87,13 @@ const getContent: Handler = (ctx) => {
   const at = resolveCommit(repo, ctx.query.ref === undefined ? undefined : String(ctx.query.ref));
   if (!at) return ctx.error(404, `No commit found for the ref ${String(ctx.query.ref)}`);
   const path = filePath(ctx);
-  const content = gitData(repo).commits.get(at.sha)!.files.get(path);
-  if (content === undefined) return ctx.error(404, 'Not Found');
-  ctx.send(200, contentJson(ctx, repo, path, content, at.name, true));
+  const files = gitData(repo).commits.get(at.sha)!.files;
+  const content = files.get(path);
+  if (content !== undefined) return ctx.send(200, contentJson(ctx, repo, path, content, at.name, true));
+  // A folder: GitHub lists its direct children (files, and `dir` entries for sub-folders).
+  const listing = directoryJson(ctx, repo, path, files, at.name);
+  if (listing.length === 0) return ctx.error(404, 'Not Found');
+  ctx.send(200, listing);
 };
 
 const putContent: Handler = (ctx) => {

@@ -16,6 +16,7 @@ import { assetHandlers } from './assets.js';
 import { contentHandlers } from './contents.js';
 import type { FakeContext, Handler, RecordedRequest } from './context.js';
 import { createFaultInjector, type FaultInjector } from './faults.js';
+import { forkHandlers } from './forks.js';
 import { pullHandlers } from './pulls.js';
 import { refHandlers } from './refs.js';
 import { releaseHandlers } from './releases.js';
@@ -65,7 +66,7 @@ export interface GitHubFakeOptions {
 let sharedValidator: OpenApiValidator | undefined;
 
 // Git side (repos/refs/contents/pulls): what pull-request based spokes (Flathub, Winget…) use.
-const handlers: Record<string, Handler> = { ...releaseHandlers, ...assetHandlers, ...repoHandlers, ...refHandlers, ...contentHandlers, ...pullHandlers };
+const handlers: Record<string, Handler> = { ...releaseHandlers, ...assetHandlers, ...repoHandlers, ...refHandlers, ...contentHandlers, ...pullHandlers, ...forkHandlers };
 
 export async function startGitHubFake(options: GitHubFakeOptions = {}): Promise<GitHubFake> {
   sharedValidator ??= OpenApiValidator.load();

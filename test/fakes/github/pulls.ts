@@ -2,18 +2,22 @@
 // the same head and base exists, or when head has no commits beyond base), as GitHub answers.
 
 import type { Handler, RequestContext } from './context.js';
+import { forkOwnedBy } from './forks.js';
 import { gitData, nextPullIds, type FakePull } from './git-data.js';
 import { findRepo } from './releases.js';
 import { repositoryJson } from './repository-json.js';
-import { nodeId, now, type FakeRepo } from './state.js';
+import { nodeId, now, type FakeRepo, type FakeState } from './state.js';
 
 function pullJson(ctx: RequestContext, repo: FakeRepo, pull: FakePull, full: boolean): Record<string, unknown> {
   const api = `${ctx.fake.url}/repos/${repo.owner}/${repo.name}`;
   const html = `${ctx.fake.url}/html/${repo.owner}/${repo.name}/pull/${pull.number}`;
   const url = `${api}/pulls/${pull.number}`;
-  const repoJson = repositoryJson(ctx.fake, repo);
   const git = gitData(repo);
-  const side = (ref: string, sha: string) => ({ label: `${repo.owner}:${ref}`, ref, sha, user: repoJson.owner, repo: repoJson });
+  const side = (on: FakeRepo, ref: string, sha: string) => {
+    const repoJson = repositoryJson(ctx.fake, on);
+    return { label: `${on.owner}:${ref}`, ref, sha, user: repoJson.owner, repo: repoJson };
+  };
+  const head = headOf(ctx.fake.state, repo, pull.head);
   const json: Record<string, unknown> = {
     url, id: pull.id, node_id: nodeId('PR', pull.id), html_url: html,
     diff_url: `${html}.diff`, patch_url: `${html}.patch`, issue_url: `${api}/issues/${pull.number}`,
@@ -23,7 +27,7 @@ function pullJson(ctx: RequestContext, repo: FakeRepo, pull: FakePull, full: boo
     labels: [], milestone: null, active_lock_reason: null,
     created_at: pull.createdAt, updated_at: pull.updatedAt, closed_at: null, merged_at: null, merge_commit_sha: null,
     assignee: null, assignees: [], requested_reviewers: [], requested_teams: [],
-    head: side(pull.head, pull.headSha), base: side(pull.base, git.branches.get(pull.base) ?? pull.headSha),
+    head: side(head?.repo ?? repo, head?.branch ?? pull.head, pull.headSha), base: side(repo, pull.base, git.branches.get(pull.base) ?? pull.headSha),
     _links: {
       self: { href: url }, html: { href: html }, issue: { href: `${api}/issues/${pull.number}` },
       comments: { href: `${api}/issues/${pull.number}/comments` }, review_comments: { href: `${url}/comments` },
@@ -40,17 +44,24 @@ function pullJson(ctx: RequestContext, repo: FakeRepo, pull: FakePull, full: boo
   return json;
 }
 
-/** `owner:branch` or `branch`, both meaning a branch of this repo when owner is the repo's owner. */
-function headBranch(repo: FakeRepo, head: string): string | undefined {
+/**
+ * `owner:branch` or `branch`: a branch of this repo when owner is the repo's owner, else a branch of
+ * the fork of this repo that `owner` has (a cross-repository pull request). `key` is how the pull
+ * stores its head: `branch` for this repo, `owner:branch` for a fork.
+ */
+function headOf(state: FakeState, repo: FakeRepo, head: string): { repo: FakeRepo; branch: string; key: string } | undefined {
   const [owner, branch] = head.includes(':') ? head.split(':', 2) : [repo.owner, head];
-  return owner?.toLowerCase() === repo.owner.toLowerCase() ? branch : undefined;
+  if (!owner || !branch) return undefined;
+  if (owner.toLowerCase() === repo.owner.toLowerCase()) return { repo, branch, key: branch };
+  const fork = forkOwnedBy(state, repo, owner);
+  return fork ? { repo: fork, branch, key: `${fork.owner}:${branch}` } : undefined;
 }
 
 const listPulls: Handler = (ctx) => {
   const repo = findRepo(ctx);
   if (!repo) return;
   const state = String(ctx.query.state ?? 'open');
-  const head = ctx.query.head === undefined ? undefined : headBranch(repo, String(ctx.query.head));
+  const head = ctx.query.head === undefined ? undefined : headOf(ctx.fake.state, repo, String(ctx.query.head))?.key;
   const base = ctx.query.base === undefined ? undefined : String(ctx.query.base);
   const pulls = gitData(repo).pulls
     .filter((p) => state === 'all' || p.state === state)
@@ -65,19 +76,20 @@ const createPull: Handler = (ctx) => {
   if (!repo) return;
   const body = ctx.body as { title?: string; head: string; base: string; body?: string };
   const git = gitData(repo);
-  const branch = headBranch(repo, body.head);
-  const headSha = branch && git.branches.get(branch);
-  if (!branch || !headSha) return ctx.error(422, 'Validation Failed', [{ resource: 'PullRequest', field: 'head', code: 'invalid' }]);
+  const head = headOf(ctx.fake.state, repo, body.head);
+  const branch = head?.key;
+  const headSha = head && gitData(head.repo).branches.get(head.branch);
+  if (!head || !branch || !headSha) return ctx.error(422, 'Validation Failed', [{ resource: 'PullRequest', field: 'head', code: 'invalid' }]);
   if (!git.branches.has(body.base)) return ctx.error(422, 'Validation Failed', [{ resource: 'PullRequest', field: 'base', code: 'invalid' }]);
   if (git.branches.get(body.base) === headSha) {
     return ctx.error(422, 'Validation Failed', [{ resource: 'PullRequest', code: 'custom', message: `No commits between ${body.base} and ${branch}` }]);
   }
   if (git.pulls.some((p) => p.state === 'open' && p.head === branch && p.base === body.base)) {
-    return ctx.error(422, 'Validation Failed', [{ resource: 'PullRequest', code: 'custom', message: `A pull request already exists for ${repo.owner}:${branch}.` }]);
+    return ctx.error(422, 'Validation Failed', [{ resource: 'PullRequest', code: 'custom', message: `A pull request already exists for ${head.repo.owner}:${head.branch}.` }]);
   }
   const at = now();
   const pull: FakePull = {
-    ...nextPullIds(git), title: body.title ?? branch, body: body.body ?? null, head: branch, headSha, base: body.base,
+    ...nextPullIds(git), title: body.title ?? head.branch, body: body.body ?? null, head: branch, headSha, base: body.base,
     state: 'open', merged: false, createdAt: at, updatedAt: at,
   };
   git.pulls.push(pull);
