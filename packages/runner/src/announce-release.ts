@@ -19,6 +19,25 @@ const WEBHOOKS: readonly { variable: string; target: AnnounceTarget; payload: (d
   { variable: 'DEPLOYFORGE_ANNOUNCE_WEBHOOK', target: 'generic', payload: genericPayload },
 ];
 
+/**
+ * The forms in which a webhook's secret can come back in an error: the whole URL, its path (servers
+ * echo the request line), and every long path segment (the token itself: Slack's last three,
+ * Discord's last one). Short segments such as `services` or `api` are words, not secrets.
+ */
+function secretParts(raw: string): string[] {
+  const url = raw.trim();
+  const parts = [url];
+  try {
+    const parsed = new URL(url);
+    parts.push(`${parsed.pathname}${parsed.search}`, parsed.pathname, ...parsed.pathname.split('/').filter((s) => s.length >= 16));
+    if (parsed.password) parts.push(parsed.password);
+    for (const value of parsed.searchParams.values()) if (value.length >= 16) parts.push(value);
+  } catch {
+    // Not a URL: refused below, and the whole value is already in the list.
+  }
+  return parts;
+}
+
 const message = (error: unknown) => {
   if (!(error instanceof Error)) return String(error);
   // undici hides the socket error in `cause` ("fetch failed" alone says nothing).
@@ -38,7 +57,7 @@ export async function announceRelease(
   options: { log?: Logger; timeoutMs?: number } = {},
 ): Promise<AnnounceResult[]> {
   const configured = WEBHOOKS.filter((w) => (env[w.variable] ?? '').trim() !== '');
-  const redact = createRedactor(configured.map((w) => env[w.variable]));
+  const redact = createRedactor(configured.flatMap((w) => secretParts(env[w.variable] ?? '')));
   return Promise.all(configured.map(async (w): Promise<AnnounceResult> => {
     const url = (env[w.variable] ?? '').trim();
     const done = (status: AnnounceResult['status'], detail: string): AnnounceResult => {
