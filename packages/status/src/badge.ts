@@ -19,8 +19,9 @@ const BADGE_COLOR: Record<ReleaseHealth, string> = {
 /** `1.2.3 · 14/15 ok`; green all ok, yellow needs-human only, orange an optional failure, red a required one. */
 export function renderBadge(doc: StatusDocument): BadgeJson {
   const c = healthCounts(doc);
-  const message = doc.plan
-    ? `${doc.version} · plan failed`
-    : `${doc.version}${doc['dry-run'] ? ' (dry run)' : ''} · ${c.ok}/${c.total} ok`;
+  const version = `${doc.version}${doc['dry-run'] ? ' (dry run)' : ''}`;
+  const message = doc.plan ? `${version} · plan failed`
+    : doc.release?.status === 'failed' ? `${version} · release failed`
+    : `${version} · ${c.ok}/${c.total} ok`;
   return { schemaVersion: 1, label: 'release', message, color: BADGE_COLOR[releaseHealth(doc)] };
 }

@@ -60,10 +60,14 @@ export function buildStatusDocument(input: {
       tag: input.hub.tag,
       assets: input.hub.assets.map(({ name, size, sha256, url }) => ({ name, size, sha256, url })),
       detail: input.hub.detail,
-      checksums: names.includes('SHA256SUMS'),
-      sbom: names.some((n) => n.endsWith('.cdx.json') || n.endsWith('.spdx.json')),
-      attestations: names.some((n) => n.endsWith('.sigstore.json') || n.endsWith('.intoto.jsonl')),
-      signatures: names.some((n) => n.endsWith('.asc') || n.endsWith('.sig')),
+      // Without the asset list (a workflow whose release job does not pass it on) these are
+      // unknown, not "absent": leave them out rather than claim the release lacks checksums.
+      ...(names.length > 0 ? {
+        checksums: names.includes('SHA256SUMS'),
+        sbom: names.some((n) => n.endsWith('.cdx.json') || n.endsWith('.spdx.json')),
+        attestations: names.some((n) => n.endsWith('.sigstore.json') || n.endsWith('.intoto.jsonl')),
+        signatures: names.some((n) => n.endsWith('.asc') || n.endsWith('.sig')),
+      } : {}),
     };
   }
   return doc;

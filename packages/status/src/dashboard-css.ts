@@ -45,6 +45,7 @@ h3{font-size:1.05rem;margin:0;overflow-wrap:anywhere}
 .facts dd{margin:0;overflow-wrap:anywhere}
 .detail{margin:0;font-size:.9rem;overflow-wrap:anywhere}
 .attention{background:var(--card);border:1px solid var(--border);border-left:6px solid var(--accent);border-radius:8px;padding:.5rem 1rem}
+.attention h2{margin:.75rem 0 .5rem}
 .attention ul{padding-left:1.25rem}
 .attention li{margin:.5rem 0;overflow-wrap:anywhere}
 .todo{color:var(--text)}

@@ -30,17 +30,23 @@ const VERDICT: Record<ReleaseHealth, { cls: SpokeStatus; symbol: string; text: s
   'required-failure': { cls: 'failed', symbol: '✖', text: 'A required platform failed' },
 };
 
+function verdict(doc: StatusDocument): { cls: SpokeStatus; symbol: string; text: string } {
+  if (doc.plan) return { cls: 'failed', symbol: '✖', text: 'The plan failed: nothing was released' };
+  if (doc.release?.status === 'failed') return { cls: 'failed', symbol: '✖', text: 'The release failed: no platform was published' };
+  return VERDICT[releaseHealth(doc)];
+}
+
 function header(doc: StatusDocument): string {
   const c = healthCounts(doc);
-  const v = doc.plan ? { cls: 'failed', symbol: '✖', text: 'The plan failed: nothing was released' } : VERDICT[releaseHealth(doc)];
+  const v = verdict(doc);
   const extra = [
     c.requiredFailed.length ? `required failed: ${c.requiredFailed.join(', ')}` : '',
     c.optionalFailed.length ? `optional failed: ${c.optionalFailed.join(', ')}` : '',
     c.needsHuman.length ? `needs a person: ${c.needsHuman.join(', ')}` : '',
   ].filter(Boolean);
   return `<header>
-<h1>${h(doc.project)} ${h(doc.version)}</h1>
-<p class="verdict s-${v.cls}" role="status"><span aria-hidden="true">${v.symbol}</span> ${h(v.text)} · ${c.ok}/${c.total} platforms ok${extra.length ? ` · ${h(extra.join(' · '))}` : ''}</p>
+<h1>${h(doc.project)} ${doc.version === 'unknown' ? '(version unknown)' : h(doc.version)}</h1>
+<p class="verdict s-${v.cls}"><span aria-hidden="true">${v.symbol}</span> ${h(v.text)}${doc.plan ? '' : ` · ${c.ok}/${c.total} platforms ok`}${extra.length ? ` · ${h(extra.join(' · '))}` : ''}</p>
 <p class="meta">${doc['dry-run'] ? '<strong>Dry run</strong>: nothing was written anywhere. · ' : ''}Generated <time datetime="${h(doc['generated-at'])}">${h(doc['generated-at'].replace('T', ' ').replace(/\.\d+Z$|Z$/, ' UTC'))}</time></p>
 </header>`;
 }
@@ -99,7 +105,7 @@ function release(doc: StatusDocument): string {
   const supply = ([['checksums (SHA256SUMS)', r.checksums], ['SBOM', r.sbom], ['attestations', r.attestations], ['signatures', r.signatures]] as const)
     .map(([label, has]) => `<li class="pill s-${has ? 'published' : 'skipped'}"><span aria-hidden="true">${has ? '✔' : '–'}</span> ${label}: ${has ? 'yes' : 'no'}</li>`).join('');
   const assets = r.assets.length === 0
-    ? '<p class="meta">The assets were not reported to this run; see the release page.</p>'
+    ? '<p class="meta">The assets and supply-chain files were not reported to this run; see the release page.</p>'
     : `<div class="table-wrap" role="region" aria-labelledby="assets-cap" tabindex="0"><table>
 <caption id="assets-cap">${r.assets.length} assets of ${h(r.tag)}</caption>
 <thead><tr><th scope="col">Asset</th><th scope="col">Size</th><th scope="col">SHA-256</th></tr></thead>
@@ -110,7 +116,7 @@ ${r.assets.map((a) => `<tr><th scope="row">${link(a.url, a.name) || h(a.name)}</
 <h2 id="release-h">Release ${h(r.tag)}</h2>
 <p>${pill(r.status)} ${link(r.url, `${r.tag} on GitHub`)}</p>
 <p class="detail">${h(r.detail)}</p>
-<ul class="supply" aria-label="Supply-chain files">${supply}</ul>
+${r.assets.length > 0 ? `<ul class="supply" aria-label="Supply-chain files">${supply}</ul>` : ''}
 ${assets}
 </section>`;
 }

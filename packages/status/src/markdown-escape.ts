@@ -1,12 +1,12 @@
 /**
  * Text for one markdown table cell or inline run: one line, and nothing in it can close the cell,
- * open a link, start HTML or emphasis. Details come from registries and tools: never trust them to
+ * open a link, start HTML or emphasis (intraword `_` is never emphasis on GitHub, so names keep it). Details come from registries and tools: never trust them to
  * be markdown-safe.
  */
 export function markdownText(text: string): string {
   return text
     .replace(/\r\n|\r|\n/g, ' ')
-    .replace(/[\\`*_[\]|]/g, (c) => `\\${c}`)
+    .replace(/[\\`*[\]|]/g, (c) => `\\${c}`)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;');

@@ -18,7 +18,8 @@ export function healthCounts(doc: StatusDocument): HealthCounts {
   const failed = entries.filter(([, p]) => p.status === 'failed');
   const counts: HealthCounts = {
     total: entries.length,
-    ok: entries.filter(([, p]) => isOk(p.status)).length,
+    // When the release itself failed, a skipped spoke was not "already there": it never ran.
+    ok: entries.filter(([, p]) => (doc.release?.status === 'failed' ? p.status !== 'skipped' && isOk(p.status) : isOk(p.status))).length,
     needsHuman: entries.filter(([, p]) => p.status === 'needs-human').map(([k]) => k),
     requiredFailed: failed.filter(([, p]) => p.required).map(([k]) => k),
     optionalFailed: failed.filter(([, p]) => !p.required).map(([k]) => k),

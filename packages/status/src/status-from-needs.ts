@@ -128,7 +128,7 @@ function planFailedDocument(needs: Needs, config: LoadedConfig | undefined, now:
   const why = !job ? 'there is no plan job in the results'
     : job.result === 'cancelled' ? 'the plan job was cancelled'
     : job.result === 'skipped' ? 'the plan job was skipped'
-    : 'the plan failed: bad config or dispatch input (see the plan job\'s annotations)';
+    : 'bad config or dispatch input (see the plan job\'s annotations)';
   const required = new Set<string>(config?.config.required ?? []);
   const platforms: StatusDocument['platforms'] = {};
   for (const s of config ? spokeKeys(config.config, config.enabledPlatforms) : []) {

@@ -15,12 +15,13 @@ const DASH = '—';
  */
 export function renderSummaryMarkdown(doc: StatusDocument): string {
   const out: string[] = [];
-  out.push(`## DeployForge: ${markdownText(doc.project)} ${markdownText(doc.version)}`, '');
+  const version = doc.version === 'unknown' ? '(version unknown)' : markdownText(doc.version);
+  out.push(`## DeployForge: ${markdownText(doc.project)} ${version}`, '');
   if (doc['dry-run']) out.push('> [!NOTE]', '> **Dry run**: every package was rendered and validated; nothing was written anywhere.', '');
   out.push(verdictLine(doc), '');
 
   if (doc.plan) {
-    out.push('> [!CAUTION]', `> **The plan failed.** ${markdownText(doc.plan.detail)}.`, '> Fix the config or the dispatch inputs (the plan job\'s annotations point at the line), then run the release again.', '');
+    out.push('> [!CAUTION]', `> **The plan failed**: ${markdownText(doc.plan.detail)}.`, '> Fix the config or the dispatch inputs (the plan job\'s annotations point at the line), then run the release again.', '');
   }
 
   out.push(...needsHumanSection(doc));
@@ -57,6 +58,7 @@ function linkCell(url: string | undefined): string {
 }
 
 function verdictLine(doc: StatusDocument): string {
+  if (doc.plan) return '❌ **Nothing was released.**';
   const c = healthCounts(doc);
   const parts = [`**${c.ok}/${c.total} platforms ok**`];
   if (c.requiredFailed.length) parts.push(`❌ required failed: ${c.requiredFailed.map(markdownText).join(', ')}`);
@@ -66,7 +68,7 @@ function verdictLine(doc: StatusDocument): string {
     ok: '✅ **Release complete.**',
     'needs-human': '⚠️ **Released; a person must finish some platforms.**',
     'optional-failure': '🟠 **Released; some optional platforms failed.**',
-    'required-failure': doc.plan ? '❌ **Nothing was released.**' : '❌ **A required platform failed.**',
+    'required-failure': doc.release?.status === 'failed' ? '❌ **The release failed.**' : '❌ **A required platform failed.**',
   }[releaseHealth(doc)];
   return `${verdict} ${parts.join(' · ')}`;
 }
@@ -90,12 +92,12 @@ function hubSection(doc: StatusDocument): string[] {
   const out = [`### Release ${markdownText(r.tag)}`, ''];
   const link = safeHttpUrl(r.url);
   out.push(`${status(r.status)}${link ? ` · ${markdownLink(r.tag, link)}` : ''} · ${markdownText(r.detail)}`, '');
-  const has = (present: boolean | undefined, label: string) => `${present ? '✅' : '➖'} ${label}: ${present ? 'yes' : 'no'}`;
-  out.push(`Supply chain: ${[has(r.checksums, 'checksums (SHA256SUMS)'), has(r.sbom, 'SBOM'), has(r.attestations, 'attestations'), has(r.signatures, 'signatures')].join(' · ')}`, '');
   if (r.assets.length === 0) {
-    out.push('Assets: not reported to this job (see the release page).', '');
+    out.push('Assets and supply-chain files: not reported to this job (see the release page).', '');
     return out;
   }
+  const has = (present: boolean | undefined, label: string) => `${present ? '✅' : '➖'} ${label}: ${present ? 'yes' : 'no'}`;
+  out.push(`Supply chain: ${[has(r.checksums, 'checksums (SHA256SUMS)'), has(r.sbom, 'SBOM'), has(r.attestations, 'attestations'), has(r.signatures, 'signatures')].join(' · ')}`, '');
   out.push(`<details><summary>${r.assets.length} assets</summary>`, '', '| asset | size | sha256 |', '|---|---:|---|');
   for (const a of r.assets) out.push(`| ${markdownLink(a.name, safeHttpUrl(a.url))} | ${formatBytes(a.size)} | \`${a.sha256.replace(/[^0-9a-f]/gi, '')}\` |`);
   out.push('', '</details>', '');

@@ -11,15 +11,16 @@ interface DashboardOptions {
 }
 
 /** Reads one status file; an unreadable one is the user's to fix (exit 2), named like a bad one. */
-async function readStatusFile(path: string): Promise<StatusDocument> {
+async function readStatusFile(cwd: string, file: string): Promise<StatusDocument> {
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    text = await readFile(resolve(cwd, file), 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException | undefined)?.code;
-    throw new ConfigurationError(`${path}: cannot read the status file${code ? ` (${code})` : ''}`);
+    throw new ConfigurationError(`${file}: cannot read the status file${code ? ` (${code})` : ''}`);
   }
-  return parseStatusDocument(text, path);
+  // Named as the user wrote it, so the message points at the one of several --status files.
+  return parseStatusDocument(text, file);
 }
 
 export function registerDashboard(program: Command, ctx: CommandContext): Command {
@@ -37,7 +38,7 @@ export function registerDashboard(program: Command, ctx: CommandContext): Comman
     .action(async (options: DashboardOptions) => {
       // Validate every file before writing anything, so a bad one never leaves a half-updated site.
       const docs: StatusDocument[] = [];
-      for (const file of options.status) docs.push(await readStatusFile(resolve(ctx.io.cwd, file)));
+      for (const file of options.status) docs.push(await readStatusFile(ctx.io.cwd, file));
       const files = await renderDashboard(docs, resolve(ctx.io.cwd, options.out));
       ctx.io.stdout(`${files.index}\n`);
     });
