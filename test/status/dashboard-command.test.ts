@@ -1,0 +1,57 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { runCli } from '../../packages/cli/src/run-cli.js';
+import { repoRoot } from '../helpers/repo-root.js';
+
+/** The CLI in-process with captured output (the bundle is exercised by the summarize action test). */
+async function cli(args: string[], cwd = repoRoot): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd, env: {}, isTTY: false });
+  return { code, stdout, stderr };
+}
+
+const fixture = (name: string) => `test/fixtures/status/${name}`;
+
+describe('deployforge dashboard', () => {
+  test('renders from several status files: prints the index.html path; writes the newest status.json and the badge', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'df-dashboard-cli-'));
+    const run = await cli(['dashboard', '--status', fixture('release-1.2.1.json'), '--status', fixture('release-1.2.3.json'), '--status', fixture('release-1.2.2.json'), '--out', out]);
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    expect(run.stdout).toBe(`${join(out, 'index.html')}\n`);
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain('<h2 id="history-h">History</h2>');
+    expect(JSON.parse(readFileSync(join(out, 'status.json'), 'utf8'))).toMatchObject({ version: '1.2.3' });
+    expect(JSON.parse(readFileSync(join(out, 'badge.json'), 'utf8'))).toEqual({ schemaVersion: 1, label: 'release', message: '1.2.3 · 11/14 ok', color: 'orange' });
+  });
+
+  test('a bad status file: exit 2 naming it and what is wrong, nothing written', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'df-dashboard-cli-')), 'site');
+    const run = await cli(['dashboard', '--status', fixture('release-1.2.3.json'), '--status', fixture('bad-status.json'), '--out', out]);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain(`${fixture('bad-status.json')}: not a valid status.json`);
+    expect(run.stderr).toContain('platforms.npm.status: expected published | skipped | dry-run | failed | needs-human, got "great"');
+    expect(run.stderr).toContain('platforms.npm.detail: expected a string');
+    expect(() => readFileSync(join(out, 'index.html'))).toThrow();
+  });
+
+  test.each([
+    ['not JSON', '{"project": ', 'not a status.json'],
+    ['a list', '[]', 'expected a JSON object, got a list of 0'],
+  ])('%s: exit 2 naming the file', async (_what, text, message) => {
+    const dir = mkdtempSync(join(tmpdir(), 'df-dashboard-cli-'));
+    writeFileSync(join(dir, 'status.json'), text);
+    const run = await cli(['dashboard', '--status', 'status.json', '--out', 'site'], dir);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`status.json: ${message}`);
+  });
+
+  test('a missing file and a missing flag are bad input too', async () => {
+    const missing = await cli(['dashboard', '--status', 'nope.json', '--out', mkdtempSync(join(tmpdir(), 'df-'))]);
+    expect(missing).toMatchObject({ code: 2 });
+    expect(missing.stderr).toContain('nope.json: cannot read the status file (ENOENT)');
+    expect((await cli(['dashboard', '--out', 'x'])).code).toBe(2);
+  });
+});
