@@ -81,7 +81,7 @@ function defaultDetail(status: SpokeStatus, spoke: SpokePlan): string {
     case 'skipped': return 'already there: nothing to do';
     case 'dry-run': return 'dry run: rendered and validated, nothing written';
     case 'needs-human': return `${spoke.displayName} needs a person: see the annotations of the ${spoke.jobId} job`;
-    case 'failed': return `failed: see the log of the ${spoke.jobId} job`;
+    case 'failed': return `see the log of the ${spoke.jobId} job`;
   }
 }
 
