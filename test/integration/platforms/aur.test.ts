@@ -125,6 +125,7 @@ describe('aur spoke against the local aurweb-like sshd', () => {
     expect(again.outcome.existence?.state).toBe('identical');
     expect(await commits(pkg)).toBe(before);
     expect(rpc.requests.some((r) => r.includes(encodeURIComponent(pkg)) || r.includes(pkg))).toBe(true);
+    expect(await aurPlatform.status(fx.context({ env: envFor() }))).toMatchObject({ latest: '1.0.0', detail: `${pkg} 1.0.0-1` });
   });
 
   it('dry run renders and writes nothing', async () => {

@@ -135,7 +135,9 @@ describe('chocolatey spoke against the NuGet v2 fake, with the real nuget client
     expect(waiting.outcome.status, waiting.outcome.detail).toBe('needs-human');
     expect(waiting.outcome.detail).toMatch(/moderation/);
     expect(feed.writeCount()).toBe(1);
+    expect((await chocolateyPlatform.status(fx.context())).latest).toBeUndefined();
     feed.approve(id, '1.0.0');
+    expect((await chocolateyPlatform.status(fx.context())).latest).toBe('1.0.0');
     expect((await publish(fx)).outcome.status).toBe('skipped');
   });
 

@@ -100,7 +100,9 @@ describe('winget spoke against the GitHub fake', () => {
     await setup();
     const { ctx } = await run({ dryRun: true });
     const upstream = fx!.gh.state.repo(UPSTREAM)!;
+    expect((await wingetPlatform.status(ctx)).latest).toBe('0.9.0');
     seedFiles(upstream, 'master', Object.fromEntries(wingetPlatform.render(ctx).map((f) => [f.path, String(f.contents)])), 'Merged');
+    expect((await wingetPlatform.status(ctx)).latest).toBe('1.0.0');
     const writes = fx!.gh.writeCount();
     const merged = await run();
     expect(merged.outcome.status, merged.outcome.detail).toBe('skipped');
