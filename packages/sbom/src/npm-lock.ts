@@ -29,14 +29,17 @@ function npmPackage(fullName: string, entry: LockEntry): LockedPackage {
 /**
  * The installed packages of a package-lock.json: `packages` (lockfile v2/v3: the key is the
  * install path, whose last `node_modules/` segment is the name) or the nested `dependencies` tree
- * of v1. The root project and workspace links are not dependencies and are left out.
+ * of v1. The root project is the release itself and is left out; a workspace member is listed
+ * once, from its own entry, not from the `node_modules/` link that points at it.
  */
 export function parsePackageLock(text: string): LockedPackage[] {
   const lock = JSON.parse(text) as { packages?: Record<string, LockEntry>; dependencies?: Record<string, LockEntry> };
   if (lock.packages) {
     return Object.entries(lock.packages).flatMap(([path, entry]) => {
       const at = path.lastIndexOf('node_modules/');
-      if (at < 0 || entry.link || !entry.version) return [];
+      if (path === '' || entry.link || !entry.version) return [];
+      // Outside node_modules: a workspace member, listed under its own name like a Cargo path crate.
+      if (at < 0) return entry.name ? [npmPackage(entry.name, entry)] : [];
       return [npmPackage(entry.name ?? path.slice(at + 'node_modules/'.length), entry)];
     });
   }
