@@ -8,6 +8,7 @@ import { registerValidate } from './commands/validate.js';
 import { registerRelease } from './commands/release.js';
 import { registerPublish } from './commands/publish.js';
 import { registerCheckExists } from './commands/check-exists.js';
+import { registerVerify } from './commands/verify.js';
 import { registerDashboard } from './commands/dashboard.js';
 import { registerStatus } from './commands/status.js';
 import { registerStats } from './commands/stats.js';
@@ -49,6 +50,7 @@ export function createProgram(io: CliIo): { program: Command; exitCode: () => nu
     registerInit, registerValidate, registerPlan, registerGenerate, registerDoctor,
     registerCheckExists, registerRelease, registerPublish, registerDashboard,
     registerStatus, registerStats, registerRollback,
+    registerVerify,
   ]) {
     // Subcommands inherit the error handling and output routing of the root.
     register(program, ctx).exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr })

@@ -13,3 +13,4 @@ export { runStats, NOT_PUBLISHED, type StatsReport, type PlatformDownloads } fro
 export { runRollback, type RollbackReport, type RollbackOutcome } from './run-rollback.js';
 export { announceRelease, type AnnounceResult, type AnnounceTarget } from './announce-release.js';
 export { slackPayload, discordPayload, genericPayload, announcementTable, announcementHeadline } from './announce-payloads.js';
+export { runVerify, type VerifyOptions, type VerifyResult, type VerifiedAsset, type AttestationCheck } from './run-verify.js';
