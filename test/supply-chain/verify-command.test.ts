@@ -75,7 +75,7 @@ describe('deployforge verify against the GitHub fake', () => {
     const dir = mkdtempSync(join(tmpdir(), 'df-tampered-'));
     const tampered = join(dir, 'demo-1.0.0-windows-x64.zip');
     const bytes = readFileSync(good);
-    bytes[bytes.length - 1] ^= 0xff;
+    bytes[bytes.length - 1] = bytes[bytes.length - 1]! ^ 0xff;
     writeFileSync(tampered, bytes);
     const expected = fixture.assets.find((a) => a.name === 'demo-1.0.0-windows-x64.zip')!.sha256;
     const { code, stderr, stdout } = await verify(['1.0.0', '--asset', tampered]);
@@ -123,7 +123,7 @@ describe('deployforge verify against the GitHub fake', () => {
   test('a tampered asset on the release: exit 1 naming the asset and both digests, nothing left on disk', async () => {
     const asset = fakeAsset('demo-1.0.0-linux-x64.tar.gz');
     const bytes = readFileSync(asset.filePath!);
-    bytes[0] ^= 0xff;
+    bytes[0] = bytes[0]! ^ 0xff;
     writeFileSync(asset.filePath!, bytes);
     const expected = fixture.assets.find((a) => a.name === asset.name)!.sha256;
     const { code, stdout, stderr } = await verify(['1.0.0']);
