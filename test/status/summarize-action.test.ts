@@ -54,7 +54,7 @@ describe('the summarize action bundle', () => {
   test('plan failed: exit 0 (the plan job already failed), a warning, and the platforms listed from the config', async () => {
     const { run } = await summarize('plan-failed');
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^::warning title=The plan failed: nothing was released::/m);
+    expect(run.stdout).toMatch(/^::warning title=The plan failed and nothing was released::/m);
     const status = JSON.parse(run.outputs.status ?? '') as StatusDocument;
     expect(status).toMatchObject({ project: 'hello-forge', plan: { status: 'failed' } });
   });

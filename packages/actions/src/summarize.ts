@@ -49,7 +49,7 @@ await runAction('summarize', async () => {
   core.setOutput('badge', JSON.stringify(renderBadge(doc)));
   core.info(`status.json: ${files.status}\ndashboard: ${files.index}\nbadge: ${files.badge}`);
 
-  if (doc.plan) core.warning(doc.plan.detail, { title: 'The plan failed: nothing was released' });
+  if (doc.plan) core.warning(doc.plan.detail, { title: 'The plan failed and nothing was released' });
   for (const [key, p] of Object.entries(doc.platforms)) {
     const name = p.name ?? key;
     if (p.status === 'needs-human') core.warning(`${name}: ${p.detail}`, { title: `${name} needs a person` });
