@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { createMemoryLogger } from '@deployforge/diagnostics';
 import { sha256File } from '@deployforge/github';
-import { validateSbom, withReleaseSbom, writeReleaseSbom } from '@deployforge/sbom';
+import { withReleaseSbom, writeReleaseSbom } from '@deployforge/sbom';
+import { validateSbom } from '@deployforge/sbom/validate';
 import { repoRoot } from '../helpers/repo-root.js';
 
 interface CdxComponent {

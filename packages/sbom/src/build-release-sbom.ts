@@ -1,5 +1,8 @@
 import { createHash } from 'node:crypto';
-import * as CDX from '@cyclonedx/cyclonedx-library';
+import { Bom, Component, Property } from '@cyclonedx/cyclonedx-library/Models';
+import { ComponentType, HashAlgorithm } from '@cyclonedx/cyclonedx-library/Enums';
+import { Spec1dot6 } from '@cyclonedx/cyclonedx-library/Spec';
+import { JsonSerializer, JSON as CdxJson } from '@cyclonedx/cyclonedx-library/Serialize';
 import { packageUrl, uniquePackages, type LockedPackage } from './locked-package.js';
 
 /** A release archive: the subject of the SBOM. */
@@ -38,8 +41,8 @@ function uuidV5(name: string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
-function serialize(bom: CDX.Models.Bom): string {
-  const serializer = new CDX.Serialize.JsonSerializer(new CDX.Serialize.JSON.Normalize.Factory(CDX.Spec.Spec1dot6));
+function serialize(bom: Bom): string {
+  const serializer = new JsonSerializer(new CdxJson.Normalize.Factory(Spec1dot6));
   return `${serializer.serialize(bom, { sortLists: true, space: 2 })}\n`;
 }
 
@@ -51,35 +54,35 @@ function serialize(bom: CDX.Models.Bom): string {
  * same file or it would conflict with the one already on the release.
  */
 export function buildReleaseSbom(input: ReleaseSbomInput): string {
-  const bom = new CDX.Models.Bom();
+  const bom = new Bom();
   const [owner, repo] = input.repository?.split('/') ?? [];
-  const application = new CDX.Models.Component(CDX.Enums.ComponentType.Application, input.projectName, {
+  const application = new Component(ComponentType.Application, input.projectName, {
     version: input.version,
     bomRef: `${input.projectName}@${input.version}`,
     ...(owner && repo && input.tag ? { purl: `pkg:github/${owner}/${repo}@${input.tag}` } : {}),
   });
   bom.metadata.component = application;
   // A tool entry without a version: a newer deployforge must not change the bytes of an old release's SBOM.
-  bom.metadata.tools.components.add(new CDX.Models.Component(CDX.Enums.ComponentType.Application, 'deployforge'));
-  if (input.lockfile) bom.metadata.properties.add(new CDX.Models.Property('deployforge:lockfile', input.lockfile));
+  bom.metadata.tools.components.add(new Component(ComponentType.Application, 'deployforge'));
+  if (input.lockfile) bom.metadata.properties.add(new Property('deployforge:lockfile', input.lockfile));
 
   for (const subject of input.subjects) {
-    const file = new CDX.Models.Component(CDX.Enums.ComponentType.File, subject.name, {
+    const file = new Component(ComponentType.File, subject.name, {
       version: input.version,
       bomRef: `file:${subject.name}`,
     });
-    file.hashes.set(CDX.Enums.HashAlgorithm['SHA-256'], subject.sha256);
+    file.hashes.set(HashAlgorithm['SHA-256'], subject.sha256);
     application.components.add(file);
   }
   for (const pkg of uniquePackages(input.packages)) {
     const purl = packageUrl(pkg);
-    const component = new CDX.Models.Component(CDX.Enums.ComponentType.Library, pkg.name, {
+    const component = new Component(ComponentType.Library, pkg.name, {
       ...(pkg.namespace ? { group: pkg.namespace } : {}),
       ...(pkg.version ? { version: pkg.version } : {}),
       bomRef: purl,
       purl,
     });
-    for (const hash of pkg.hashes) component.hashes.set(CDX.Enums.HashAlgorithm[hash.alg], hash.content);
+    for (const hash of pkg.hashes) component.hashes.set(HashAlgorithm[hash.alg], hash.content);
     bom.components.add(component);
   }
 

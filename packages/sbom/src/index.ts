@@ -6,5 +6,4 @@ export { parseGoMod } from './go-modules.js';
 export { parsePackageLock } from './npm-lock.js';
 export { packageUrl, type LockedPackage, type PackageHash } from './locked-package.js';
 export { sbomFileName, isSbomFile, isReleaseMetadataFile } from './sbom-file-name.js';
-export { validateSbom } from './validate-sbom.js';
 export { withReleaseSbom, type ReleaseSbomFiles } from './release-sbom-files.js';
