@@ -28,8 +28,21 @@ await build({
   target: 'node20',
   chunkNames: 'chunks/[name]-[hash]',
   legalComments: 'linked',
-  // Some CommonJS dependencies call require() for Node built-ins; give ESM output a real require.
-  banner: { js: "import { createRequire as __dfCreateRequire } from 'node:module'; const require = __dfCreateRequire(import.meta.url);" },
+  // Some CommonJS dependencies call require() for Node built-ins (give ESM output a real require),
+  // and some refer to __dirname/__filename, which ESM does not define.
+  banner: {
+    js: [
+      "import { createRequire as __dfCreateRequire } from 'node:module';",
+      "import { fileURLToPath as __dfFileURLToPath } from 'node:url';",
+      'const require = __dfCreateRequire(import.meta.url);',
+      'const __filename = __dfFileURLToPath(import.meta.url);',
+      "const __dirname = __dfFileURLToPath(new URL('.', import.meta.url));",
+    ].join(' '),
+  },
+  // Native or optional modules that cannot live in a bundle: keytar is only reached by the
+  // extension tools' credential stores, which we never use (tokens come from the environment);
+  // the CycloneDX library's XML serialisers and validators are optional and we write JSON only.
+  external: ['keytar', '@node-rs/crc32', 'xmlbuilder2', 'libxmljs2'],
   logLevel: 'warning',
   metafile: false,
 });

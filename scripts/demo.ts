@@ -2,7 +2,7 @@
 // scripts/test-services and the GitHub fake, through the real CLI, run twice (the second run must
 // write nothing), ending with the status table and the dashboard.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,40 +15,59 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const demo = join(root, '.demo');
 const services = JSON.parse(readFileSync(join(root, '.services/env.json'), 'utf8')) as Record<string, string>;
 const TOKEN = 'ghs_demo_token_for_the_local_github_fake';
+const FAKE_REGISTRY_TOKEN = 'demo_registry_token_for_the_local_fakes';
 const say = (m: string) => process.stderr.write(`\n\x1b[1m== ${m}\x1b[0m\n`);
 
 /** Platforms that need a store or a service this machine cannot reach: shown as dry runs. */
 const UNREACHABLE = new Set<SpokeId>(['snap', 'flathub', 'vscode']);
 
-async function startFake(script: string, env: Record<string, string>): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn('npx', ['tsx', script], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+interface FakeUrls {
+  github: string;
+  pypiUpload: string;
+  pypiIndex: string;
+  cratesIndex: string;
+  nuget: string;
+}
+
+/** GitHub, PyPI, crates and NuGet cannot run here: their fakes, in one child process. */
+async function startFakes(env: Record<string, string>): Promise<{ urls: FakeUrls; child: ChildProcess }> {
+  const child = spawn('npx', ['tsx', 'test/fakes/serve-demo-fakes.ts'], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
   const lines = createInterface({ input: child.stdout! });
-  const url = await new Promise<string>((resolve, reject) => {
+  const line = await new Promise<string>((resolve, reject) => {
     lines.once('line', resolve);
-    child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
+    child.once('exit', (code) => reject(new Error(`the demo fakes exited with ${code}`)));
   });
-  return { url, child };
+  return { urls: JSON.parse(line) as FakeUrls, child };
 }
 
 function bareRepo(name: string): string {
   const dir = join(services.DEPLOYFORGE_TEST_GIT_ROOT as string, `${name}.git`);
-  if (!existsSync(dir)) execFileSync('git', ['init', '--quiet', '--bare', '--initial-branch=main', dir]);
+  // A fresh repository per demo run: the first run publishes, the second finds everything there.
+  rmSync(dir, { recursive: true, force: true });
+  execFileSync('git', ['init', '--quiet', '--bare', '--initial-branch=main', dir]);
   return `${services.DEPLOYFORGE_TEST_GIT_HTTP}${name}.git`;
 }
 
 /** The example's config with every remote pointed at this machine. */
-function demoConfig(enabled: SpokeId[]): string {
+function demoConfig(enabled: SpokeId[], fakes: FakeUrls): string {
   const config = parse(readFileSync(join(root, 'examples/rust-cli/deployforge.yml'), 'utf8')) as Record<string, any>;
   config.project.repository = 'acme/hello-forge';
   config.release.attest = false;
   const local: Record<string, unknown> = {
+    pypi: { ...config.platforms.pypi, repository: fakes.pypiUpload, index: fakes.pypiIndex },
+    crates: { ...config.platforms.crates, path: 'project', registry: 'local', index: `sparse+${fakes.cratesIndex}` },
+    chocolatey: { ...config.platforms.chocolatey, source: fakes.nuget },
+    vscode: { ...config.platforms.vscode, path: 'project/editors/vscode' },
+    custom: Object.fromEntries(Object.entries(config.platforms.custom ?? {}).map(([name, entry]) =>
+      [name, { ...(entry as object), env: { ...((entry as { env?: object }).env ?? {}), MIRROR_DIR: join(demo, 'mirror') } }])),
     npm: { ...config.platforms.npm, registry: services.DEPLOYFORGE_TEST_NPM_REGISTRY },
     'github-packages': { ...config.platforms['github-packages'], registry: services.DEPLOYFORGE_TEST_NPM_REGISTRY },
-    docker: { ...config.platforms.docker, images: [`${services.DEPLOYFORGE_TEST_OCI_REGISTRY}/acme/hello-forge`] },
+    // scratch: the public base image cannot be pulled here, and the musl builds are static.
+    docker: { ...config.platforms.docker, images: [`${services.DEPLOYFORGE_TEST_OCI_REGISTRY}/acme/hello-forge`], base: 'scratch' },
     homebrew: { ...config.platforms.homebrew, tap: bareRepo('acme/homebrew-tap') },
     scoop: { ...config.platforms.scoop, bucket: bareRepo('acme/scoop-bucket') },
     nix: { ...config.platforms.nix, repository: bareRepo('acme/nix-hello-forge') },
-    huggingface: { ...config.platforms.huggingface, remote: bareRepo('spaces/acme/hello-forge-demo') },
+    huggingface: { ...config.platforms.huggingface, path: 'project/space', remote: bareRepo('spaces/acme/hello-forge-demo') },
     aur: { ...config.platforms.aur, remote: `ssh://aur@127.0.0.1:${services.DEPLOYFORGE_TEST_SSH_PORT}/${config.platforms.aur?.package ?? 'hello-forge-bin'}.git` },
   };
   const platforms: Record<string, unknown> = {};
@@ -91,23 +110,32 @@ function runCli(args: string[], env: Record<string, string>): number {
 
 const version = /^version = "([^"]+)"/m.exec(readFileSync(join(root, 'examples/rust-cli/Cargo.toml'), 'utf8'))?.[1] ?? '0.1.0';
 mkdirSync(demo, { recursive: true });
+rmSync(join(demo, 'mirror'), { recursive: true, force: true });
+rmSync(join(demo, '.deployforge'), { recursive: true, force: true });
 rmSync(join(demo, 'project'), { recursive: true, force: true });
 cpSync(join(root, 'examples/rust-cli'), join(demo, 'project'), { recursive: true, filter: (src) => !src.includes('/target') });
 
-const enabled = SPOKE_IDS.filter((id) => isImplemented(id));
+// GitHub Packages is the npm spoke against npm.pkg.github.com with GITHUB_TOKEN: here GITHUB_TOKEN
+// belongs to the GitHub fake, which serves no npm registry, so the demo leaves it out.
+const enabled = SPOKE_IDS.filter((id) => isImplemented(id) && id !== 'github-packages');
 say(`Platforms this build of DeployForge publishes to: ${enabled.join(', ') || '(none yet)'}`);
-writeFileSync(join(demo, 'deployforge.yml'), demoConfig(enabled));
 const artifacts = await buildArtifacts(version);
 
-const fakes: ChildProcess[] = [];
+const children: ChildProcess[] = [];
 try {
-  say('Starting the GitHub fake (OpenAPI-validated) on 127.0.0.1');
-  const gh = await startFake('test/fakes/github/serve.ts', { DEPLOYFORGE_FAKE_GITHUB_TOKEN: TOKEN, DEPLOYFORGE_FAKE_GITHUB_REPOS: 'acme/hello-forge,acme/winget-pkgs,microsoft/winget-pkgs' });
-  fakes.push(gh.child);
+  say('Starting the fakes for what cannot run here (GitHub, PyPI upload, crates registry, NuGet feed) on 127.0.0.1');
+  const fakes = await startFakes({ DEPLOYFORGE_FAKE_GITHUB_TOKEN: TOKEN, DEPLOYFORGE_FAKE_TOKEN: FAKE_REGISTRY_TOKEN, DEPLOYFORGE_FAKE_GITHUB_REPOS: 'acme/hello-forge,acme-bot/winget-pkgs,microsoft/winget-pkgs,flathub/io.github.acme.HelloForge' });
+  children.push(fakes.child);
+  writeFileSync(join(demo, 'deployforge.yml'), demoConfig(enabled, fakes.urls));
   const env: Record<string, string> = {
     GITHUB_TOKEN: TOKEN,
-    GITHUB_API_URL: gh.url,
-    GITHUB_SERVER_URL: gh.url,
+    GITHUB_API_URL: fakes.urls.github,
+    GITHUB_SERVER_URL: fakes.urls.github,
+    PYPI_TOKEN: FAKE_REGISTRY_TOKEN,
+    CARGO_REGISTRY_TOKEN: FAKE_REGISTRY_TOKEN,
+    CHOCOLATEY_API_KEY: FAKE_REGISTRY_TOKEN,
+    WINGET_TOKEN: TOKEN,
+    FLATHUB_TOKEN: TOKEN,
     GITHUB_REPOSITORY: 'acme/hello-forge',
     NPM_TOKEN: services.DEPLOYFORGE_TEST_NPM_TOKEN as string,
     DOCKER_USERNAME: 'demo',
@@ -116,8 +144,10 @@ try {
     SCOOP_BUCKET_TOKEN: services.DEPLOYFORGE_TEST_GIT_HTTP_TOKEN as string,
     NIX_REPO_TOKEN: services.DEPLOYFORGE_TEST_GIT_HTTP_TOKEN as string,
     HF_TOKEN: services.DEPLOYFORGE_TEST_GIT_HTTP_TOKEN as string,
+    // The local git server takes GitHub-style `x-access-token:<token>` basic auth.
+    HF_USERNAME: 'x-access-token',
     AUR_SSH_PRIVATE_KEY: readFileSync(services.DEPLOYFORGE_TEST_SSH_KEY as string, 'utf8'),
-    GIT_SSH_COMMAND: services.DEPLOYFORGE_TEST_AUR_GIT_SSH_COMMAND as string,
+    DEPLOYFORGE_AUR_KNOWN_HOSTS: readFileSync(services.DEPLOYFORGE_TEST_SSH_KNOWN_HOSTS as string, 'utf8'),
   };
   const dryRuns = enabled.filter((id) => UNREACHABLE.has(id));
   const args = ['release', '--version', version, '--artifacts', artifacts, ...(dryRuns.length ? ['--dry-run-platforms', dryRuns.join(',')] : [])];
@@ -128,7 +158,8 @@ try {
   const second = runCli(args, env);
 
   const status = join(demo, '.deployforge/status.json');
-  if (runCli(['dashboard', '--help'], env) === 0) {
+  const help = execFileSync(process.execPath, [join(root, 'bin/deployforge.js'), '--help'], { encoding: 'utf8' });
+  if (/^\s+dashboard\b/m.test(help)) {
     runCli(['dashboard', '--status', status, '--out', join(demo, 'dashboard')], env);
     say(`Dashboard: file://${join(demo, 'dashboard/index.html')}`);
   }
@@ -136,5 +167,5 @@ try {
   if (dryRuns.length) process.stderr.write(`Dry runs (no store reachable from here): ${dryRuns.join(', ')}\n`);
   process.exitCode = first !== 0 ? first : second;
 } finally {
-  for (const child of fakes) child.kill('SIGTERM');
+  for (const child of children) child.kill('SIGTERM');
 }

@@ -65,7 +65,7 @@ describe('dist/actions/build-matrix.js under the runner env contract', () => {
     const run = await runActionBundle('build-matrix', { cwd, inputs: { version: '1.0.0' } });
     expect(run.code).not.toBe(0);
     expect(run.stdout).toMatch(/::error title=deployforge\.yml,file=deployforge\.yml,line=3,col=3::project\.nmae: /);
-    expect(run.stdout).toMatch(/::error title=deployforge\.yml,file=deployforge\.yml,line=5,col=\d+::build\.targets\.0: /);
+    expect(run.stdout).toMatch(/::error title=deployforge\.yml,file=deployforge\.yml,line=5,col=13::build\.targets\[0\]: unknown value \"linux-x65\" \(did you mean \"linux-x64\"\?\)/);
     expect(run.stdout + run.stderr).not.toMatch(/\n\s+at /);
     expect(run.outputs).toEqual({});
   });

@@ -36,7 +36,7 @@ describe('dist/actions/create-release.js against the GitHub fake', () => {
     expect(first.code, first.stdout + first.stderr).toBe(0);
     const release = gh.state.repos.get('acme/demo')?.releases.find((r) => r.tagName === 'v1.0.0');
     expect(release?.draft).toBe(false);
-    expect([...(release?.assets ?? [])].map((a) => a.name).sort()).toEqual(['SHA256SUMS', 'demo-1.0.0-linux-x64.tar.gz', 'demo-1.0.0-windows-x64.zip']);
+    expect([...(release?.assets ?? [])].map((a) => a.name).sort()).toEqual(['SHA256SUMS', 'demo-1.0.0-linux-x64.tar.gz', 'demo-1.0.0-windows-x64.zip', 'demo-1.0.0.cdx.json']);
     expect(first.outputs.tag).toBe('v1.0.0');
     expect(first.outputs['release-id']).toBe(String(release?.id));
     const assets = JSON.parse(first.outputs.assets ?? '[]') as { name: string; sha256: string }[];
@@ -51,7 +51,7 @@ describe('dist/actions/create-release.js against the GitHub fake', () => {
     expect(gh.violations()).toEqual([]);
     // The token is masked for the runner and never printed.
     expect(first.stdout).toContain(`::add-mask::${TOKEN}`);
-    expect(first.stdout.replace(`::add-mask::${TOKEN}`, '') + first.stderr + first.summary).not.toContain(TOKEN);
+    expect(first.stdout.replaceAll(`::add-mask::${TOKEN}`, '') + first.stderr + first.summary).not.toContain(TOKEN);
   });
 
   test('a missing artifacts folder is a user error before any request', async () => {
@@ -65,7 +65,7 @@ describe('dist/actions/create-release.js against the GitHub fake', () => {
 
   test('build-matrix sees the complete release and skips build and release', async () => {
     const cwd = workspace('1.0.0');
-    const run = await runActionBundle('build-matrix', { cwd, inputs: { token: TOKEN, version: '1.0.0', platforms: 'npm' }, env: { ...env(), GITHUB_EVENT_NAME: 'workflow_dispatch' } });
+    const run = await runActionBundle('build-matrix', { cwd, inputs: { token: TOKEN, version: '1.0.0', platforms: 'npm' }, env: { ...env(), GITHUB_EVENT_NAME: 'workflow_dispatch', DEPLOYFORGE_HAS_NPM_TOKEN: 'true' } });
     expect(run.code, run.stdout + run.stderr).toBe(0);
     expect(run.outputs['release-needed']).toBe('false');
     expect(run.outputs['build-needed']).toBe('false');

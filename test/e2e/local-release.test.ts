@@ -54,7 +54,7 @@ describe('deployforge release on a real Rust project against the GitHub fake', (
     const status = JSON.parse(first.stdout) as StatusDocument;
     expect(status.project).toBe('hello-forge');
     expect(status.release?.status).toBe('published');
-    expect(status.release?.assets.map((a) => a.name).sort()).toEqual(['SHA256SUMS', 'hello-forge-0.1.0-linux-x64.tar.gz']);
+    expect(status.release?.assets.map((a) => a.name).sort()).toEqual(['SHA256SUMS', 'hello-forge-0.1.0-linux-x64.tar.gz', 'hello-forge-0.1.0.cdx.json']);
     expect(status.release?.checksums).toBe(true);
     expect(existsSync(join(project, '.deployforge/status.json'))).toBe(true);
     const release = gh.state.repos.get('acme/hello-forge')?.releases.find((r) => r.tagName === 'v0.1.0');

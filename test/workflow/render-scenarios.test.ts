@@ -43,7 +43,10 @@ describe.each(SCENARIOS)('release.yml for $name', (scenario) => {
     expect(build!.strategy).toEqual({ 'fail-fast': false, matrix: '${{ fromJSON(needs.plan.outputs.matrix) }}' });
     expect(build!['runs-on']).toBe('${{ matrix.runs-on }}');
     expect(needsOf(release!)).toEqual(['plan', 'build']);
-    expect(release!.permissions).toEqual({ contents: 'write' });
+    // Provenance (release.attest, on by default) is attested in the hub, before the draft is published.
+    expect(release!.permissions).toEqual(
+      loaded.config.release.attest ? { contents: 'write', 'id-token': 'write', attestations: 'write' } : { contents: 'write' },
+    );
 
     for (const spoke of spokes) {
       const job = workflow.jobs[spoke.jobId]!;
@@ -68,6 +71,8 @@ describe.each(SCENARIOS)('release.yml for $name', (scenario) => {
   test('security by construction', async () => {
     const { loaded, workflow, text } = await renderScenario(scenario);
     const oidc = new Set(workflowSpokes(loaded).filter((s) => s.oidc).map((s) => s.jobId));
+    // The hub signs provenance with a Sigstore certificate from the job's OIDC token.
+    if (loaded.config.release.attest) oidc.add('release');
     expectSecureWorkflow(workflow, oidc);
     expectVersionComments(text);
     // The plan job only ever sees whether a secret is set, never its value.

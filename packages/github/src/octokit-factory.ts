@@ -112,7 +112,9 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
       debug: (m: string) => log.debug(m),
       info: (m: string) => log.debug(m),
       warn: (m: string) => log.warning(m),
-      error: (m: string) => log.error(m),
+      // Octokit logs every non-2xx as an error, including the 404s that existence checks expect;
+      // the caller decides what a failure means and reports it once, in its own words.
+      error: (m: string) => log.debug(m),
     },
     retry: {
       retries,

@@ -6,10 +6,6 @@ import type { Platform } from './platform.js';
  * does not load the code of sixteen. A platform folder adds its one line here.
  */
 const LOADERS: Partial<Record<PlatformId, () => Promise<Platform>>> = {
-  winget: async () => (await import('./winget/index.js')).wingetPlatform,
-  chocolatey: async () => (await import('./chocolatey/index.js')).chocolateyPlatform,
-  flathub: async () => (await import('./flathub/index.js')).flathubPlatform,
-  vscode: async () => (await import('./vscode/index.js')).vscodePlatform,
   docker: async () => (await import('./docker/index.js')).dockerPlatform,
   homebrew: async () => (await import('./homebrew/index.js')).homebrewPlatform,
   scoop: async () => (await import('./scoop/index.js')).scoopPlatform,
@@ -18,8 +14,12 @@ const LOADERS: Partial<Record<PlatformId, () => Promise<Platform>>> = {
   npm: async () => (await import('./npm/index.js')).npmPlatform,
   'github-packages': async () => (await import('./github-packages/index.js')).githubPackagesPlatform,
   aur: async () => (await import('./aur/index.js')).aurPlatform,
+  chocolatey: async () => (await import('./chocolatey/index.js')).chocolateyPlatform,
+  winget: async () => (await import('./winget/index.js')).wingetPlatform,
   custom: async () => (await import('./custom/index.js')).customPlatform,
   snap: async () => (await import('./snap/index.js')).snapPlatform,
+  vscode: async () => (await import('./vscode/index.js')).vscodePlatform,
+  flathub: async () => (await import('./flathub/index.js')).flathubPlatform,
   pypi: async () => (await import('./pypi/index.js')).pypiPlatform,
   crates: async () => (await import('./crates/index.js')).cratesPlatform,
 };

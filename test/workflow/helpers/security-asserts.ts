@@ -14,7 +14,7 @@ export function expectSecureWorkflow(workflow: ParsedWorkflow, oidcJobs: Readonl
 
   for (const [id, job] of Object.entries(workflow.jobs)) {
     expect(job.permissions, `${id} declares its permissions`).toBeDefined();
-    expect(job.permissions?.['id-token'] === 'write', `${id}: id-token only on OIDC publish jobs`).toBe(oidcJobs.has(id));
+    expect(job.permissions?.['id-token'] === 'write', `${id}: id-token only on OIDC publish jobs and the attesting hub`).toBe(oidcJobs.has(id));
     for (const [i, step] of job.steps.entries()) {
       const where = `${id}.steps[${i}]`;
       if (step.run !== undefined) expect(step.run, `${where}: no expression inside run:`).not.toContain('${{');
