@@ -18,7 +18,7 @@ import {
   runStats,
   runStatus,
   runVerify
-} from "./chunks/chunk-QQGPZDJH.js";
+} from "./chunks/chunk-DEB5RJEW.js";
 import "./chunks/chunk-VJAFAEWP.js";
 import {
   parseStatusDocument,
@@ -27,7 +27,7 @@ import {
 import "./chunks/chunk-DGOHO7Y2.js";
 import {
   loadPlanInputs
-} from "./chunks/chunk-3QMEUG3J.js";
+} from "./chunks/chunk-ZJERW5L4.js";
 import "./chunks/chunk-JQP4SYQR.js";
 import {
   createPlan,

@@ -13,7 +13,7 @@ import {
 import {
   loadPlanInputs,
   releaseExistence
-} from "../chunks/chunk-3QMEUG3J.js";
+} from "../chunks/chunk-ZJERW5L4.js";
 import "../chunks/chunk-JQP4SYQR.js";
 import {
   createPlan,

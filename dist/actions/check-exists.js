@@ -1,7 +1,7 @@
 import { createRequire as __dfCreateRequire } from 'node:module'; import { fileURLToPath as __dfFileURLToPath } from 'node:url'; const require = __dfCreateRequire(import.meta.url); const __filename = __dfFileURLToPath(import.meta.url); const __dirname = __dfFileURLToPath(new URL('.', import.meta.url));
 import {
   runCheckExists
-} from "../chunks/chunk-QQGPZDJH.js";
+} from "../chunks/chunk-DEB5RJEW.js";
 import "../chunks/chunk-VJAFAEWP.js";
 import "../chunks/chunk-6VRUAH47.js";
 import "../chunks/chunk-DGOHO7Y2.js";
@@ -12,7 +12,7 @@ import {
   runAction,
   stringInput
 } from "../chunks/chunk-IFSZS47R.js";
-import "../chunks/chunk-3QMEUG3J.js";
+import "../chunks/chunk-ZJERW5L4.js";
 import "../chunks/chunk-JQP4SYQR.js";
 import "../chunks/chunk-BS6TINF7.js";
 import "../chunks/chunk-ECGA253U.js";

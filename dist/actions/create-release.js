@@ -10,7 +10,7 @@ import {
 import {
   loadPlanInputs,
   runHub
-} from "../chunks/chunk-3QMEUG3J.js";
+} from "../chunks/chunk-ZJERW5L4.js";
 import "../chunks/chunk-JQP4SYQR.js";
 import "../chunks/chunk-BS6TINF7.js";
 import "../chunks/chunk-ECGA253U.js";

@@ -1,14 +1,14 @@
 import { createRequire as __dfCreateRequire } from 'node:module'; import { fileURLToPath as __dfFileURLToPath } from 'node:url'; const require = __dfCreateRequire(import.meta.url); const __filename = __dfFileURLToPath(import.meta.url); const __dirname = __dfFileURLToPath(new URL('.', import.meta.url));
 import {
   runPublishAction
-} from "../chunks/chunk-RD4GWZOQ.js";
-import "../chunks/chunk-QQGPZDJH.js";
+} from "../chunks/chunk-LSYU5HBR.js";
+import "../chunks/chunk-DEB5RJEW.js";
 import "../chunks/chunk-VJAFAEWP.js";
 import "../chunks/chunk-6VRUAH47.js";
 import "../chunks/chunk-DGOHO7Y2.js";
 import "../chunks/chunk-IXC4AX4I.js";
 import "../chunks/chunk-IFSZS47R.js";
-import "../chunks/chunk-3QMEUG3J.js";
+import "../chunks/chunk-ZJERW5L4.js";
 import "../chunks/chunk-JQP4SYQR.js";
 import "../chunks/chunk-BS6TINF7.js";
 import "../chunks/chunk-ECGA253U.js";

@@ -19,7 +19,8 @@ export interface HubAsset extends ReleaseAsset {
   apiUrl: string;
 }
 
-async function readSums(client: GitHubClient, owner: string, repo: string, asset: RemoteAsset): Promise<string> {
+/** The text of a release's SHA256SUMS asset (through the API, so drafts and private repos work). */
+export async function readReleaseSums(client: GitHubClient, owner: string, repo: string, asset: RemoteAsset): Promise<string> {
   const response = await client.octokit.request('GET /repos/{owner}/{repo}/releases/assets/{asset_id}', {
     owner, repo, asset_id: asset.id, headers: { accept: 'application/octet-stream' },
   });
@@ -47,7 +48,7 @@ export async function loadReleaseAssets(
   const remote = (await listReleaseAssets(client, owner, repo, release.id)).filter((a) => a.state === 'uploaded');
   const sumsAsset = remote.find((a) => a.name === SHA256SUMS_NAME);
   if (!sumsAsset) throw new ReleaseIncompleteError(`release ${version.tag} has no ${SHA256SUMS_NAME}: the hub did not finish; re-run it`);
-  const sums = new Map(parseSha256Sums(await readSums(client, owner, repo, sumsAsset)).map((e) => [e.name, e.sha256]));
+  const sums = new Map(parseSha256Sums(await readReleaseSums(client, owner, repo, sumsAsset)).map((e) => [e.name, e.sha256]));
 
   const apiUrl = (a: RemoteAsset) => `${client.baseUrl}/repos/${owner}/${repo}/releases/assets/${a.id}`;
   const assets: HubAsset[] = [];

@@ -8,9 +8,9 @@ import { loadConfig } from '@deployforge/config';
 import { ConfigurationError, type Logger } from '@deployforge/diagnostics';
 import {
   AssetDownloadError, createGitHubClient, downloadVerifiedAsset, listReleaseAssets, listReleases, parseSha256Sums,
-  sha256File, sha256FromDigest, SHA256SUMS_NAME, type GitHubClient, type RemoteAsset,
+  sha256File, sha256FromDigest, SHA256SUMS_NAME, type GitHubClient,
 } from '@deployforge/github';
-import { resolveRepository } from '@deployforge/hub';
+import { readReleaseSums, resolveRepository } from '@deployforge/hub';
 import type { InputSource } from '@deployforge/inputs';
 import { parseVersionInput } from '@deployforge/version';
 
@@ -55,16 +55,6 @@ export interface VerifyOptions {
   log: Logger;
   /** For tests: a client with short retry settings. */
   client?: GitHubClient;
-}
-
-async function readSums(client: GitHubClient, owner: string, repo: string, asset: RemoteAsset): Promise<string> {
-  const response = await client.octokit.request('GET /repos/{owner}/{repo}/releases/assets/{asset_id}', {
-    owner, repo, asset_id: asset.id, headers: { accept: 'application/octet-stream' },
-  });
-  const data = response.data as unknown;
-  if (typeof data === 'string') return data;
-  if (data instanceof ArrayBuffer) return Buffer.from(data).toString('utf8');
-  throw new Error(`${SHA256SUMS_NAME}: unexpected response while downloading it`);
 }
 
 async function onPath(command: string, env: Readonly<Record<string, string | undefined>>): Promise<string | undefined> {
@@ -117,7 +107,7 @@ export async function runVerify(options: VerifyOptions): Promise<VerifyResult> {
   const remote = (await listReleaseAssets(client, owner, repo, release.id)).filter((a) => a.state === 'uploaded');
   const sumsAsset = remote.find((a) => a.name === SHA256SUMS_NAME);
   if (!sumsAsset) throw new Error(`release ${version.tag} of ${repository} has no ${SHA256SUMS_NAME}: nothing to verify against`);
-  const sumsText = await readSums(client, owner, repo, sumsAsset);
+  const sumsText = await readReleaseSums(client, owner, repo, sumsAsset);
   const sums = new Map(parseSha256Sums(sumsText).map((e) => [e.name, e.sha256]));
 
   const work = await mkdtemp(join(tmpdir(), 'deployforge-verify-'));
