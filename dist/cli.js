@@ -9,7 +9,7 @@ import {
   renderReleaseWorkflow,
   resolveRenderOptions,
   runDoctor
-} from "./chunks/chunk-FTCPXY4X.js";
+} from "./chunks/chunk-WRALC7RP.js";
 import {
   runCheckExists,
   runLocalRelease,
@@ -18,12 +18,12 @@ import {
   runStats,
   runStatus,
   runVerify
-} from "./chunks/chunk-DEB5RJEW.js";
+} from "./chunks/chunk-7P6JFAI6.js";
 import "./chunks/chunk-VJAFAEWP.js";
 import {
   parseStatusDocument,
   renderDashboard
-} from "./chunks/chunk-6VRUAH47.js";
+} from "./chunks/chunk-SDLFE5M6.js";
 import "./chunks/chunk-DGOHO7Y2.js";
 import {
   loadPlanInputs

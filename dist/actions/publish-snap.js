@@ -1,10 +1,10 @@
 import { createRequire as __dfCreateRequire } from 'node:module'; import { fileURLToPath as __dfFileURLToPath } from 'node:url'; const require = __dfCreateRequire(import.meta.url); const __filename = __dfFileURLToPath(import.meta.url); const __dirname = __dfFileURLToPath(new URL('.', import.meta.url));
 import {
   runPublishAction
-} from "../chunks/chunk-LSYU5HBR.js";
-import "../chunks/chunk-DEB5RJEW.js";
+} from "../chunks/chunk-UV6F2BM2.js";
+import "../chunks/chunk-7P6JFAI6.js";
 import "../chunks/chunk-VJAFAEWP.js";
-import "../chunks/chunk-6VRUAH47.js";
+import "../chunks/chunk-SDLFE5M6.js";
 import "../chunks/chunk-DGOHO7Y2.js";
 import "../chunks/chunk-IXC4AX4I.js";
 import "../chunks/chunk-IFSZS47R.js";

@@ -6,7 +6,7 @@ import {
   renderSummaryMarkdown,
   requiredFailures,
   statusFromNeeds
-} from "../chunks/chunk-6VRUAH47.js";
+} from "../chunks/chunk-SDLFE5M6.js";
 import {
   runAction,
   stringInput

@@ -59,7 +59,7 @@ function spokeResult(spoke: SpokePlan, job: NeededJob | undefined, plan: Plan, h
       status: reported,
       ...(job.outputs.version ? { version: job.outputs.version } : {}),
       ...(job.outputs.url ? { url: job.outputs.url } : {}),
-      // Publish jobs do not (yet) export a detail output; the job's own log and annotations hold it.
+      // Publish jobs export `detail`; older workflows did not, then the job's log holds it.
       detail: job.outputs.detail || defaultDetail(reported, spoke),
       ...(job.outputs['duration-ms'] && Number.isFinite(Number(job.outputs['duration-ms'])) ? { 'duration-ms': Number(job.outputs['duration-ms']) } : {}),
     };

@@ -11,7 +11,8 @@ import type { Job, Step } from './workflow-types.js';
 const NODE_PLATFORMS = new Set(['npm', 'github-packages', 'vscode']);
 
 /** The step outputs summarize reads through `toJSON(needs)` (CONTRACT.md `publish-<platform>`). */
-const PUBLISH_OUTPUTS = ['status', 'url', 'version'] as const;
+// `detail` and `duration-ms` let the summary say what happened and how long it took.
+const PUBLISH_OUTPUTS = ['status', 'url', 'version', 'detail', 'duration-ms'] as const;
 
 /**
  * `publish-<key>`, one spoke: in its GitHub environment (secrets behind protection rules), with

@@ -23,6 +23,9 @@ export function releaseJob(config: DeployforgeConfig, options: ResolvedRenderOpt
     outputs: {
       'release-id': '${{ steps.release.outputs.release-id }}',
       'release-url': '${{ steps.release.outputs.release-url }}',
+      // Summarize lists the assets with their checksums on the dashboard.
+      tag: '${{ steps.release.outputs.tag }}',
+      assets: '${{ steps.release.outputs.assets }}',
     },
     steps: [
       checkoutStep(PLANNED_TAG_REF),

@@ -53,6 +53,9 @@ export async function runPublishAction(fixed: SpokeId | undefined): Promise<void
     core.setOutput('status', outcome.status);
     core.setOutput('url', outcome.url ?? '');
     core.setOutput('version', outcome.version);
+    // Already redacted by publishSpoke: safe to hand to the summarize job.
+    core.setOutput('detail', outcome.detail);
+    core.setOutput('duration-ms', String(outcome['duration-ms']));
     await core.summary.addRaw(`| ${outcome.key} | ${outcome.status} | ${outcome.version} | ${outcome.url ?? ''} | ${outcome.detail.replace(/\|/g, '\\|')} |\n`).write();
     if (outcome.status === 'failed') core.setFailed(`${outcome.key}: ${outcome.detail}`);
     else if (outcome.status === 'needs-human') core.warning(`${outcome.key}: ${outcome.detail}`, { title: 'needs a person' });

@@ -24,6 +24,8 @@ const OUTPUTS = {
   status: { description: 'published, skipped, dry-run, failed or needs-human.' },
   url: { description: 'Where the published version can be seen.' },
   version: { description: 'The version that was published.' },
+  detail: { description: 'What happened, in words (secrets masked): the summary shows it.' },
+  'duration-ms': { description: 'How long the spoke took, in milliseconds.' },
 };
 
 function credentialInputs(names: readonly string[]): Record<string, Input> {
