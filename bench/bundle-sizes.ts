@@ -1,0 +1,104 @@
+// What each committed dist/ entry costs to load: its own bytes plus every chunk it imports
+// statically (followed transitively, since Node loads the whole static graph before running a line).
+// Chunks reached only through `import()` load on demand (one platform's code per spoke), so they are
+// counted apart. Sizes are of the files as committed, not gzipped: the runner reads them from disk.
+//
+//   npx tsx bench/bundle-sizes.ts
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { printTable, repoRoot, writeResult } from './bench-support.js';
+
+const dist = join(repoRoot, 'dist');
+const kib = (bytes: number): string => (bytes / 1024).toFixed(1);
+
+/**
+ * Relative specifiers of the module's leading import statements. esbuild writes all static imports
+ * first (after our one-line banner), so reading stops at the first statement that is not an import:
+ * a string in the code that happens to look like an import is never mistaken for one.
+ */
+export function staticImports(source: string): string[] {
+  const found: string[] = [];
+  const statement = /^\s*import\s+(?:[\w*${}\s,]+?\s+from\s+)?["']([^"']+)["'];?/;
+  let rest = source.replace(/^import \{ createRequire as __dfCreateRequire \}[^\n]*\n/, '');
+  for (;;) {
+    const m = statement.exec(rest);
+    if (!m) break;
+    found.push(m[1]!);
+    rest = rest.slice(m[0].length);
+  }
+  return found.filter((s) => s.startsWith('.'));
+}
+
+/** `import("./x.js")` anywhere: chunks loaded on first use. */
+export function dynamicImports(source: string): string[] {
+  return [...source.matchAll(/\bimport\(\s*["'](\.{1,2}\/[^"']+)["']\s*\)/g)].map((m) => m[1]!);
+}
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(join(dir, e.name)) : [join(dir, e.name)]));
+}
+
+const all = filesUnder(dist);
+const sizeOf = new Map(all.map((f) => [f, statSync(f).size]));
+const sourceOf = (f: string): string => readFileSync(f, 'utf8');
+
+/** Files the entry loads before it runs (static imports, transitively). */
+function staticClosure(entry: string): Set<string> {
+  const seen = new Set<string>();
+  const visit = (file: string): void => {
+    for (const spec of staticImports(sourceOf(file))) {
+      const target = resolve(dirname(file), spec);
+      if (seen.has(target)) continue;
+      seen.add(target);
+      visit(target);
+    }
+  };
+  visit(entry);
+  return seen;
+}
+
+/** Everything the entry can ever load, following import() as well (only files of dist/: a bundled
+ * library may keep an import() of a path that was never emitted). */
+function reachable(entry: string): Set<string> {
+  const seen = new Set<string>([entry]);
+  const queue = [entry];
+  while (queue.length > 0) {
+    const file = queue.pop()!;
+    const text = sourceOf(file);
+    for (const spec of [...staticImports(text), ...dynamicImports(text)]) {
+      const target = resolve(dirname(file), spec);
+      if (!sizeOf.has(target) || seen.has(target)) continue;
+      seen.add(target);
+      queue.push(target);
+    }
+  }
+  return seen;
+}
+
+const entries = all.filter((f) => f.endsWith('.js') && !relative(dist, f).startsWith('chunks/')).sort();
+const rows = entries.map((entry) => {
+  const statics = staticClosure(entry);
+  const lazies = reachable(entry);
+  lazies.delete(entry);
+  for (const f of statics) lazies.delete(f);
+  const own = sizeOf.get(entry) ?? 0;
+  const chunkBytes = [...statics].reduce((n, f) => n + (sizeOf.get(f) ?? 0), 0);
+  return {
+    entry: relative(dist, entry),
+    ownBytes: own,
+    staticChunks: statics.size,
+    staticBytes: own + chunkBytes,
+    lazyChunks: lazies.size,
+    lazyBytes: [...lazies].reduce((n, f) => n + (sizeOf.get(f) ?? 0), 0),
+  };
+});
+
+const jsBytes = all.filter((f) => f.endsWith('.js')).reduce((n, f) => n + sizeOf.get(f)!, 0);
+const totalBytes = [...sizeOf.values()].reduce((a, b) => a + b, 0);
+printTable(
+  "bundle sizes: each dist/ entry with the chunks it imports statically (transitively); lazy = reachable only through import() (a platform's code, loaded on first use)",
+  ['entry', 'own KiB', 'static chunks', 'loaded at start KiB', 'lazy chunks', 'lazy KiB'],
+  rows.map((r) => [r.entry, kib(r.ownBytes), r.staticChunks, kib(r.staticBytes), r.lazyChunks, kib(r.lazyBytes)]),
+);
+console.log(`dist/ total: ${kib(totalBytes)} KiB in ${all.length} files (${kib(jsBytes)} KiB of .js, ${all.filter((f) => relative(dist, f).startsWith('chunks/')).length} files under chunks/)`);
+writeResult('bundle-sizes', { rows, totalBytes, jsBytes, files: all.length });
