@@ -1,20 +1,19 @@
 // Hashing benchmark: sha256File with 1 MiB reads (what we ship) vs 64 KiB reads (Node's default) vs
-// coreutils `sha256sum`, on one file already in the page cache, best of five interleaved rounds.
+// coreutils `sha256sum`, on one file already in the page cache; methods interleaved per round so a
+// noisy neighbour hurts them all alike. Median (min–max) of the rounds.
 //
-//   npx tsx bench/hash-throughput.ts [512M]
-//
-// Prints a table; writes JSON to bench/results/. Not a test: nothing is asserted.
+//   npx tsx bench/hash-throughput.ts [--full] [SIZE]     (256M by default, 1G with --full)
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sha256File } from '../packages/github/src/index.js';
+import { cell, isFull, mib, parseSize, printTable, spread, writeResult } from './bench-support.js';
 
-const sizeArg = process.argv[2] ?? '512M';
-const m = /^(\d+)([KMG]?)$/i.exec(sizeArg);
-if (!m) throw new Error(`size like 512M or 1G, got ${sizeArg}`);
-const size = Number(m[1]) * 1024 ** ' KMG'.indexOf((m[2] || ' ').toUpperCase());
+const sizeArg = process.argv.slice(2).find((a) => !a.startsWith('--'));
+const size = parseSize(sizeArg ?? (isFull() ? '1G' : '256M'));
+const rounds = isFull() ? 9 : 5;
 
 const dir = mkdtempSync(join(tmpdir(), 'deployforge-bench-hash-'));
 const file = join(dir, 'data.bin');
@@ -24,42 +23,36 @@ const chunk = randomBytes(1 << 20);
 for (let written = 0; written < size; written += chunk.length) writeSync(fd, chunk, 0, Math.min(chunk.length, size - written));
 closeSync(fd);
 
-type Method = { method: string; run: () => Promise<string> | string };
-
-/** Best of `rounds`, methods interleaved per round so a noisy neighbour hurts them all alike. */
-async function bestInterleaved(methods: Method[], rounds: number): Promise<Array<{ method: string; seconds: number; digest: string }>> {
-  const results = methods.map((m) => ({ method: m.method, seconds: Infinity, digest: '' }));
-  for (let round = 0; round < rounds; round++) {
-    for (const [i, m] of methods.entries()) {
-      const t = performance.now();
-      results[i]!.digest = await m.run();
-      results[i]!.seconds = Math.min(results[i]!.seconds, (performance.now() - t) / 1000);
-    }
-  }
-  return results;
-}
+const methods: Array<{ method: string; run: () => Promise<string> | string }> = [
+  { method: 'sha256File, 1 MiB chunks', run: () => sha256File(file) },
+  { method: 'sha256File, 64 KiB chunks', run: () => sha256File(file, { chunkBytes: 64 * 1024 }) },
+  { method: 'sha256sum (coreutils)', run: () => execFileSync('sha256sum', [file], { encoding: 'utf8' }).split(' ')[0]! },
+];
 
 try {
   await sha256File(file); // warm the page cache
-  const rows = (
-    await bestInterleaved(
-      [
-        { method: 'sha256File, 1 MiB chunks', run: () => sha256File(file) },
-        { method: 'sha256File, 64 KiB chunks', run: () => sha256File(file, { chunkBytes: 64 * 1024 }) },
-        { method: 'sha256sum (coreutils)', run: () => execFileSync('sha256sum', [file], { encoding: 'utf8' }).split(' ')[0]! },
-      ],
-      5,
-    )
-  ).map((r) => ({ ...r, mbPerSecond: Math.round(size / 1e6 / r.seconds) }));
-  if (new Set(rows.map((r) => r.digest)).size !== 1) throw new Error('the methods disagree on the digest');
+  const seconds = methods.map(() => [] as number[]);
+  const digests = new Set<string>();
+  for (let round = 0; round < rounds; round++) {
+    for (const [i, m] of methods.entries()) {
+      const t = performance.now();
+      digests.add(await m.run());
+      seconds[i]!.push((performance.now() - t) / 1000);
+    }
+  }
+  if (digests.size !== 1) throw new Error(`the methods disagree on the digest: ${[...digests].join(', ')}`);
 
-  console.log(`sha256 of ${size / 1024 ** 2} MiB (page cache, best of 5, interleaved, node ${process.version})`);
-  for (const r of rows) console.log(`${r.method.padEnd(28)} ${r.seconds.toFixed(2)} s  ${r.mbPerSecond} MB/s`);
-  const resultsDir = join(import.meta.dirname, 'results');
-  mkdirSync(resultsDir, { recursive: true });
-  const out = join(resultsDir, `hash-throughput-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-  writeFileSync(out, `${JSON.stringify({ node: process.version, size, rows }, null, 2)}\n`);
-  console.log(`wrote ${out}`);
+  const rows = methods.map((m, i) => ({
+    method: m.method,
+    seconds: spread(seconds[i]!),
+    mbPerSecond: spread(seconds[i]!.map((s) => size / 1e6 / s)),
+  }));
+  printTable(
+    `sha256 of ${mib(size)} MiB in the page cache, median (min–max) of ${rounds} interleaved rounds, node ${process.version}`,
+    ['method', 'seconds', 'MB/s'],
+    rows.map((r) => [r.method, cell(r.seconds, 3), cell(r.mbPerSecond)]),
+  );
+  writeResult('hash-throughput', { size, rounds, rows });
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -1,35 +1,28 @@
 // Upload benchmark: how long a large release asset takes and how much memory the uploader needs.
 //
-//   npx tsx bench/upload-large.ts [100M] [1G] [--real]
+//   npx tsx bench/upload-large.ts [--full] [--real] [SIZE…]     (100M by default; 100M and 1G with --full)
 //
 // For each size: uploadAssetStream (ours), undici fetch with a streaming body (what Octokit sits on),
 // `curl -X POST -T` (the streaming reference) and `curl --data-binary @file` (reads the whole file
-// first), each in a child process against the local GitHub fake. Peak RSS comes from the child
-// itself (ours/fetch: process.resourceUsage) or from getrusage(RUSAGE_CHILDREN) around curl. Files
-// are sparse (fast to create, no disk reads) unless --real. Prints a table; writes JSON to
-// bench/results/. Numbers, never assertions: this is not a test.
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+// first), each in a child process of its own against the local GitHub fake, which streams to disk.
+// Peak RSS is the child's own (GNU time's %M); the node children also time the upload alone, without
+// their start-up, and a `node+tsx baseline` row shows what such a child costs doing nothing. Files
+// are sparse (no disk reads) unless --real. Median (min–max) of the rounds, methods interleaved.
+import { closeSync, ftruncateSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { openSync, writeSync, closeSync, ftruncateSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createMemoryLogger } from '../packages/diagnostics/src/index.js';
 import { createGitHubClient } from '../packages/github/src/index.js';
 import { startGitHubFake } from '../test/fakes/github/index.js';
+import { benchDir, cell, isFull, mib, parseSize, printTable, spread, timeCommand, writeResult, type Spread } from './bench-support.js';
 
 const TOKEN = 'bench-token';
 const args = process.argv.slice(2);
 const real = args.includes('--real');
 const sizes = args.filter((a) => !a.startsWith('--')).map(parseSize);
-if (sizes.length === 0) sizes.push(parseSize('100M'), parseSize('1G'));
-
-function parseSize(text: string): number {
-  const m = /^(\d+)([KMG]?)i?B?$/i.exec(text);
-  if (!m) throw new Error(`size like 100M or 1G, got ${text}`);
-  return Number(m[1]) * 1024 ** ' KMG'.indexOf((m[2] || ' ').toUpperCase());
-}
+if (sizes.length === 0) sizes.push(...(isFull() ? ['100M', '1G'] : ['100M']).map(parseSize));
+const rounds = 3;
 
 function makeFile(path: string, size: number): void {
   const fd = openSync(path, 'w');
@@ -40,79 +33,92 @@ function makeFile(path: string, size: number): void {
   closeSync(fd);
 }
 
-interface Row {
-  size: number;
-  uploader: string;
+interface Sample {
   status: number;
   seconds: number;
-  peakRssMiB: number;
-  mibPerSecond: number;
-  curlExit?: number;
+  rssMiB: number;
+}
+type Method = { label: string; run: (file: string, size: number, uploadUrl: string, name: string) => Promise<Sample> };
+
+/** A node child running upload-child.ts: its own clock around the upload, GNU time's peak RSS. */
+function nodeChild(label: string, method: string): Method {
+  return {
+    label,
+    async run(file, size, uploadUrl, name) {
+      const run = await timeCommand(process.execPath, ['--import', 'tsx', join(benchDir, 'upload-child.ts'), method, uploadUrl, TOKEN, name, file, String(size)]);
+      if (run.code !== 0) throw new Error(`upload-child ${method} exited ${run.code}: ${run.stderr.slice(-1500)}`);
+      const out = JSON.parse(run.stdout.trim().split('\n').at(-1)!) as { status: number; ms: number };
+      return { status: out.status, seconds: out.ms / 1000, rssMiB: run.maxRssKiB / 1024 };
+    },
+  };
 }
 
-const dir = mkdtempSync(join(tmpdir(), 'deployforge-bench-upload-'));
-const fake = await startGitHubFake({ token: TOKEN, repos: ['bench/app'], dataDir: mkdtempSync(join(tmpdir(), 'deployforge-bench-fake-')), printViolations: false });
-const client = createGitHubClient({ token: TOKEN, baseUrl: fake.url, log: createMemoryLogger(), writeIntervalMs: 0 });
-const rows: Row[] = [];
-const run = promisify(execFile);
-let n = 0;
+function curl(label: string, bodyArgs: (file: string) => string[]): Method {
+  return {
+    label,
+    async run(file, _size, uploadUrl, name) {
+      const run = await timeCommand('curl', [
+        '-sS', '-o', '/dev/null', '-w', '%{http_code}', '-X', 'POST',
+        '-H', `Authorization: Bearer ${TOKEN}`, '-H', 'Content-Type: application/octet-stream',
+        ...bodyArgs(file), `${uploadUrl.replace(/\{[^}]*\}$/, '')}?name=${name}`,
+      ]);
+      // status 0: curl got no HTTP answer (its exit code says why, e.g. 26/27: could not read/allocate).
+      return { status: Number(run.stdout.trim()) || 0, seconds: run.ms / 1000, rssMiB: run.maxRssKiB / 1024 };
+    },
+  };
+}
 
-// Python's getrusage(RUSAGE_CHILDREN) gives curl's peak RSS without depending on GNU time.
-const RUSAGE =
-  'import resource,subprocess,sys,time\n' +
-  't=time.time();p=subprocess.run(sys.argv[1:],capture_output=True,text=True);e=time.time()-t\n' +
-  'print(p.stdout.strip().split()[-1] if p.stdout.strip() else "0", e, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, p.returncode)';
+const methods: Method[] = [
+  nodeChild('node+tsx baseline (no upload)', 'noop'),
+  nodeChild('uploadAssetStream', 'stream'),
+  nodeChild('undici fetch (stream body)', 'fetch'),
+  curl('curl -X POST -T file', (f) => ['-T', f]),
+  curl('curl --data-binary @file', (f) => ['--data-binary', `@${f}`]),
+];
+
+const dir = mkdtempSync(join(tmpdir(), 'deployforge-bench-upload-'));
+const fakeData = mkdtempSync(join(tmpdir(), 'deployforge-bench-fake-'));
+const fake = await startGitHubFake({ token: TOKEN, repos: ['bench/app'], dataDir: fakeData, printViolations: false });
+const client = createGitHubClient({ token: TOKEN, baseUrl: fake.url, log: createMemoryLogger(), writeIntervalMs: 0 });
+const rows: Array<{ sizeMiB: number; uploader: string; statuses: number[]; seconds: Spread; peakRssMiB: Spread; mibPerSecond: Spread }> = [];
+let n = 0;
 
 try {
   for (const size of sizes) {
     const file = join(dir, `asset-${size}.bin`);
     makeFile(file, size);
     const { data: release } = await client.octokit.rest.repos.createRelease({ owner: 'bench', repo: 'app', tag_name: `v0.0.${size}`, draft: true });
-    const uploadBase = release.upload_url.replace(/\{[^}]*\}$/, '');
-
-    for (const method of ['noop', 'stream', 'fetch']) {
-      const name = `${method}-${++n}.bin`;
-      // Asynchronous on purpose: the fake serves from this process's event loop.
-      const child = await run(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'upload-child.ts'), method, release.upload_url, TOKEN, name, file, String(size)]);
-      const out = JSON.parse(child.stdout.trim().split('\n').at(-1)!) as { status: number; ms: number; maxRssKiB: number };
-      rows.push(row(size, method === 'stream' ? 'uploadAssetStream' : method === 'fetch' ? 'undici fetch (stream body)' : 'node+tsx baseline', out.status, out.ms / 1000, out.maxRssKiB));
+    const samples = methods.map(() => [] as Sample[]);
+    for (let round = 0; round < rounds; round++) {
+      for (const [i, m] of methods.entries()) {
+        samples[i]!.push(await m.run(file, size, release.upload_url, `asset-${++n}.bin`));
+        // Free the fake's disk copy at once: 1 GiB × methods × rounds would fill /tmp.
+        for (const asset of fake.state.repo('bench/app')!.releases.flatMap((r) => r.assets)) if (asset.filePath) rmSync(asset.filePath, { force: true });
+      }
     }
-    for (const [label, curlArgs] of [
-      ['curl -X POST -T', ['-T', file]],
-      ['curl --data-binary @', ['--data-binary', `@${file}`]],
-    ] as const) {
-      const name = `curl-${++n}.bin`;
-      const out = (await run('python3', [
-        '-c', RUSAGE, 'curl', '-sS', '-o', '/dev/null', '-w', '%{http_code}', '-X', 'POST',
-        '-H', `Authorization: Bearer ${TOKEN}`, '-H', 'Content-Type: application/octet-stream', ...curlArgs,
-        `${uploadBase}?name=${name}`,
-      ])).stdout.trim().split(/\s+/);
-      // status 0 = curl produced no HTTP answer; its exit code says why (e.g. 26/27: could not read/allocate).
-      rows.push({ ...row(size, label, Number(out[0]), Number(out[1]), Number(out[2])), ...(out[3] !== '0' ? { curlExit: Number(out[3]) } : {}) });
+    for (const [i, m] of methods.entries()) {
+      const s = samples[i]!;
+      const baseline = m.label.startsWith('node+tsx baseline');
+      rows.push({
+        sizeMiB: mib(size),
+        uploader: m.label,
+        statuses: [...new Set(s.map((x) => x.status))],
+        seconds: spread(s.map((x) => x.seconds)),
+        peakRssMiB: spread(s.map((x) => x.rssMiB)),
+        mibPerSecond: baseline ? spread([]) : spread(s.map((x) => mib(size) / x.seconds)),
+      });
     }
     rmSync(file, { force: true });
-    // Free the fake's disk copy of every upload of this size.
-    for (const asset of fake.state.repo('bench/app')!.releases.flatMap((r) => r.assets)) if (asset.filePath) rmSync(asset.filePath, { force: true });
   }
 } finally {
   await fake.close();
   rmSync(dir, { recursive: true, force: true });
+  rmSync(fakeData, { recursive: true, force: true });
 }
 
-function row(size: number, uploader: string, status: number, seconds: number, rssKiB: number): Row {
-  return { size, uploader, status, seconds: round(seconds), peakRssMiB: round(rssKiB / 1024), mibPerSecond: uploader.includes('baseline') ? 0 : round(size / 1024 ** 2 / seconds) };
-}
-function round(x: number): number {
-  return Math.round(x * 10) / 10;
-}
-
-console.log(`upload benchmark (${real ? 'random data' : 'sparse files'}, local GitHub fake over loopback, node ${process.version})`);
-console.log(['size MiB', 'uploader', 'status', 'seconds', 'peak RSS MiB', 'MiB/s'].join('\t'));
-for (const r of rows) {
-  console.log([r.size / 1024 ** 2, r.uploader.padEnd(27), r.status, r.seconds, r.peakRssMiB, r.mibPerSecond, r.curlExit ? `curl exit ${r.curlExit}` : ''].join('\t'));
-}
-const resultsDir = join(import.meta.dirname, 'results');
-mkdirSync(resultsDir, { recursive: true });
-const out = join(resultsDir, `upload-large-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-writeFileSync(out, `${JSON.stringify({ node: process.version, real, rows }, null, 2)}\n`);
-console.log(`wrote ${out}`);
+printTable(
+  `asset upload to the GitHub fake over loopback (${real ? 'random data' : 'sparse files'}), median (min–max) of ${rounds} rounds, node ${process.version}`,
+  ['MiB', 'uploader', 'HTTP', 'seconds', 'peak RSS MiB', 'MiB/s'],
+  rows.map((r) => [r.sizeMiB, r.uploader, r.statuses.join('/'), cell(r.seconds, 2), cell(r.peakRssMiB), r.mibPerSecond.runs ? cell(r.mibPerSecond) : '']),
+);
+writeResult('upload-large', { real, rounds, rows });
