@@ -9,7 +9,7 @@ import {
   renderReleaseWorkflow,
   resolveRenderOptions,
   runDoctor
-} from "./chunks/chunk-WRALC7RP.js";
+} from "./chunks/chunk-ZEUKX5L5.js";
 import {
   runCheckExists,
   runLocalRelease,
@@ -18,22 +18,22 @@ import {
   runStats,
   runStatus,
   runVerify
-} from "./chunks/chunk-7P6JFAI6.js";
+} from "./chunks/chunk-4BL3TDDX.js";
 import "./chunks/chunk-VJAFAEWP.js";
 import {
   parseStatusDocument,
   renderDashboard
-} from "./chunks/chunk-SDLFE5M6.js";
+} from "./chunks/chunk-7USNO5C3.js";
 import "./chunks/chunk-DGOHO7Y2.js";
 import {
   loadPlanInputs
-} from "./chunks/chunk-ZJERW5L4.js";
+} from "./chunks/chunk-HMGMHLHJ.js";
 import "./chunks/chunk-JQP4SYQR.js";
 import {
   createPlan,
   credentialFactsFromEnv,
   loadConfig
-} from "./chunks/chunk-BS6TINF7.js";
+} from "./chunks/chunk-PJWG332M.js";
 import "./chunks/chunk-ECGA253U.js";
 import "./chunks/chunk-JMZRCY2U.js";
 import "./chunks/chunk-M5OUCAEA.js";

@@ -1,7 +1,7 @@
 import { createRequire as __dfCreateRequire } from 'node:module'; import { fileURLToPath as __dfFileURLToPath } from 'node:url'; const require = __dfCreateRequire(import.meta.url); const __filename = __dfFileURLToPath(import.meta.url); const __dirname = __dfFileURLToPath(new URL('.', import.meta.url));
 import {
   planOutputs
-} from "../chunks/chunk-WRALC7RP.js";
+} from "../chunks/chunk-ZEUKX5L5.js";
 import {
   createActionLogger
 } from "../chunks/chunk-IXC4AX4I.js";
@@ -13,12 +13,12 @@ import {
 import {
   loadPlanInputs,
   releaseExistence
-} from "../chunks/chunk-ZJERW5L4.js";
+} from "../chunks/chunk-HMGMHLHJ.js";
 import "../chunks/chunk-JQP4SYQR.js";
 import {
   createPlan,
   credentialFactsFromEnv
-} from "../chunks/chunk-BS6TINF7.js";
+} from "../chunks/chunk-PJWG332M.js";
 import "../chunks/chunk-ECGA253U.js";
 import "../chunks/chunk-JMZRCY2U.js";
 import "../chunks/chunk-M5OUCAEA.js";

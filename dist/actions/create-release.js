@@ -10,9 +10,9 @@ import {
 import {
   loadPlanInputs,
   runHub
-} from "../chunks/chunk-ZJERW5L4.js";
+} from "../chunks/chunk-HMGMHLHJ.js";
 import "../chunks/chunk-JQP4SYQR.js";
-import "../chunks/chunk-BS6TINF7.js";
+import "../chunks/chunk-PJWG332M.js";
 import "../chunks/chunk-ECGA253U.js";
 import "../chunks/chunk-JMZRCY2U.js";
 import "../chunks/chunk-M5OUCAEA.js";

@@ -1,16 +1,16 @@
 import { createRequire as __dfCreateRequire } from 'node:module'; import { fileURLToPath as __dfFileURLToPath } from 'node:url'; const require = __dfCreateRequire(import.meta.url); const __filename = __dfFileURLToPath(import.meta.url); const __dirname = __dfFileURLToPath(new URL('.', import.meta.url));
 import {
   runPublishAction
-} from "../chunks/chunk-UV6F2BM2.js";
-import "../chunks/chunk-7P6JFAI6.js";
+} from "../chunks/chunk-U4NVPPWO.js";
+import "../chunks/chunk-4BL3TDDX.js";
 import "../chunks/chunk-VJAFAEWP.js";
-import "../chunks/chunk-SDLFE5M6.js";
+import "../chunks/chunk-7USNO5C3.js";
 import "../chunks/chunk-DGOHO7Y2.js";
 import "../chunks/chunk-IXC4AX4I.js";
 import "../chunks/chunk-IFSZS47R.js";
-import "../chunks/chunk-ZJERW5L4.js";
+import "../chunks/chunk-HMGMHLHJ.js";
 import "../chunks/chunk-JQP4SYQR.js";
-import "../chunks/chunk-BS6TINF7.js";
+import "../chunks/chunk-PJWG332M.js";
 import "../chunks/chunk-ECGA253U.js";
 import "../chunks/chunk-JMZRCY2U.js";
 import "../chunks/chunk-M5OUCAEA.js";

@@ -6,14 +6,14 @@ import {
   renderSummaryMarkdown,
   requiredFailures,
   statusFromNeeds
-} from "../chunks/chunk-SDLFE5M6.js";
+} from "../chunks/chunk-7USNO5C3.js";
 import {
   runAction,
   stringInput
 } from "../chunks/chunk-IFSZS47R.js";
 import {
   loadConfig
-} from "../chunks/chunk-BS6TINF7.js";
+} from "../chunks/chunk-PJWG332M.js";
 import "../chunks/chunk-ECGA253U.js";
 import "../chunks/chunk-JMZRCY2U.js";
 import {

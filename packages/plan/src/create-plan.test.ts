@@ -85,6 +85,14 @@ describe('createPlan on examples/rust-cli', () => {
     expect(mixed.spokes.find((s) => s.key === 'homebrew')).toMatchObject({ run: false, reason: 'missing-credential' });
   });
 
+  test('the generated plan job says OIDC is available to publish jobs: trusted publishing needs no token', () => {
+    const checked = createPlan({ loaded, version, trigger: 'tag', selection: { kind: 'all' }, credentials: credentialFactsFromEnv({ DEPLOYFORGE_HAS_OIDC: 'true' }) });
+    expect(checked.spokes.find((s) => s.key === 'pypi')?.run).toBe(true);
+    expect(checked.spokes.find((s) => s.key === 'crates')?.run).toBe(true);
+    expect(checked.spokes.find((s) => s.key === 'scoop')?.reason).toBe('missing-credential');
+    expect(credentialFactsFromEnv({ DEPLOYFORGE_HAS_OIDC: 'false' }).oidcAvailable).toBe(false);
+  });
+
   test('prebuilt artifacts skip the build but not the release', () => {
     const local = createPlan({ loaded, version, trigger: 'local', selection: { kind: 'all' }, artifactsProvided: true });
     expect(local.build).toMatchObject({ run: false, reason: 'artifacts-provided' });

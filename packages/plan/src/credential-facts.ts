@@ -41,11 +41,14 @@ export function credentialFactsFromEnv(env: Readonly<Record<string, string | und
   const present = new Set<string>();
   for (const [key, value] of Object.entries(env)) {
     if (value === undefined || value === '') continue;
+    if (key === 'DEPLOYFORGE_HAS_OIDC') continue;
     if (key.startsWith('DEPLOYFORGE_HAS_')) {
       if (value === 'true') present.add(key.slice('DEPLOYFORGE_HAS_'.length));
     } else {
       present.add(key);
     }
   }
-  return { present, oidcAvailable: Boolean(env.ACTIONS_ID_TOKEN_REQUEST_URL) };
+  // DEPLOYFORGE_HAS_OIDC: set by the generated workflow's plan job, whose OIDC publish jobs get
+  // `id-token: write` (the plan job itself does not, so it cannot see ACTIONS_ID_TOKEN_REQUEST_URL).
+  return { present, oidcAvailable: Boolean(env.ACTIONS_ID_TOKEN_REQUEST_URL) || env.DEPLOYFORGE_HAS_OIDC === 'true' };
 }

@@ -21,6 +21,9 @@ export interface PlanJobInput {
 export function planJob({ options, spokes, tagPrefix, runsOn }: PlanJobInput): Job {
   const env: Record<string, string> = { DEPLOYFORGE_REF: requestedTagRef(tagPrefix) };
   for (const name of credentialNames(spokes)) env[`DEPLOYFORGE_HAS_${name}`] = `\${{ secrets.${name} != '' }}`;
+  // The plan job itself has no id-token permission, but every OIDC spoke's publish job has it: tell
+  // the plan, so trusted publishing counts as a credential and a token secret stays optional.
+  if (spokes.some((s) => s.oidc)) env.DEPLOYFORGE_HAS_OIDC = 'true';
 
   const outputs: Record<string, string> = {};
   for (const name of [...PLAN_OUTPUT_NAMES, ...spokes.map((s) => s.jobId)]) {

@@ -44,6 +44,12 @@ export function publishJob(spoke: WorkflowSpoke, config: DeployforgeConfig, opti
       }]
     : [];
 
+  // The Snap spoke builds .snap files with mksquashfs and uploads them with snapcraft: neither is on
+  // GitHub's Ubuntu runners by default.
+  const snapTools: Step[] = spoke.platform === 'snap'
+    ? [{ name: 'Install squashfs-tools and snapcraft', shell: 'bash', run: 'sudo apt-get install -y --no-install-recommends squashfs-tools\nsudo snap install snapcraft --classic\n' }]
+    : [];
+
   const action = spoke.instance ? 'publish-custom' : `publish-${spoke.platform}`;
   return {
     name: `publish ${spoke.key}`,
@@ -56,6 +62,7 @@ export function publishJob(spoke: WorkflowSpoke, config: DeployforgeConfig, opti
     steps: [
       checkoutStep(PLANNED_TAG_REF),
       ...setupNode,
+      ...snapTools,
       { name: `Publish to ${spoke.key}`, id: 'publish', uses: ownAction(options, action), with: inputs },
     ],
   };
