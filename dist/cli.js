@@ -9,8 +9,10 @@ import {
   renderReleaseWorkflow,
   resolveRenderOptions,
   runDoctor
-} from "./chunks/chunk-ZEUKX5L5.js";
+} from "./chunks/chunk-UO5UHFST.js";
 import {
+  parseStatusDocument,
+  renderDashboard,
   runCheckExists,
   runLocalRelease,
   runPublish,
@@ -18,27 +20,20 @@ import {
   runStats,
   runStatus,
   runVerify
-} from "./chunks/chunk-4BL3TDDX.js";
+} from "./chunks/chunk-4AY7CUOO.js";
 import "./chunks/chunk-VJAFAEWP.js";
-import {
-  parseStatusDocument,
-  renderDashboard
-} from "./chunks/chunk-7USNO5C3.js";
 import "./chunks/chunk-DGOHO7Y2.js";
-import {
-  loadPlanInputs
-} from "./chunks/chunk-HMGMHLHJ.js";
-import "./chunks/chunk-JQP4SYQR.js";
 import {
   createPlan,
   credentialFactsFromEnv,
-  loadConfig
-} from "./chunks/chunk-PJWG332M.js";
-import "./chunks/chunk-ECGA253U.js";
+  loadConfig,
+  loadPlanInputs
+} from "./chunks/chunk-3OVO6NAK.js";
+import "./chunks/chunk-472DAB2E.js";
+import "./chunks/chunk-JQP4SYQR.js";
 import "./chunks/chunk-JMZRCY2U.js";
 import "./chunks/chunk-M5OUCAEA.js";
-import "./chunks/chunk-RPWURHLO.js";
-import "./chunks/chunk-HP2CLPCL.js";
+import "./chunks/chunk-FCMBTW6L.js";
 import "./chunks/chunk-3BZQ6MWX.js";
 import "./chunks/chunk-TEK667TX.js";
 import {
@@ -4141,7 +4136,7 @@ then commit ${shown}.
 // packages/cli/src/commands/init.ts
 function registerInit(program2, ctx) {
   return program2.command("init").description("write a commented deployforge.yml for this repository (detects Cargo.toml, go.mod, package.json, pyproject.toml)").option("--force", "overwrite an existing deployforge.yml").action(async (options) => {
-    const { writeInitConfig } = await import("./chunks/src-K4JR3IKG.js");
+    const { writeInitConfig } = await import("./chunks/src-FBJ5TOTY.js");
     const written = await writeInitConfig(ctx.io.cwd, { force: options.force ?? false });
     ctx.io.stdout(`wrote ${written}
 next: deployforge validate && deployforge generate

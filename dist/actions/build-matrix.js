@@ -1,36 +1,30 @@
 import { createRequire as __dfCreateRequire } from 'node:module'; import { fileURLToPath as __dfFileURLToPath } from 'node:url'; const require = __dfCreateRequire(import.meta.url); const __filename = __dfFileURLToPath(import.meta.url); const __dirname = __dfFileURLToPath(new URL('.', import.meta.url));
 import {
   planOutputs
-} from "../chunks/chunk-ZEUKX5L5.js";
-import {
-  createActionLogger
-} from "../chunks/chunk-IXC4AX4I.js";
+} from "../chunks/chunk-UO5UHFST.js";
 import {
   booleanInput,
+  createActionLogger,
   runAction,
   stringInput
-} from "../chunks/chunk-IFSZS47R.js";
-import {
-  loadPlanInputs,
-  releaseExistence
-} from "../chunks/chunk-HMGMHLHJ.js";
-import "../chunks/chunk-JQP4SYQR.js";
+} from "../chunks/chunk-V5RFTRSI.js";
 import {
   createPlan,
-  credentialFactsFromEnv
-} from "../chunks/chunk-PJWG332M.js";
-import "../chunks/chunk-ECGA253U.js";
+  credentialFactsFromEnv,
+  loadPlanInputs,
+  releaseExistence
+} from "../chunks/chunk-3OVO6NAK.js";
+import "../chunks/chunk-472DAB2E.js";
+import "../chunks/chunk-JQP4SYQR.js";
 import "../chunks/chunk-JMZRCY2U.js";
 import "../chunks/chunk-M5OUCAEA.js";
 import {
-  createGitHubClient
-} from "../chunks/chunk-RPWURHLO.js";
-import {
+  createGitHubClient,
   setOutput,
   setSecret,
   summary,
   warning
-} from "../chunks/chunk-HP2CLPCL.js";
+} from "../chunks/chunk-FCMBTW6L.js";
 import "../chunks/chunk-3BZQ6MWX.js";
 import "../chunks/chunk-TEK667TX.js";
 import "../chunks/chunk-BVJFRNHR.js";

@@ -1,30 +1,25 @@
 import { createRequire as __dfCreateRequire } from 'node:module'; import { fileURLToPath as __dfFileURLToPath } from 'node:url'; const require = __dfCreateRequire(import.meta.url); const __filename = __dfFileURLToPath(import.meta.url); const __dirname = __dfFileURLToPath(new URL('.', import.meta.url));
 import {
   runCheckExists
-} from "../chunks/chunk-4BL3TDDX.js";
+} from "../chunks/chunk-4AY7CUOO.js";
 import "../chunks/chunk-VJAFAEWP.js";
-import "../chunks/chunk-7USNO5C3.js";
 import "../chunks/chunk-DGOHO7Y2.js";
 import {
-  createActionLogger
-} from "../chunks/chunk-IXC4AX4I.js";
-import {
+  createActionLogger,
   runAction,
   stringInput
-} from "../chunks/chunk-IFSZS47R.js";
-import "../chunks/chunk-HMGMHLHJ.js";
+} from "../chunks/chunk-V5RFTRSI.js";
+import "../chunks/chunk-3OVO6NAK.js";
+import "../chunks/chunk-472DAB2E.js";
 import "../chunks/chunk-JQP4SYQR.js";
-import "../chunks/chunk-PJWG332M.js";
-import "../chunks/chunk-ECGA253U.js";
 import "../chunks/chunk-JMZRCY2U.js";
 import "../chunks/chunk-M5OUCAEA.js";
-import "../chunks/chunk-RPWURHLO.js";
 import {
   info,
   setOutput,
   setSecret,
   warning
-} from "../chunks/chunk-HP2CLPCL.js";
+} from "../chunks/chunk-FCMBTW6L.js";
 import "../chunks/chunk-3BZQ6MWX.js";
 import "../chunks/chunk-TEK667TX.js";
 import "../chunks/chunk-BVJFRNHR.js";

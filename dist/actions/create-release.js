@@ -1,27 +1,23 @@
 import { createRequire as __dfCreateRequire } from 'node:module'; import { fileURLToPath as __dfFileURLToPath } from 'node:url'; const require = __dfCreateRequire(import.meta.url); const __filename = __dfFileURLToPath(import.meta.url); const __dirname = __dfFileURLToPath(new URL('.', import.meta.url));
 import {
-  createActionLogger
-} from "../chunks/chunk-IXC4AX4I.js";
-import {
   booleanInput,
+  createActionLogger,
   runAction,
   stringInput
-} from "../chunks/chunk-IFSZS47R.js";
+} from "../chunks/chunk-V5RFTRSI.js";
 import {
   loadPlanInputs,
   runHub
-} from "../chunks/chunk-HMGMHLHJ.js";
+} from "../chunks/chunk-3OVO6NAK.js";
+import "../chunks/chunk-472DAB2E.js";
 import "../chunks/chunk-JQP4SYQR.js";
-import "../chunks/chunk-PJWG332M.js";
-import "../chunks/chunk-ECGA253U.js";
 import "../chunks/chunk-JMZRCY2U.js";
 import "../chunks/chunk-M5OUCAEA.js";
-import "../chunks/chunk-RPWURHLO.js";
 import {
   setOutput,
   setSecret,
   summary
-} from "../chunks/chunk-HP2CLPCL.js";
+} from "../chunks/chunk-FCMBTW6L.js";
 import "../chunks/chunk-3BZQ6MWX.js";
 import "../chunks/chunk-TEK667TX.js";
 import "../chunks/chunk-BVJFRNHR.js";

@@ -1,29 +1,36 @@
 import { createRequire as __dfCreateRequire } from 'node:module'; import { fileURLToPath as __dfFileURLToPath } from 'node:url'; const require = __dfCreateRequire(import.meta.url); const __filename = __dfFileURLToPath(import.meta.url); const __dirname = __dfFileURLToPath(new URL('.', import.meta.url));
 import {
+  announceRelease,
   parseNeeds,
   renderBadge,
   renderDashboard,
   renderSummaryMarkdown,
   requiredFailures,
   statusFromNeeds
-} from "../chunks/chunk-7USNO5C3.js";
+} from "../chunks/chunk-4AY7CUOO.js";
+import "../chunks/chunk-VJAFAEWP.js";
+import "../chunks/chunk-DGOHO7Y2.js";
 import {
+  createActionLogger,
   runAction,
   stringInput
-} from "../chunks/chunk-IFSZS47R.js";
+} from "../chunks/chunk-V5RFTRSI.js";
 import {
   loadConfig
-} from "../chunks/chunk-PJWG332M.js";
-import "../chunks/chunk-ECGA253U.js";
+} from "../chunks/chunk-3OVO6NAK.js";
+import "../chunks/chunk-472DAB2E.js";
+import "../chunks/chunk-JQP4SYQR.js";
 import "../chunks/chunk-JMZRCY2U.js";
+import "../chunks/chunk-M5OUCAEA.js";
 import {
   error,
   info,
   setFailed,
   setOutput,
+  setSecret,
   summary,
   warning
-} from "../chunks/chunk-HP2CLPCL.js";
+} from "../chunks/chunk-FCMBTW6L.js";
 import "../chunks/chunk-3BZQ6MWX.js";
 import "../chunks/chunk-TEK667TX.js";
 import {
@@ -69,6 +76,13 @@ badge: ${files.badge}`);
     else if (p.status === "failed") error(`${name} (required) failed: ${p.detail}`, { title: `${name} failed (required)` });
   }
   if (doc.release?.status === "failed") error(`release ${doc.release.tag}: ${doc.release.detail}`, { title: "The release failed" });
+  const published = doc.release?.status === "published" || Object.values(doc.platforms).some((p) => p.status === "published");
+  if (published && !doc["dry-run"]) {
+    for (const w of ["DEPLOYFORGE_SLACK_WEBHOOK", "DEPLOYFORGE_DISCORD_WEBHOOK", "DEPLOYFORGE_ANNOUNCE_WEBHOOK"]) {
+      if (process.env[w]) setSecret(process.env[w]);
+    }
+    await announceRelease(doc, process.env, { log: createActionLogger() });
+  }
   const failed = requiredFailures(doc);
   if (failed.length > 0) setFailed(`required platform(s) failed: ${failed.join(", ")}`);
 });

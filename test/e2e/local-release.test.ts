@@ -1,4 +1,6 @@
 import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -11,8 +13,19 @@ import { repoRoot } from '../helpers/repo-root.js';
 const TOKEN = 'ghs_e2e_local_release_token_123456';
 let gh: GitHubFake;
 let project: string;
+/** Bodies posted to the announce webhook (an in-process receiver on 127.0.0.1). */
+const announced: string[] = [];
+let webhook: Server;
+let webhookUrl: string;
 
 beforeAll(async () => {
+  webhook = createServer((req, res) => {
+    let body = '';
+    req.on('data', (c: Buffer) => (body += c.toString()));
+    req.on('end', () => { announced.push(body); res.writeHead(200).end('ok'); });
+  });
+  await new Promise<void>((r) => webhook.listen(0, '127.0.0.1', r));
+  webhookUrl = `http://127.0.0.1:${(webhook.address() as AddressInfo).port}/hooks/secret-token-abcdef0123456789`;
   gh = await startGitHubFake({ token: TOKEN, repos: ['acme/hello-forge'] });
   project = mkdtempSync(join(tmpdir(), 'df-e2e-'));
   for (const f of ['Cargo.toml', 'Cargo.lock', 'src', 'README.md', 'LICENSE']) cpSync(join(repoRoot, 'examples/rust-cli', f), join(project, f), { recursive: true });
@@ -31,7 +44,10 @@ beforeAll(async () => {
     '',
   ].join('\n'));
 });
-afterAll(() => gh.close());
+afterAll(async () => {
+  await gh.close();
+  await new Promise((r) => webhook.close(r));
+});
 
 async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
@@ -40,7 +56,7 @@ async function cli(args: string[]): Promise<{ code: number; stdout: string; stde
     stdout: (t) => { stdout += t; },
     stderr: (t) => { stderr += t; },
     cwd: project,
-    env: { ...process.env, GITHUB_TOKEN: TOKEN, GITHUB_API_URL: gh.url },
+    env: { ...process.env, GITHUB_TOKEN: TOKEN, GITHUB_API_URL: gh.url, DEPLOYFORGE_ANNOUNCE_WEBHOOK: webhookUrl },
     isTTY: false,
   };
   const code = await runCli(args, io);
@@ -65,6 +81,10 @@ describe('deployforge release on a real Rust project against the GitHub fake', (
     expect(second.code, second.stderr).toBe(0);
     expect(gh.writeCount()).toBe(writes);
     expect(second.stdout).toMatch(/github \(hub\)\s+skipped/);
+    // Announced once, for the run that published; the webhook's secret path is never printed.
+    expect(announced).toHaveLength(1);
+    expect(JSON.parse(announced[0] as string)).toMatchObject({ event: 'deployforge.release', status: { project: 'hello-forge', version: '0.1.0' } });
+    expect(first.stdout + first.stderr + second.stdout + second.stderr).not.toContain('secret-token-abcdef0123456789');
     expect(JSON.parse(readFileSync(join(project, '.deployforge/status.json'), 'utf8')).release.status).toBe('skipped');
     expect(gh.violations()).toEqual([]);
   }, 180_000);

@@ -5,6 +5,8 @@ import { ConfigurationError } from '@deployforge/diagnostics';
 import {
   parseNeeds, renderBadge, renderDashboard, renderSummaryMarkdown, requiredFailures, statusFromNeeds,
 } from '@deployforge/status';
+import { announceRelease } from '@deployforge/runner';
+import { createActionLogger } from './runtime/action-logger.js';
 import { stringInput } from './runtime/action-inputs.js';
 import { runAction } from './runtime/run-action.js';
 
@@ -57,6 +59,16 @@ await runAction('summarize', async () => {
     else if (p.status === 'failed') core.error(`${name} (required) failed: ${p.detail}`, { title: `${name} failed (required)` });
   }
   if (doc.release?.status === 'failed') core.error(`release ${doc.release.tag}: ${doc.release.detail}`, { title: 'The release failed' });
+
+  // Webhooks (DEPLOYFORGE_SLACK_WEBHOOK, …_DISCORD_…, …_ANNOUNCE_…) from the job's env, when this
+  // run published something; announceRelease never throws and masks the URLs.
+  const published = doc.release?.status === 'published' || Object.values(doc.platforms).some((p) => p.status === 'published');
+  if (published && !doc['dry-run']) {
+    for (const w of ['DEPLOYFORGE_SLACK_WEBHOOK', 'DEPLOYFORGE_DISCORD_WEBHOOK', 'DEPLOYFORGE_ANNOUNCE_WEBHOOK']) {
+      if (process.env[w]) core.setSecret(process.env[w] as string);
+    }
+    await announceRelease(doc, process.env, { log: createActionLogger() });
+  }
 
   // The only reason this job fails: a spoke that must succeed did not. Optional failures and
   // needs-human are reported above and leave the run green.

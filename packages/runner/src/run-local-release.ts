@@ -10,6 +10,7 @@ import { createPlan, credentialFactsFromEnv, parsePlatformSelection, spokeKeys, 
 import type { LoadedConfig } from '@deployforge/config';
 import { credentialValues, runSpokes, type RunSpokesOptions, type SpokeOutcome } from '@deployforge/publish';
 import { buildStatusDocument, requiredFailures, type HubResultLike, type StatusDocument } from '@deployforge/status';
+import { announceRelease, type AnnounceResult } from './announce-release.js';
 import { buildArtifacts } from './build-artifacts.js';
 import { attachLocalPaths, localReleaseAssets } from './local-assets.js';
 
@@ -37,6 +38,8 @@ export interface LocalReleaseResult {
   status: StatusDocument;
   statusFile: string;
   failedRequired: string[];
+  /** One entry per webhook configured in the environment (none on dry runs). */
+  announcements: AnnounceResult[];
 }
 
 /**
@@ -121,5 +124,9 @@ export async function runLocalRelease(options: {
   await mkdir(outDir, { recursive: true });
   const statusFile = join(outDir, 'status.json');
   await writeFile(statusFile, `${JSON.stringify(status, null, 2)}\n`);
-  return { plan, ...(hub ? { hub } : {}), outcomes, status, statusFile, failedRequired: requiredFailures(status) };
+  // A courtesy after the fact: announceRelease never throws, so a chat outage cannot fail a release.
+  // Only when this run changed something: a re-run that wrote nothing has nothing to announce.
+  const changed = (hub?.writes ?? 0) > 0 || outcomes.some((o) => o.status === 'published');
+  const announcements = flags.dryRun || !changed ? [] : await announceRelease(status, io.env, { log });
+  return { plan, ...(hub ? { hub } : {}), outcomes, status, statusFile, failedRequired: requiredFailures(status), announcements };
 }
