@@ -41,7 +41,7 @@ function injectFaults(): void {
   gh.faults.add({ kind: 'status', status: 429, retryAfter: 0, path: any, probability: 0.05, name: '429' });
   gh.faults.add({ kind: 'reset', during: 'request', afterBytes: 1024, path: any, probability: 0.03, name: 'reset-request' });
   // The answer lost after the server did the work. API answers only: a cut asset download hits the
-  // known bug tested on its own below ("a download cut short"), which would make this loop flaky.
+  // case tested on its own below ("a download cut short").
   gh.faults.add({ kind: 'reset', during: 'response', afterBytes: 10, method: 'GET', path: /^\/repos\//, probability: 0.03, name: 'reset-response' });
   gh.faults.add({ kind: 'reset', during: 'response', afterBytes: 10, method: 'POST', path: any, probability: 0.02, name: 'reset-response-write' });
   gh.faults.add({ kind: 'latency', ms: 30, path: any, probability: 0.05, name: 'latency' });
@@ -120,14 +120,10 @@ describe('a write whose answer is lost (the server did the work, the client saw 
 });
 
 describe('a download cut short', () => {
-  // KNOWN BUG (found by this suite at 60 runs, seed 20261121): readReleaseSums
-  // (packages/hub/src/release-assets.ts) takes whatever bytes arrived as the whole SHA256SUMS when
-  // the connection drops mid-body, parseSha256Sums skips the partial line, and loadReleaseAssets then
-  // says the complete release "lacks" every archive, so no spoke runs. It fails safe (nothing wrong
-  // is published) but with a misleading message and no retry. Fix: compare the bytes read with
-  // asset.size (and its digest when GitHub reports one) and retry like any network failure.
-  // test.fails turns red once that is fixed: then make it a plain test.
-  test.fails('KNOWN BUG: a truncated SHA256SUMS download is retried, and the spokes get the release', async () => {
+  // Found by this suite at 60 runs (seed 20261121): a SHA256SUMS download cut mid-body used to be
+  // taken as the whole file, so the complete release "lacked" every archive. readReleaseSums now
+  // checks the bytes against the asset's size and digest and retries.
+  test('a truncated SHA256SUMS download is retried, and the spokes get the release', async () => {
     const fake = await startGitHubFake({ token: RELIABILITY_TOKEN });
     try {
       const dir = mkdtempSync(join(tmpdir(), 'df-rel-cut-'));

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { LoadedConfig } from '@deployforge/config';
@@ -19,15 +20,32 @@ export interface HubAsset extends ReleaseAsset {
   apiUrl: string;
 }
 
-/** The text of a release's SHA256SUMS asset (through the API, so drafts and private repos work). */
-export async function readReleaseSums(client: GitHubClient, owner: string, repo: string, asset: RemoteAsset): Promise<string> {
-  const response = await client.octokit.request('GET /repos/{owner}/{repo}/releases/assets/{asset_id}', {
-    owner, repo, asset_id: asset.id, headers: { accept: 'application/octet-stream' },
-  });
-  const data = response.data as unknown;
-  if (typeof data === 'string') return data;
-  if (data instanceof ArrayBuffer) return Buffer.from(data).toString('utf8');
-  throw new ReleaseIncompleteError(`${SHA256SUMS_NAME}: unexpected response while downloading it`);
+/**
+ * The text of a release's SHA256SUMS asset (through the API, so drafts and private repos work).
+ * A connection cut mid-body still reaches us as a "successful" short string (Octokit does not
+ * check lengths), so the bytes are checked against the asset's size and GitHub's digest, and a
+ * short read is retried like any network failure instead of being mistaken for the whole file.
+ */
+export async function readReleaseSums(client: GitHubClient, owner: string, repo: string, asset: RemoteAsset, attempts = 3): Promise<string> {
+  let problem = '';
+  for (let attempt = 1; attempt <= attempts; attempt++) {
+    const response = await client.octokit.request('GET /repos/{owner}/{repo}/releases/assets/{asset_id}', {
+      owner, repo, asset_id: asset.id, headers: { accept: 'application/octet-stream' },
+    });
+    const data = response.data as unknown;
+    const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data instanceof ArrayBuffer ? Buffer.from(data) : undefined;
+    if (!bytes) throw new ReleaseIncompleteError(`${SHA256SUMS_NAME}: unexpected response while downloading it`);
+    const digest = sha256FromDigest(asset.digest);
+    if (bytes.length !== asset.size) {
+      problem = `got ${bytes.length} of ${asset.size} bytes`;
+    } else if (digest && createHash('sha256').update(bytes).digest('hex') !== digest) {
+      problem = 'its sha256 does not match the digest GitHub reports';
+    } else {
+      return bytes.toString('utf8');
+    }
+    client.log.warning(`${SHA256SUMS_NAME}: download ${attempt} of ${attempts} was incomplete (${problem})${attempt < attempts ? '; retrying' : ''}`);
+  }
+  throw new ReleaseIncompleteError(`${SHA256SUMS_NAME} could not be downloaded whole (${problem}); re-run to retry`);
 }
 
 /**
