@@ -149,7 +149,7 @@ export async function startPlatformRig(tokens: RigTokens, options: { tokensForRe
     DEPLOYFORGE_AUR_KNOWN_HOSTS: readFileSync(services.DEPLOYFORGE_TEST_SSH_KNOWN_HOSTS, 'utf8'),
     DEPLOYFORGE_AUR_RPC_URL: aurRpc.url,
     SNAPCRAFT_STORE_CREDENTIALS: 'rig-snap-has-no-store-here',
-  });
+  }) as Record<string, string>;
   return {
     services, gh, npm, oci, pypi, crates, nuget, stores, aurRpc, git, aurPackage, project, artifacts, mirror, version, env,
     dryRunPlatforms: ['snap'],
