@@ -15,7 +15,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { createMemoryLogger } from '../packages/diagnostics/src/index.js';
-import { runCheckExists } from '../packages/runner/src/index.js';
+import { releaseExistence } from '../packages/hub/src/index.js';
+import { openReleaseSession, runCheckExists } from '../packages/runner/src/index.js';
 import { startAurRpcFake } from '../test/fakes/aur-rpc/index.js';
 import { startCratesFake } from '../test/fakes/crates/index.js';
 import { startNuGetFake } from '../test/fakes/nuget/index.js';
@@ -112,12 +113,22 @@ async function check(selection?: string): Promise<{ ms: number; states: Record<s
   return { ms, states: Object.fromEntries(Object.entries(result).map(([k, e]) => [k, e.state])), requests: proxies.all().reduce((n, x) => n + x.requests, 0) - before };
 }
 
+/** The part every run shares: config, the release and its SHA256SUMS, the hub's own existence. */
+async function lookupOnly(): Promise<number> {
+  const started = performance.now();
+  const session = await openReleaseSession({ configPath, version, io: { cwd: project, env }, log: createMemoryLogger() });
+  await releaseExistence(session.client, session.loaded, session.version, env);
+  return performance.now() - started;
+}
+
+const lookup: number[] = [];
 const single = new Map<string, { ms: number[]; requests: number; state: string }>();
 const all: number[] = [];
 let allRequests = 0;
 try {
   await check(); // warm-up: loads every platform's code and cargo's build cache, as later rounds find them
   for (let round = 0; round < rounds; round++) {
+    lookup.push(await lookupOnly());
     const a = await check();
     all.push(a.ms);
     allRequests = a.requests;
@@ -138,16 +149,19 @@ const allSpread = spread(all);
 const slowest = rows.reduce((a, b) => (b.spread.median > a.spread.median ? b : a));
 const fastest = rows.reduce((a, b) => (b.spread.median < a.spread.median ? b : a));
 const sumOfSingles = rows.reduce((n, r) => n + r.spread.median, 0);
+const lookupSpread = spread(lookup);
 printTable(
   `check-exists, ${DELAY_MS} ms added to every request, ms median (min–max) of ${rounds} rounds; one platform = runCheckExists --platforms <it> (release lookup included)`,
-  ['platforms', 'state', 'proxied requests', 'ms'],
+  ['platforms', 'state', 'proxied requests', 'ms', 'ms beyond the release lookup'],
   [
-    ...rows.map((r) => [r.key, r.state, r.requests, cell(r.spread)]),
-    [`all ${platforms.length} (concurrency 8)`, '', allRequests, cell(allSpread)],
+    ['release lookup only (no check)', '', '', cell(lookupSpread), ''],
+    ...rows.map((r) => [r.key, r.state, r.requests, cell(r.spread), (r.spread.median - lookupSpread.median).toFixed(0)]),
+    [`all ${platforms.length} (concurrency 8)`, '', allRequests, cell(allSpread), (allSpread.median - lookupSpread.median).toFixed(0)],
   ],
 );
 const summary = {
   allMs: allSpread.median,
+  lookupMs: lookupSpread.median,
   slowestSingle: { key: slowest.key, ms: slowest.spread.median },
   fastestSingle: { key: fastest.key, ms: fastest.spread.median },
   sumOfSinglesMs: sumOfSingles,
@@ -159,4 +173,4 @@ console.log(
   `all / slowest one (${slowest.key}) = ${summary.ratioAllToSlowest.toFixed(2)}; all / fastest one (${fastest.key}) = ${summary.ratioAllToFastest.toFixed(2)}; ` +
     `all / sum of the ${platforms.length} singles = ${summary.ratioAllToSum.toFixed(2)}`,
 );
-writeResult('check-exists-latency', { delayMs: DELAY_MS, rounds, rows: rows.map(({ key, state, requests, spread: s }) => ({ key, state, requests, ms: s })), all: { ms: allSpread, requests: allRequests }, summary });
+writeResult('check-exists-latency', { delayMs: DELAY_MS, rounds, rows: rows.map(({ key, state, requests, spread: s }) => ({ key, state, requests, ms: s })), all: { ms: allSpread, requests: allRequests }, lookup: lookupSpread, summary });
