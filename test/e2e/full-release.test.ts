@@ -2,13 +2,13 @@
 // this machine, stand-ins for the other targets) against every local server and fake there is,
 // checked at the servers themselves. Issue 9.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { StatusDocument } from '@deployforge/status';
 import { clientEnv } from '../helpers/services.js';
-import { runBuiltCli } from './full/built-cli.js';
+import { runBuiltCli, type BuiltCliRun } from './full/built-cli.js';
 import { runInProcess, type CliRun } from './full/in-process-cli.js';
 import { REPOSITORY, startLocalServers, type LocalServers } from './full/local-servers.js';
 import { allChecked, npmBinaryVersion, publishedAtServers } from './full/published-at-servers.js';
@@ -60,6 +60,9 @@ afterAll(async () => {
   if (work) rmSync(work, { recursive: true, force: true });
 });
 
+/** The interrupted run of the Ctrl-C test, for the known gap below. */
+let interrupted: BuiltCliRun | undefined;
+
 /** A new version, the way a maintainer cuts one: Cargo.toml bumped in the checkout, the build's archives ready. */
 async function cutVersion(version: string): Promise<void> {
   setCrateVersion(project, version);
@@ -72,9 +75,9 @@ const env = (): NodeJS.ProcessEnv => clientEnv(servers.env);
  * In-process runs name the config by absolute path: the hub looks for the SBOM's lockfile next to
  * the config, and a relative path is resolved against the process's cwd, not the CLI's.
  */
-function release(version: string, extra: string[] = []): Promise<CliRun> {
+function release(version: string): Promise<CliRun> {
   return runInProcess(
-    ['release', '--config', configFile, '--artifacts', artifacts(version), '--dry-run-platforms', DRY_RUN_PLATFORMS.join(','), '--json', ...extra],
+    ['release', '--config', configFile, '--artifacts', artifacts(version), '--dry-run-platforms', DRY_RUN_PLATFORMS.join(','), '--json'],
     { cwd: project, env: env() },
   );
 }
@@ -108,8 +111,11 @@ describe.sequential('deployforge release of examples/rust-cli against every loca
     expectStatusFile(doc);
 
     expect(await publishedAtServers(servers, project, '0.1.0')).toEqual(allChecked(true));
-    const assets = servers.gh.state.repos.get(REPOSITORY)?.releases.find((r) => r.tagName === 'v0.1.0')?.assets.map((a) => a.name).sort();
-    expect(assets).toEqual([...readdirSync(artifacts('0.1.0')), 'SHA256SUMS', 'hello-forge-0.1.0.cdx.json'].sort());
+    const assets = servers.gh.state.repos.get(REPOSITORY)?.releases.find((r) => r.tagName === 'v0.1.0')?.assets ?? [];
+    expect(assets.map((a) => a.name).sort()).toEqual([...readdirSync(artifacts('0.1.0')), 'SHA256SUMS', 'hello-forge-0.1.0.cdx.json'].sort());
+    // The SBOM read the crate's Cargo.lock next to deployforge.yml, not only the archives.
+    const sbom = assets.find((a) => a.name === 'hello-forge-0.1.0.cdx.json')?.filePath;
+    expect(sbom && readFileSync(sbom, 'utf8')).toContain('"pkg:cargo/hello-forge@0.1.0"');
     // The real cargo build went all the way: npm's linux-x64 package carries a binary that runs here.
     expect(await npmBinaryVersion(servers, 'linux-x64', '0.1.0', work)).toBe('hello-forge 0.1.0');
     expect(servers.gh.violations()).toEqual([]);
@@ -177,7 +183,7 @@ describe.sequential('deployforge release of examples/rust-cli against every loca
     // aborting it (not waiting it out) lets the CLI exit before the deadline.
     servers.gh.faults.add({ kind: 'latency', ms: 10 * 60_000, path: /^\/uploads\//, times: 1, name: 'hung-upload' });
     const seen = servers.gh.requests.length;
-    const interrupted = await runBuiltCli(args, {
+    interrupted = await runBuiltCli(args, {
       cwd: project,
       env: childEnv,
       deadlineMs: 30_000,
@@ -223,4 +229,10 @@ describe.sequential('deployforge release of examples/rust-cli against every loca
     expect(await takeWriteCensus(servers)).toEqual(census);
     expect(servers.gh.violations()).toEqual([]);
   }, 90_000);
+
+  // Kept as a failing expectation so the day it is fixed this file says so (test.fails turns red then).
+  test.fails('KNOWN GAP: Ctrl-C ends as "unexpected error: This operation was aborted … a bug or an outage", exit 1, not as an interruption (exit 130)', () => {
+    expect(interrupted?.stderr).not.toContain('This is a bug or an outage');
+    expect(interrupted?.code).toBe(130);
+  });
 });

@@ -51,7 +51,7 @@ export async function takeWriteCensus(servers: LocalServers): Promise<WriteCensu
     nuget: servers.nuget.requests.filter((r) => !/^(?:GET|HEAD) /.test(r)).length,
     vscode: servers.stores.writes.marketplace + servers.stores.writes.openVsx,
     gitRefs,
-    mirror: listTree(join(servers.mirrorDir)),
+    mirror: listTree(servers.mirrorDir),
   };
 }
 
