@@ -7,10 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { StatusDocument } from '@deployforge/status';
-import { clientEnv } from '../helpers/services.js';
 import { runBuiltCli, type BuiltCliRun } from './full/built-cli.js';
 import { runInProcess, type CliRun } from './full/in-process-cli.js';
-import { REPOSITORY, startLocalServers, type LocalServers } from './full/local-servers.js';
+import { releaseEnv, REPOSITORY, startLocalServers, type LocalServers } from './full/local-servers.js';
 import { allChecked, npmBinaryVersion, publishedAtServers } from './full/published-at-servers.js';
 import { DRY_RUN_PLATFORMS, releaseConfig } from './full/release-config.js';
 import { buildReleaseArchives, copyRustCliProject, setCrateVersion } from './full/rust-cli-project.js';
@@ -69,8 +68,6 @@ async function cutVersion(version: string): Promise<void> {
   await built.get(version);
 }
 
-const env = (): NodeJS.ProcessEnv => clientEnv(servers.env);
-
 /**
  * In-process runs name the config by absolute path: the hub looks for the SBOM's lockfile next to
  * the config, and a relative path is resolved against the process's cwd, not the CLI's.
@@ -78,7 +75,7 @@ const env = (): NodeJS.ProcessEnv => clientEnv(servers.env);
 function release(version: string): Promise<CliRun> {
   return runInProcess(
     ['release', '--config', configFile, '--artifacts', artifacts(version), '--dry-run-platforms', DRY_RUN_PLATFORMS.join(','), '--json'],
-    { cwd: project, env: env() },
+    { cwd: project, env: releaseEnv(servers) },
   );
 }
 
@@ -118,6 +115,9 @@ describe.sequential('deployforge release of examples/rust-cli against every loca
     expect(sbom && readFileSync(sbom, 'utf8')).toContain('"pkg:cargo/hello-forge@0.1.0"');
     // The real cargo build went all the way: npm's linux-x64 package carries a binary that runs here.
     expect(await npmBinaryVersion(servers, 'linux-x64', '0.1.0', work)).toBe('hello-forge 0.1.0');
+    // The vscode dry run asked the (local) stores whether the version exists, and wrote nothing there.
+    expect(servers.stores.requests.length).toBeGreaterThan(0);
+    expect(servers.stores.writes).toEqual({ marketplace: 0, openVsx: 0 });
     expect(servers.gh.violations()).toEqual([]);
   }, 60_000);
 
@@ -176,7 +176,7 @@ describe.sequential('deployforge release of examples/rust-cli against every loca
     const statusBefore = readFileSync(join(project, '.deployforge/status.json'), 'utf8');
     const childTmp = join(work, 'child-tmp');
     mkdirSync(childTmp);
-    const childEnv = { ...env(), TMPDIR: childTmp };
+    const childEnv = releaseEnv(servers, { TMPDIR: childTmp });
     const args = ['release', '--artifacts', artifacts('0.3.0'), '--dry-run-platforms', DRY_RUN_PLATFORMS.join(',')];
 
     // The first upload hangs at the server, so the interrupt lands while it is in flight, and only

@@ -10,7 +10,7 @@ import { startRegistryProxy, type RegistryProxy } from '../../fakes/registry-pro
 import { startExtensionStoreFake, type ExtensionStoreFake } from '../../fakes/vscode/index.js';
 import { startCountingProxy, type CountingProxy } from '../../integration/platforms/npm-counting-proxy.js';
 import { startStoppableDoor, type StoppableDoor } from './stoppable-door.js';
-import { assertReachable, testServices, uniqueName, type ServicesEnv } from '../../helpers/services.js';
+import { assertReachable, clientEnv, testServices, uniqueName, type ServicesEnv } from '../../helpers/services.js';
 
 export const GITHUB_TOKEN = 'ghs_e2e_full_release_token_0123456789';
 export const FAKE_TOKEN = 'e2e_full_release_registry_token';
@@ -164,4 +164,19 @@ export async function startLocalServers(workDir: string): Promise<LocalServers> 
     await closeAll();
     throw error;
   }
+}
+
+/**
+ * Inherited variables that would steer a release away from these servers or add side effects:
+ * the CI's own GitHub context (GITHUB_ACTIONS turns on `::add-mask::` lines on stdout, ACTIONS_ID_TOKEN_*
+ * turns on trusted publishing against the real registries), the machine's credentials, and
+ * DeployForge's own settings (announce webhooks, store URLs).
+ */
+const NOT_INHERITED = /^(?:GITHUB_|ACTIONS_|RUNNER_|DEPLOYFORGE_)|TOKEN|PASSWORD|SECRET|_PAT$|CREDENTIALS|API_KEY|WEBHOOK|PRIVATE_KEY|USERNAME/;
+
+/** The environment a release under test runs with: the machine's (PATH, HOME, cargo…) minus the above, plus the servers'. */
+export function releaseEnv(servers: LocalServers, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env = clientEnv();
+  for (const key of Object.keys(env)) if (NOT_INHERITED.test(key)) delete env[key];
+  return { ...env, ...servers.env, ...extra };
 }
