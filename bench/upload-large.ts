@@ -37,6 +37,8 @@ interface Sample {
   status: number;
   seconds: number;
   rssMiB: number;
+  /** Why there was no HTTP answer (curl's exit code and last words). */
+  note?: string;
 }
 type Method = { label: string; run: (file: string, size: number, uploadUrl: string, name: string) => Promise<Sample> };
 
@@ -63,7 +65,9 @@ function curl(label: string, bodyArgs: (file: string) => string[]): Method {
         ...bodyArgs(file), `${uploadUrl.replace(/\{[^}]*\}$/, '')}?name=${name}`,
       ]);
       // status 0: curl got no HTTP answer (its exit code says why, e.g. 26/27: could not read/allocate).
-      return { status: Number(run.stdout.trim()) || 0, seconds: run.ms / 1000, rssMiB: run.maxRssKiB / 1024 };
+      const status = Number(run.stdout.trim()) || 0;
+      const note = run.code !== 0 ? `curl exit ${run.code}: ${run.stderr.trim().split('\n')[0] ?? ''}` : undefined;
+      return { status, seconds: run.ms / 1000, rssMiB: run.maxRssKiB / 1024, ...(note ? { note } : {}) };
     },
   };
 }
@@ -80,7 +84,7 @@ const dir = mkdtempSync(join(tmpdir(), 'deployforge-bench-upload-'));
 const fakeData = mkdtempSync(join(tmpdir(), 'deployforge-bench-fake-'));
 const fake = await startGitHubFake({ token: TOKEN, repos: ['bench/app'], dataDir: fakeData, printViolations: false });
 const client = createGitHubClient({ token: TOKEN, baseUrl: fake.url, log: createMemoryLogger(), writeIntervalMs: 0 });
-const rows: Array<{ sizeMiB: number; uploader: string; statuses: number[]; seconds: Spread; peakRssMiB: Spread; mibPerSecond: Spread }> = [];
+const rows: Array<{ sizeMiB: number; uploader: string; statuses: number[]; seconds: Spread; peakRssMiB: Spread; mibPerSecond: Spread; notes: string[] }> = [];
 let n = 0;
 
 try {
@@ -105,7 +109,9 @@ try {
         statuses: [...new Set(s.map((x) => x.status))],
         seconds: spread(s.map((x) => x.seconds)),
         peakRssMiB: spread(s.map((x) => x.rssMiB)),
-        mibPerSecond: baseline ? spread([]) : spread(s.map((x) => mib(size) / x.seconds)),
+        // Only completed uploads have a throughput: a failure's speed is how fast it gave up.
+        mibPerSecond: baseline ? spread([]) : spread(s.filter((x) => x.status >= 200 && x.status < 300).map((x) => mib(size) / x.seconds)),
+        notes: [...new Set(s.flatMap((x) => (x.note ? [x.note] : [])))],
       });
     }
     rmSync(file, { force: true });
@@ -118,7 +124,7 @@ try {
 
 printTable(
   `asset upload to the GitHub fake over loopback (${real ? 'random data' : 'sparse files'}), median (min–max) of ${rounds} rounds, node ${process.version}`,
-  ['MiB', 'uploader', 'HTTP', 'seconds', 'peak RSS MiB', 'MiB/s'],
-  rows.map((r) => [r.sizeMiB, r.uploader, r.statuses.join('/'), cell(r.seconds, 2), cell(r.peakRssMiB), r.mibPerSecond.runs ? cell(r.mibPerSecond) : '']),
+  ['MiB', 'uploader', 'HTTP', 'seconds', 'peak RSS MiB', 'MiB/s', 'note'],
+  rows.map((r) => [r.sizeMiB, r.uploader, r.statuses.join('/'), cell(r.seconds, 2), cell(r.peakRssMiB), r.mibPerSecond.runs ? cell(r.mibPerSecond) : '', r.notes.join('; ')]),
 );
 writeResult('upload-large', { real, rounds, rows });
