@@ -30,6 +30,8 @@ let rig: PlatformRig;
 let echo: EchoServer;
 let ghEcho: EchoServer;
 const searched = { texts: 0, files: 0 };
+/** The first run's status.json, for the bundle check at the end. */
+let firstStatus: { platforms: Record<string, { status: string; detail?: string }> } | undefined;
 
 beforeAll(async () => {
   rig = await startPlatformRig(tokens);
@@ -84,6 +86,7 @@ describe('secret canaries', () => {
     const dashboard = await deployforge(['dashboard', '--status', join(rig.project, '.deployforge/status.json'), '--out', join(tmp, 'dashboard')], rig.env, tmp);
     expect(dashboard.code, dashboard.stderr).toBe(0);
     const status = readFileSync(join(rig.project, '.deployforge/status.json'), 'utf8');
+    firstStatus = JSON.parse(status) as typeof firstStatus;
     // The canaries were really used: the fakes only accept them.
     expect(rig.pypi.acceptedUploads()).toBeGreaterThan(0);
     expect(rig.gh.writeCount()).toBeGreaterThan(0);
@@ -173,4 +176,13 @@ describe('secret canaries', () => {
     expect(summarize.summary.length, summarize.stdout).toBeGreaterThan(0);
     expectNoCanary(allCanaries(), texts, [tmp]);
   }, 300_000);
+
+  // KNOWN BUG (found here): in the committed CLI bundle the vscode spoke fails with "Cannot find
+  // module './impl/format'": jsonc-parser's UMD build (pulled in by @vscode/vsce / ovsx) requires its
+  // own files at run time, which esbuild cannot follow. The source (vitest, runCli in-process)
+  // publishes fine. Fix in scripts/build.mjs: resolve jsonc-parser's ESM build (mainFields
+  // ['module', 'main'], or an alias to jsonc-parser/lib/esm/main.js). Flips red once fixed.
+  test.fails('KNOWN BUG: the committed CLI bundle publishes the VS Code extension', () => {
+    expect(firstStatus?.platforms.vscode?.status, firstStatus?.platforms.vscode?.detail).toBe('published');
+  });
 });
