@@ -9,7 +9,7 @@ import {
   renderReleaseWorkflow,
   resolveRenderOptions,
   runDoctor
-} from "./chunks/chunk-UO5UHFST.js";
+} from "./chunks/chunk-NWNCALSY.js";
 import {
   parseStatusDocument,
   renderDashboard,
@@ -20,7 +20,7 @@ import {
   runStats,
   runStatus,
   runVerify
-} from "./chunks/chunk-4AY7CUOO.js";
+} from "./chunks/chunk-U43XCUNY.js";
 import "./chunks/chunk-VJAFAEWP.js";
 import "./chunks/chunk-DGOHO7Y2.js";
 import {
@@ -28,7 +28,7 @@ import {
   credentialFactsFromEnv,
   loadConfig,
   loadPlanInputs
-} from "./chunks/chunk-3OVO6NAK.js";
+} from "./chunks/chunk-OVW6YB2Q.js";
 import "./chunks/chunk-472DAB2E.js";
 import "./chunks/chunk-JQP4SYQR.js";
 import "./chunks/chunk-JMZRCY2U.js";
@@ -3503,6 +3503,7 @@ var {
 // packages/cli/src/exit-codes.ts
 var EXIT_FINDINGS = 1;
 var EXIT_BAD_INPUT = 2;
+var EXIT_INTERRUPTED = 130;
 
 // packages/cli/src/commands/doctor.ts
 import { readdir, readFile } from "node:fs/promises";
@@ -4336,6 +4337,10 @@ function registerRelease(program2, ctx) {
         onSpokeEvent: (e) => progress.onEvent(e)
       });
       progress.stop();
+      if (abort.signal.aborted) {
+        ctx.io.stderr("interrupted: spokes in flight were stopped and none started after Ctrl-C; run the same command again to finish the release\n");
+        ctx.setExitCode(EXIT_INTERRUPTED);
+      }
       if (options.json) ctx.io.stdout(`${JSON.stringify(result.status, null, 2)}
 `);
       else ctx.io.stdout(`
@@ -4348,6 +4353,10 @@ status: ${result.statusFile}
 `);
         ctx.setExitCode(EXIT_FINDINGS);
       }
+    } catch (error) {
+      if (!abort.signal.aborted) throw error;
+      ctx.io.stderr("interrupted: nothing half-written was left behind; run the same command again to finish the release\n");
+      ctx.setExitCode(EXIT_INTERRUPTED);
     } finally {
       progress.stop();
       process.off("SIGINT", onSigint);

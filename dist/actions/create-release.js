@@ -8,7 +8,7 @@ import {
 import {
   loadPlanInputs,
   runHub
-} from "../chunks/chunk-3OVO6NAK.js";
+} from "../chunks/chunk-OVW6YB2Q.js";
 import "../chunks/chunk-472DAB2E.js";
 import "../chunks/chunk-JQP4SYQR.js";
 import "../chunks/chunk-JMZRCY2U.js";

@@ -1,12 +1,12 @@
 import { createRequire as __dfCreateRequire } from 'node:module'; import { fileURLToPath as __dfFileURLToPath } from 'node:url'; const require = __dfCreateRequire(import.meta.url); const __filename = __dfFileURLToPath(import.meta.url); const __dirname = __dfFileURLToPath(new URL('.', import.meta.url));
 import {
   runPublishAction
-} from "../chunks/chunk-52IUNHJ5.js";
-import "../chunks/chunk-4AY7CUOO.js";
+} from "../chunks/chunk-KQHUPDKZ.js";
+import "../chunks/chunk-U43XCUNY.js";
 import "../chunks/chunk-VJAFAEWP.js";
 import "../chunks/chunk-DGOHO7Y2.js";
 import "../chunks/chunk-V5RFTRSI.js";
-import "../chunks/chunk-3OVO6NAK.js";
+import "../chunks/chunk-OVW6YB2Q.js";
 import "../chunks/chunk-472DAB2E.js";
 import "../chunks/chunk-JQP4SYQR.js";
 import "../chunks/chunk-JMZRCY2U.js";

@@ -7,7 +7,7 @@ import {
   renderSummaryMarkdown,
   requiredFailures,
   statusFromNeeds
-} from "../chunks/chunk-4AY7CUOO.js";
+} from "../chunks/chunk-U43XCUNY.js";
 import "../chunks/chunk-VJAFAEWP.js";
 import "../chunks/chunk-DGOHO7Y2.js";
 import {
@@ -17,7 +17,7 @@ import {
 } from "../chunks/chunk-V5RFTRSI.js";
 import {
   loadConfig
-} from "../chunks/chunk-3OVO6NAK.js";
+} from "../chunks/chunk-OVW6YB2Q.js";
 import "../chunks/chunk-472DAB2E.js";
 import "../chunks/chunk-JQP4SYQR.js";
 import "../chunks/chunk-JMZRCY2U.js";

@@ -230,8 +230,8 @@ describe.sequential('deployforge release of examples/rust-cli against every loca
     expect(servers.gh.violations()).toEqual([]);
   }, 90_000);
 
-  // Kept as a failing expectation so the day it is fixed this file says so (test.fails turns red then).
-  test.fails('KNOWN GAP: Ctrl-C ends as "unexpected error: This operation was aborted … a bug or an outage", exit 1, not as an interruption (exit 130)', () => {
+  // Found by this file: Ctrl-C used to end as "unexpected error … a bug or an outage", exit 1.
+  test('Ctrl-C ends as an interruption (exit 130) that says how to finish, not as an unexpected error', () => {
     expect(interrupted?.stderr).not.toContain('This is a bug or an outage');
     expect(interrupted?.code).toBe(130);
   });

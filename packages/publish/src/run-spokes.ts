@@ -69,6 +69,10 @@ export async function runSpokes(options: RunSpokesOptions): Promise<SpokeOutcome
   const env = { ...options.env, DEPLOYFORGE_CONFIG_DIR: resolve(dirname(options.loaded.file)) };
   return mapWithConcurrency(options.spokes, options.concurrency ?? 4, async (spoke) => {
     if (!spoke.run) return outcomeOfSkipped(spoke, options.version.version);
+    // After Ctrl-C nothing new starts; a re-run picks these up (they were never touched).
+    if (options.signal?.aborted) {
+      return { key: spoke.key, platform: spoke.platform, status: 'failed', version: options.version.version, 'duration-ms': 0, detail: 'not started: the run was interrupted' };
+    }
     options.onEvent?.({ key: spoke.key, phase: 'start' });
     const platform = await loadPlatform(spoke.platform);
     let outcome: SpokeOutcome;

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { runLocalRelease } from '@deployforge/runner';
 import { createCliLogger } from '../cli-logger.js';
-import { EXIT_FINDINGS } from '../exit-codes.js';
+import { EXIT_FINDINGS, EXIT_INTERRUPTED } from '../exit-codes.js';
 import { configOption, type CommandContext } from '../program.js';
 import { createSpokeProgress } from '../spoke-progress.js';
 import { renderStatusTable } from '../status-table.js';
@@ -70,12 +70,22 @@ export function registerRelease(program: Command, ctx: CommandContext): Command 
           onSpokeEvent: (e) => progress.onEvent(e),
         });
         progress.stop();
+        if (abort.signal.aborted) {
+          ctx.io.stderr('interrupted: spokes in flight were stopped and none started after Ctrl-C; run the same command again to finish the release\n');
+          ctx.setExitCode(EXIT_INTERRUPTED);
+        }
         if (options.json) ctx.io.stdout(`${JSON.stringify(result.status, null, 2)}\n`);
         else ctx.io.stdout(`\n${renderStatusTable(result.status)}\n\nstatus: ${result.statusFile}\n`);
         if (result.failedRequired.length > 0) {
           ctx.io.stderr(`required platform(s) failed: ${result.failedRequired.join(', ')}\n`);
           ctx.setExitCode(EXIT_FINDINGS);
         }
+      } catch (error) {
+        // An abort surfaces as whatever request or child process it cut short; after Ctrl-C that
+        // is the expected way out, not a bug: say what state things are in and exit like a shell.
+        if (!abort.signal.aborted) throw error;
+        ctx.io.stderr('interrupted: nothing half-written was left behind; run the same command again to finish the release\n');
+        ctx.setExitCode(EXIT_INTERRUPTED);
       } finally {
         progress.stop();
         process.off('SIGINT', onSigint);
