@@ -40,9 +40,9 @@ function injectFaults(): void {
   gh.faults.add({ kind: 'status', status: 500, method: 'GET', path: any, probability: 0.04, name: '500' });
   gh.faults.add({ kind: 'status', status: 429, retryAfter: 0, path: any, probability: 0.05, name: '429' });
   gh.faults.add({ kind: 'reset', during: 'request', afterBytes: 1024, path: any, probability: 0.03, name: 'reset-request' });
-  // The answer lost after the server did the work. API answers only: a cut asset download hits the
-  // case tested on its own below ("a download cut short").
-  gh.faults.add({ kind: 'reset', during: 'response', afterBytes: 10, method: 'GET', path: /^\/repos\//, probability: 0.03, name: 'reset-response' });
+  // The answer lost after the server did the work: API answers and asset downloads alike (a cut
+  // download is also tested on its own below, "a download cut short").
+  gh.faults.add({ kind: 'reset', during: 'response', afterBytes: 10, method: 'GET', path: any, probability: 0.03, name: 'reset-response' });
   gh.faults.add({ kind: 'reset', during: 'response', afterBytes: 10, method: 'POST', path: any, probability: 0.02, name: 'reset-response-write' });
   gh.faults.add({ kind: 'latency', ms: 30, path: any, probability: 0.05, name: 'latency' });
 }
