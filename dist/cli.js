@@ -9,7 +9,7 @@ import {
   renderReleaseWorkflow,
   resolveRenderOptions,
   runDoctor
-} from "./chunks/chunk-NWNCALSY.js";
+} from "./chunks/chunk-45HSNJAE.js";
 import {
   parseStatusDocument,
   renderDashboard,
@@ -20,7 +20,7 @@ import {
   runStats,
   runStatus,
   runVerify
-} from "./chunks/chunk-U43XCUNY.js";
+} from "./chunks/chunk-NHBSTFZ5.js";
 import "./chunks/chunk-VJAFAEWP.js";
 import "./chunks/chunk-DGOHO7Y2.js";
 import {
@@ -28,14 +28,16 @@ import {
   credentialFactsFromEnv,
   loadConfig,
   loadPlanInputs
-} from "./chunks/chunk-OVW6YB2Q.js";
-import "./chunks/chunk-472DAB2E.js";
+} from "./chunks/chunk-OM6AQELG.js";
+import "./chunks/chunk-EQ46ZNEL.js";
 import "./chunks/chunk-JQP4SYQR.js";
 import "./chunks/chunk-JMZRCY2U.js";
 import "./chunks/chunk-M5OUCAEA.js";
 import "./chunks/chunk-FCMBTW6L.js";
 import "./chunks/chunk-3BZQ6MWX.js";
-import "./chunks/chunk-TEK667TX.js";
+import {
+  require_mod
+} from "./chunks/chunk-QHCXEEQX.js";
 import {
   ConfigurationError,
   isConfigurationError
@@ -1174,14 +1176,14 @@ var require_suggestSimilar = __commonJS({
       const minSimilarity = 0.4;
       candidates.forEach((candidate) => {
         if (candidate.length <= 1) return;
-        const distance = editDistance(word, candidate);
+        const distance2 = editDistance(word, candidate);
         const length = Math.max(word.length, candidate.length);
-        const similarity = (length - distance) / length;
+        const similarity = (length - distance2) / length;
         if (similarity > minSimilarity) {
-          if (distance < bestDistance) {
-            bestDistance = distance;
+          if (distance2 < bestDistance) {
+            bestDistance = distance2;
             similar = [candidate];
-          } else if (distance === bestDistance) {
+          } else if (distance2 === bestDistance) {
             similar.push(candidate);
           }
         }
@@ -3500,6 +3502,9 @@ var {
   Help
 } = import_index.default;
 
+// packages/cli/src/run-cli.ts
+var import_fastest_levenshtein = __toESM(require_mod(), 1);
+
 // packages/cli/src/exit-codes.ts
 var EXIT_FINDINGS = 1;
 var EXIT_BAD_INPUT = 2;
@@ -4137,7 +4142,7 @@ then commit ${shown}.
 // packages/cli/src/commands/init.ts
 function registerInit(program2, ctx) {
   return program2.command("init").description("write a commented deployforge.yml for this repository (detects Cargo.toml, go.mod, package.json, pyproject.toml)").option("--force", "overwrite an existing deployforge.yml").action(async (options) => {
-    const { writeInitConfig } = await import("./chunks/src-FBJ5TOTY.js");
+    const { writeInitConfig } = await import("./chunks/src-2SNVJNAS.js");
     const written = await writeInitConfig(ctx.io.cwd, { force: options.force ?? false });
     ctx.io.stdout(`wrote ${written}
 next: deployforge validate && deployforge generate
@@ -4576,6 +4581,18 @@ function createProgram(io) {
 // packages/cli/src/run-cli.ts
 async function runCli(argv, io) {
   const { program: program2, exitCode } = createProgram(io);
+  const first = argv[0];
+  if (first !== void 0 && !first.startsWith("-")) {
+    const known = /* @__PURE__ */ new Set(["help", ...program2.commands.flatMap((c) => [c.name(), ...c.aliases()])]);
+    if (!known.has(first)) {
+      const guess = (0, import_fastest_levenshtein.closest)(first, [...known]);
+      const hint = (0, import_fastest_levenshtein.distance)(first, guess) <= 2 ? ` (did you mean '${guess}'?)` : "";
+      io.stderr(`error: unknown command '${first}'${hint}
+(run with --help for usage)
+`);
+      return EXIT_BAD_INPUT;
+    }
+  }
   try {
     await program2.parseAsync([...argv], { from: "user" });
     return exitCode();

@@ -43,6 +43,9 @@ await build({
   // extension tools' credential stores, which we never use (tokens come from the environment);
   // the CycloneDX library's XML serialisers and validators are optional and we write JSON only.
   external: ['keytar', '@node-rs/crc32', 'xmlbuilder2', 'libxmljs2'],
+  // jsonc-parser's `main` is a UMD build that require()s its own files at run time, which a bundle
+  // cannot follow; its ESM build bundles cleanly (found by the secret-canary suite).
+  alias: { 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' },
   logLevel: 'warning',
   metafile: false,
 });

@@ -1,7 +1,7 @@
 import { createRequire as __dfCreateRequire } from 'node:module'; import { fileURLToPath as __dfFileURLToPath } from 'node:url'; const require = __dfCreateRequire(import.meta.url); const __filename = __dfFileURLToPath(import.meta.url); const __dirname = __dfFileURLToPath(new URL('.', import.meta.url));
 import {
   planOutputs
-} from "../chunks/chunk-NWNCALSY.js";
+} from "../chunks/chunk-45HSNJAE.js";
 import {
   booleanInput,
   createActionLogger,
@@ -13,8 +13,8 @@ import {
   credentialFactsFromEnv,
   loadPlanInputs,
   releaseExistence
-} from "../chunks/chunk-OVW6YB2Q.js";
-import "../chunks/chunk-472DAB2E.js";
+} from "../chunks/chunk-OM6AQELG.js";
+import "../chunks/chunk-EQ46ZNEL.js";
 import "../chunks/chunk-JQP4SYQR.js";
 import "../chunks/chunk-JMZRCY2U.js";
 import "../chunks/chunk-M5OUCAEA.js";
@@ -26,7 +26,7 @@ import {
   warning
 } from "../chunks/chunk-FCMBTW6L.js";
 import "../chunks/chunk-3BZQ6MWX.js";
-import "../chunks/chunk-TEK667TX.js";
+import "../chunks/chunk-QHCXEEQX.js";
 import "../chunks/chunk-BVJFRNHR.js";
 import "../chunks/chunk-EXBJN2G4.js";
 

@@ -8,8 +8,8 @@ import {
 import {
   loadPlanInputs,
   runHub
-} from "../chunks/chunk-OVW6YB2Q.js";
-import "../chunks/chunk-472DAB2E.js";
+} from "../chunks/chunk-OM6AQELG.js";
+import "../chunks/chunk-EQ46ZNEL.js";
 import "../chunks/chunk-JQP4SYQR.js";
 import "../chunks/chunk-JMZRCY2U.js";
 import "../chunks/chunk-M5OUCAEA.js";
@@ -19,7 +19,7 @@ import {
   summary
 } from "../chunks/chunk-FCMBTW6L.js";
 import "../chunks/chunk-3BZQ6MWX.js";
-import "../chunks/chunk-TEK667TX.js";
+import "../chunks/chunk-QHCXEEQX.js";
 import "../chunks/chunk-BVJFRNHR.js";
 import "../chunks/chunk-EXBJN2G4.js";
 

@@ -7,7 +7,7 @@ import {
   renderSummaryMarkdown,
   requiredFailures,
   statusFromNeeds
-} from "../chunks/chunk-U43XCUNY.js";
+} from "../chunks/chunk-NHBSTFZ5.js";
 import "../chunks/chunk-VJAFAEWP.js";
 import "../chunks/chunk-DGOHO7Y2.js";
 import {
@@ -17,8 +17,8 @@ import {
 } from "../chunks/chunk-V5RFTRSI.js";
 import {
   loadConfig
-} from "../chunks/chunk-OVW6YB2Q.js";
-import "../chunks/chunk-472DAB2E.js";
+} from "../chunks/chunk-OM6AQELG.js";
+import "../chunks/chunk-EQ46ZNEL.js";
 import "../chunks/chunk-JQP4SYQR.js";
 import "../chunks/chunk-JMZRCY2U.js";
 import "../chunks/chunk-M5OUCAEA.js";
@@ -32,7 +32,7 @@ import {
   warning
 } from "../chunks/chunk-FCMBTW6L.js";
 import "../chunks/chunk-3BZQ6MWX.js";
-import "../chunks/chunk-TEK667TX.js";
+import "../chunks/chunk-QHCXEEQX.js";
 import {
   ConfigurationError
 } from "../chunks/chunk-BVJFRNHR.js";

@@ -1,4 +1,5 @@
 import { CommanderError } from 'commander';
+import { closest, distance } from 'fastest-levenshtein';
 import { isConfigurationError } from '@deployforge/diagnostics';
 import type { CliIo } from './cli-io.js';
 import { EXIT_BAD_INPUT } from './exit-codes.js';
@@ -11,6 +12,18 @@ import { createProgram } from './program.js';
  */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const { program, exitCode } = createProgram(io);
+  // Root options are only read before the command name, so `deployforge relase --version 1.0.0`
+  // would print deployforge's own version and exit 0: an unknown first word is refused up front.
+  const first = argv[0];
+  if (first !== undefined && !first.startsWith('-')) {
+    const known = new Set(['help', ...program.commands.flatMap((c) => [c.name(), ...c.aliases()])]);
+    if (!known.has(first)) {
+      const guess = closest(first, [...known]);
+      const hint = distance(first, guess) <= 2 ? ` (did you mean '${guess}'?)` : '';
+      io.stderr(`error: unknown command '${first}'${hint}\n(run with --help for usage)\n`);
+      return EXIT_BAD_INPUT;
+    }
+  }
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode();

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { ConfigurationError, createRedactor, type Logger } from '@deployforge/diagnostics';
 import { createGitHubClient, type ReleaseResult } from '@deployforge/github';
-import { assetFetcher, loadReleaseAssets, releaseExistence, resolveRepository, runHub } from '@deployforge/hub';
+import { assetFetcher, collectArtifacts, loadReleaseAssets, releaseExistence, resolveRepository, runHub } from '@deployforge/hub';
 import { loadPlanInputs, type InputSource } from '@deployforge/inputs';
 import type { Existence, ReleaseAsset } from '@deployforge/platforms';
 import { createPlan, credentialFactsFromEnv, parsePlatformSelection, spokeKeys, type Plan, type PlatformSelection } from '@deployforge/plan';
@@ -69,6 +69,8 @@ export async function runLocalRelease(options: {
     ? new Set(selectedKeys(parsePlatformSelection(flags.dryRunPlatforms, spokeKeys(loaded.config, loaded.enabledPlatforms).map((k) => k.key), '--dry-run-platforms'), loaded))
     : undefined;
   const projectDir = dirname(resolve(io.cwd, options.configPath));
+  // A wrong --artifacts is bad input: refuse it before the first request (found by the corpus).
+  if (flags.artifacts) await collectArtifacts(resolve(io.cwd, flags.artifacts), io.cwd);
   const outDir = resolve(io.cwd, flags.outDir ?? join(projectDir, '.deployforge'));
   const workRoot = await mkdtemp(join(tmpdir(), 'deployforge-release-'));
   const client = createGitHubClient({ token, log, ...(io.env.GITHUB_API_URL ? { baseUrl: io.env.GITHUB_API_URL } : {}) });

@@ -1,4 +1,5 @@
 import type { ExtensionManifest } from './extension-manifest.js';
+import { commonjsExport } from './commonjs-export.js';
 
 /** Open VSX's version endpoint: `GET /api/<namespace>/<name>/<version>`; 404 when it has no such version. */
 export async function openVsxHasVersion(base: string, manifest: ExtensionManifest, version: string, signal?: AbortSignal): Promise<boolean> {
@@ -32,7 +33,7 @@ export type OpenVsxPublishAnswer =
  * process environment and print to the console, so the Registry class is used directly.
  */
 export async function publishToOpenVsx(options: { base: string; pat: string; vsix: string }): Promise<OpenVsxPublishAnswer> {
-  const { Registry } = await import('ovsx');
+  const Registry = commonjsExport<typeof import('ovsx').Registry>(await import('ovsx'), 'Registry');
   const registry = new Registry({ registryUrl: options.base });
   try {
     const extension = (await registry.publish(options.vsix, options.pat)) as { error?: string };

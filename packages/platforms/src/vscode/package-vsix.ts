@@ -2,6 +2,7 @@ import { cp, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Logger } from '@deployforge/diagnostics';
 import type { ExtensionManifest } from './extension-manifest.js';
+import { commonjsExport } from './commonjs-export.js';
 
 /**
  * Packages the extension with vsce's own `createVSIX`, from a copy of the folder whose
@@ -24,7 +25,7 @@ export async function packageVsix(options: {
   if (!options.manifest.raw.repository) options.log.warning('vscode: the extension package.json has no "repository"');
   const packagePath = join(options.workDir, `${options.manifest.name}-${options.version}.vsix`);
   const deps = options.manifest.raw.dependencies;
-  const { createVSIX } = await import('@vscode/vsce');
+  const createVSIX = commonjsExport<typeof import('@vscode/vsce').createVSIX>(await import('@vscode/vsce'), 'createVSIX');
   await createVSIX({
     cwd: copy,
     packagePath,
