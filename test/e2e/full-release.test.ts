@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { StatusDocument } from '@deployforge/status';
-import { runBuiltCli, type BuiltCliRun } from './full/built-cli.js';
+import { runBuiltCli, snapshotBuiltCli, type BuiltCliRun } from './full/built-cli.js';
 import { runInProcess, type CliRun } from './full/in-process-cli.js';
 import { releaseEnv, REPOSITORY, startLocalServers, type LocalServers } from './full/local-servers.js';
 import { allChecked, npmBinaryVersion, publishedAtServers } from './full/published-at-servers.js';
@@ -34,6 +34,7 @@ let servers: LocalServers;
 let work: string;
 let project: string;
 let configFile: string;
+let builtCli: string;
 const artifacts = (version: string) => join(work, `artifacts-${version}`);
 /** Builds of the later versions, started early: cargo compiles while the first release waits on GitHub. */
 let laterBuilds: Promise<unknown>;
@@ -41,6 +42,7 @@ const built = new Map<string, Promise<unknown>>();
 
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'df-e2e-full-'));
+  builtCli = snapshotBuiltCli(join(work, 'built-cli'));
   servers = await startLocalServers(work);
   project = copyRustCliProject(work);
   configFile = join(project, 'deployforge.yml');
@@ -184,14 +186,15 @@ describe.sequential('deployforge release of examples/rust-cli against every loca
     servers.gh.faults.add({ kind: 'latency', ms: 10 * 60_000, path: /^\/uploads\//, times: 1, name: 'hung-upload' });
     const seen = servers.gh.requests.length;
     interrupted = await runBuiltCli(args, {
+      cli: builtCli,
       cwd: project,
       env: childEnv,
       deadlineMs: 30_000,
       interruptWhen: () => servers.gh.requests.slice(seen).find((r) => r.path.startsWith('/uploads/'))?.path,
     });
-    expect(interrupted.interruptedAt, interrupted.stderr).toMatch(/^\/uploads\/repos\/acme\/hello-forge\/releases\/\d+\/assets\?name=/);
+    expect(interrupted.interruptedAt, `interrupted run, no upload seen:\n${interrupted.stderr}`).toMatch(/^\/uploads\/repos\/acme\/hello-forge\/releases\/\d+\/assets\?name=/);
     expect(interrupted.killed, `still running at the deadline after SIGINT\n${interrupted.stderr}`).toBe(false);
-    expect(interrupted.code, interrupted.stderr).not.toBe(0);
+    expect(interrupted.code, `interrupted run exit code:\n${interrupted.stderr}`).not.toBe(0);
     expect(interrupted.stderr).toContain('stopping');
 
     // Nothing half-written: the inputs untouched, status.json still the last complete run's, no
@@ -204,8 +207,8 @@ describe.sequential('deployforge release of examples/rust-cli against every loca
     expect(draft?.draft).toBe(true);
 
     servers.gh.faults.clear();
-    const rerun = await runBuiltCli([...args, '--json'], { cwd: project, env: childEnv, deadlineMs: 60_000 });
-    expect(rerun.code, rerun.stderr).toBe(0);
+    const rerun = await runBuiltCli([...args, '--json'], { cli: builtCli, cwd: project, env: childEnv, deadlineMs: 60_000 });
+    expect(rerun.code, `re-run after the interrupt:\n${rerun.stderr}`).toBe(0);
     const doc = JSON.parse(rerun.stdout) as StatusDocument;
     expect(doc.version).toBe('0.3.0');
     expect(platformStatuses(doc)).toEqual(NEW_VERSION);
@@ -224,7 +227,7 @@ describe.sequential('deployforge release of examples/rust-cli against every loca
     // Converged: one more run finds everything there and writes nothing.
     const census = await takeWriteCensus(servers);
     const again = await release('0.3.0');
-    expect(again.code, again.stderr).toBe(0);
+    expect(again.code, `final re-run:\n${again.stderr}`).toBe(0);
     expect(platformStatuses(statusOf(again))).toEqual(RE_RUN);
     expect(await takeWriteCensus(servers)).toEqual(census);
     expect(servers.gh.violations()).toEqual([]);

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { cpSync, mkdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { repoRoot } from '../../helpers/repo-root.js';
@@ -14,7 +15,21 @@ export interface BuiltCliRun {
   interruptedAt?: string;
 }
 
+/**
+ * A copy of the committed bundle (bin/, dist/, package.json) in `dir`, taken once, with node_modules
+ * linked for the few externals: `npm run build` replaces dist/ wholesale, and a build by someone else
+ * mid-run would pull chunks from under a running CLI. Returns the path to run.
+ */
+export function snapshotBuiltCli(dir: string): string {
+  mkdirSync(dir, { recursive: true });
+  for (const entry of ['bin', 'dist', 'package.json']) cpSync(join(repoRoot, entry), join(dir, entry), { recursive: true });
+  symlinkSync(join(repoRoot, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  return join(dir, 'bin/deployforge.js');
+}
+
 export interface BuiltCliOptions {
+  /** bin/deployforge.js of a {@link snapshotBuiltCli} copy. */
+  cli: string;
   cwd: string;
   env: NodeJS.ProcessEnv;
   /**
@@ -27,12 +42,12 @@ export interface BuiltCliOptions {
 }
 
 /**
- * The committed bundle run the way a user runs it (`node bin/deployforge.js …`), as a child process,
- * so signals, exit codes and process exit behave for real.
+ * The bundle run the way a user runs it (`node bin/deployforge.js …`), as a child process, so
+ * signals, exit codes and process exit behave for real.
  */
 export function runBuiltCli(args: readonly string[], options: BuiltCliOptions): Promise<BuiltCliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(repoRoot, 'bin/deployforge.js'), ...args], {
+    const child = spawn(process.execPath, [options.cli, ...args], {
       cwd: options.cwd,
       env: options.env,
       stdio: ['ignore', 'pipe', 'pipe'],
