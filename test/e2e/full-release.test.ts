@@ -40,8 +40,14 @@ const artifacts = (version: string) => join(work, `artifacts-${version}`);
 let laterBuilds: Promise<unknown>;
 const built = new Map<string, Promise<unknown>>();
 
+const outerTmp = process.env.TMPDIR;
+
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'df-e2e-full-'));
+  // `deployforge release` leaves its work folder (downloads, spoke checkouts: ~10 MB a run) in the
+  // temp dir; in-process runs read this worker's TMPDIR, so point it into `work`, removed at the end.
+  process.env.TMPDIR = join(work, 'tmp');
+  mkdirSync(process.env.TMPDIR);
   builtCli = snapshotBuiltCli(join(work, 'built-cli'));
   servers = await startLocalServers(work);
   project = copyRustCliProject(work);
@@ -58,6 +64,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await laterBuilds;
   await servers?.close();
+  if (outerTmp === undefined) delete process.env.TMPDIR;
+  else process.env.TMPDIR = outerTmp;
   if (work) rmSync(work, { recursive: true, force: true });
 });
 
