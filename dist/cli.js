@@ -9,7 +9,7 @@ import {
   renderReleaseWorkflow,
   resolveRenderOptions,
   runDoctor
-} from "./chunks/chunk-45HSNJAE.js";
+} from "./chunks/chunk-7MVVKXJB.js";
 import {
   parseStatusDocument,
   renderDashboard,
@@ -20,7 +20,7 @@ import {
   runStats,
   runStatus,
   runVerify
-} from "./chunks/chunk-NHBSTFZ5.js";
+} from "./chunks/chunk-PWRFK2Q4.js";
 import "./chunks/chunk-VJAFAEWP.js";
 import "./chunks/chunk-DGOHO7Y2.js";
 import {
@@ -28,7 +28,7 @@ import {
   credentialFactsFromEnv,
   loadConfig,
   loadPlanInputs
-} from "./chunks/chunk-OM6AQELG.js";
+} from "./chunks/chunk-XUXRYXFU.js";
 import "./chunks/chunk-EQ46ZNEL.js";
 import "./chunks/chunk-JQP4SYQR.js";
 import "./chunks/chunk-JMZRCY2U.js";

@@ -8,7 +8,7 @@ import {
 import {
   loadPlanInputs,
   runHub
-} from "../chunks/chunk-OM6AQELG.js";
+} from "../chunks/chunk-XUXRYXFU.js";
 import "../chunks/chunk-EQ46ZNEL.js";
 import "../chunks/chunk-JQP4SYQR.js";
 import "../chunks/chunk-JMZRCY2U.js";

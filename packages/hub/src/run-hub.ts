@@ -36,7 +36,7 @@ export async function runHub(options: HubOptions): Promise<ReleaseResult> {
   // Everything the user controls is validated before the first request.
   const { owner, repo } = resolveRepository(loaded, options.env);
   const files = await collectArtifacts(options.artifacts, options.cwd);
-  const notes = releaseNotesSource(loaded, dirname(resolve(options.cwd, loaded.file)), options.notes);
+  const notes = releaseNotesSource(loaded, dirname(resolve(loaded.file)), options.notes);
   const client = options.client ?? createGitHubClient({ token: options.token, log });
   const release = loaded.config.release;
   // release.sbom: the SBOM (lockfile next to deployforge.yml) is one more file of the release.
@@ -45,7 +45,8 @@ export async function runHub(options: HubOptions): Promise<ReleaseResult> {
     version: version.version,
     repository: `${owner}/${repo}`,
     tag: version.tag,
-    projectDir: dirname(resolve(options.cwd, loaded.file)),
+    // loaded.file is relative to the process's directory (or absolute), as loadPlanInputs names it.
+    projectDir: dirname(resolve(loaded.file)),
     log,
   });
   try {

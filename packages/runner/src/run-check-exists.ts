@@ -1,3 +1,4 @@
+import { rm } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { createRedactor, type Logger } from '@deployforge/diagnostics';
 import { mapWithConcurrency } from '@deployforge/github';
@@ -6,7 +7,7 @@ import type { InputSource } from '@deployforge/inputs';
 import { loadPlatform, type Existence } from '@deployforge/platforms';
 import { isSelected, spokeKeys } from '@deployforge/plan';
 import { credentialValues } from '@deployforge/publish';
-import { openReleaseSession } from './release-session.js';
+import { openReleaseSession, type ReleaseSession } from './release-session.js';
 
 /**
  * Existence per platform, checked concurrently with a bound: the checks are independent network
@@ -22,6 +23,14 @@ export async function runCheckExists(options: {
   concurrency?: number;
 }): Promise<Record<string, Existence>> {
   const session = await openReleaseSession(options);
+  try {
+    return await checkAll(session, options);
+  } finally {
+    await rm(session.workRoot, { recursive: true, force: true });
+  }
+}
+
+async function checkAll(session: ReleaseSession, options: { io: InputSource; log: Logger; concurrency?: number }): Promise<Record<string, Existence>> {
   const redact = createRedactor(credentialValues(options.io.env));
   const keys = spokeKeys(session.loaded.config, session.loaded.enabledPlatforms).filter((k) => isSelected(session.selection, k.key));
   const results: Record<string, Existence> = {

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { ConfigurationError, createRedactor, type Logger } from '@deployforge/diagnostics';
@@ -73,62 +73,67 @@ export async function runLocalRelease(options: {
   if (flags.artifacts) await collectArtifacts(resolve(io.cwd, flags.artifacts), io.cwd);
   const outDir = resolve(io.cwd, flags.outDir ?? join(projectDir, '.deployforge'));
   const workRoot = await mkdtemp(join(tmpdir(), 'deployforge-release-'));
-  const client = createGitHubClient({ token, log, ...(io.env.GITHUB_API_URL ? { baseUrl: io.env.GITHUB_API_URL } : {}) });
+  // Scratch space (local builds, downloads, spokes' work dirs) never outlives the run.
+  try {
+    const client = createGitHubClient({ token, log, ...(io.env.GITHUB_API_URL ? { baseUrl: io.env.GITHUB_API_URL } : {}) });
 
-  const hubExistence: Existence = await releaseExistence(client, loaded, version, io.env)
-    .catch((error: unknown) => ({ state: 'unknown' as const, detail: error instanceof Error ? error.message : String(error) }));
-  const plan = createPlan({
-    ...inputs,
-    trigger: 'local',
-    existence: { github: hubExistence },
-    credentials: credentialFactsFromEnv(io.env),
-    force: flags.force,
-    dryRun: flags.dryRun,
-    artifactsProvided: flags.artifacts !== undefined,
-    ...(dryRunKeys ? { dryRunKeys } : {}),
-  });
+    const hubExistence: Existence = await releaseExistence(client, loaded, version, io.env)
+      .catch((error: unknown) => ({ state: 'unknown' as const, detail: error instanceof Error ? error.message : String(error) }));
+    const plan = createPlan({
+      ...inputs,
+      trigger: 'local',
+      existence: { github: hubExistence },
+      credentials: credentialFactsFromEnv(io.env),
+      force: flags.force,
+      dryRun: flags.dryRun,
+      artifactsProvided: flags.artifacts !== undefined,
+      ...(dryRunKeys ? { dryRunKeys } : {}),
+    });
 
-  let artifactsDir = flags.artifacts ? resolve(io.cwd, flags.artifacts) : undefined;
-  let hub: ReleaseResult | undefined;
-  if (plan.release.run) {
-    if (!artifactsDir) {
-      artifactsDir = join(workRoot, 'artifacts');
-      await log.group('Build', () => buildArtifacts({ loaded, version, matrix: plan.matrix.include, projectDir, outDir: artifactsDir as string, env: io.env, log, ...(options.signal ? { signal: options.signal } : {}) }));
+    let artifactsDir = flags.artifacts ? resolve(io.cwd, flags.artifacts) : undefined;
+    let hub: ReleaseResult | undefined;
+    if (plan.release.run) {
+      if (!artifactsDir) {
+        artifactsDir = join(workRoot, 'artifacts');
+        await log.group('Build', () => buildArtifacts({ loaded, version, matrix: plan.matrix.include, projectDir, outDir: artifactsDir as string, env: io.env, log, ...(options.signal ? { signal: options.signal } : {}) }));
+      }
+      hub = await log.group(`Release ${version.tag}`, () => runHub({
+        loaded, version, artifacts: artifactsDir as string, cwd: io.cwd, env: io.env, token, log, force: flags.force, dryRun: flags.dryRun, client,
+        ...(options.signal ? { signal: options.signal } : {}),
+      }));
     }
-    hub = await log.group(`Release ${version.tag}`, () => runHub({
-      loaded, version, artifacts: artifactsDir as string, cwd: io.cwd, env: io.env, token, log, force: flags.force, dryRun: flags.dryRun, client,
+
+    let assets: ReleaseAsset[];
+    if (flags.dryRun && hub && !hub.published) {
+      const server = io.env.GITHUB_SERVER_URL ?? 'https://github.com';
+      assets = await localReleaseAssets(artifactsDir as string, plan.targets, `${server}/${repository.owner}/${repository.repo}/releases/download/${version.tag}`);
+    } else {
+      assets = await attachLocalPaths(await loadReleaseAssets(client, loaded, version, io.env), artifactsDir);
+    }
+
+    const outcomes = await runSpokes({
+      loaded, version, spokes: plan.spokes, assets, fetchAsset: assetFetcher(client, join(workRoot, 'downloads')), env: io.env, workRoot,
+      dryRun: flags.dryRun, ...(dryRunKeys ? { dryRunKeys } : {}), force: flags.force, log, redact: createRedactor(credentialValues(io.env)),
+      ...(flags.concurrency ? { concurrency: flags.concurrency } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
-    }));
+      ...(options.onSpokeEvent ? { onEvent: options.onSpokeEvent } : {}),
+    });
+
+    const hubLike: HubResultLike = hub
+      ? { status: hub.dryRun ? 'dry-run' : hub.writes === 0 ? 'skipped' : 'published', url: hub.url, tag: hub.tag, assets: hub.assets,
+          detail: hub.dryRun ? 'dry run: nothing written' : hub.writes === 0 ? 'already complete, nothing written' : `${hub.writes} write(s)` }
+      : { status: 'skipped', tag: version.tag, detail: plan.release.detail, assets: assets.map((a) => ({ name: a.name, size: a.size, sha256: a.sha256, url: a.url })),
+          ...(hubExistence.url ? { url: hubExistence.url } : {}) };
+    const status = buildStatusDocument({ plan, results: outcomes, hub: hubLike });
+    await mkdir(outDir, { recursive: true });
+    const statusFile = join(outDir, 'status.json');
+    await writeFile(statusFile, `${JSON.stringify(status, null, 2)}\n`);
+    // A courtesy after the fact: announceRelease never throws, so a chat outage cannot fail a release.
+    // Only when this run changed something: a re-run that wrote nothing has nothing to announce.
+    const changed = (hub?.writes ?? 0) > 0 || outcomes.some((o) => o.status === 'published');
+    const announcements = flags.dryRun || !changed ? [] : await announceRelease(status, io.env, { log });
+    return { plan, ...(hub ? { hub } : {}), outcomes, status, statusFile, failedRequired: requiredFailures(status), announcements };
+  } finally {
+    await rm(workRoot, { recursive: true, force: true });
   }
-
-  let assets: ReleaseAsset[];
-  if (flags.dryRun && hub && !hub.published) {
-    const server = io.env.GITHUB_SERVER_URL ?? 'https://github.com';
-    assets = await localReleaseAssets(artifactsDir as string, plan.targets, `${server}/${repository.owner}/${repository.repo}/releases/download/${version.tag}`);
-  } else {
-    assets = await attachLocalPaths(await loadReleaseAssets(client, loaded, version, io.env), artifactsDir);
-  }
-
-  const outcomes = await runSpokes({
-    loaded, version, spokes: plan.spokes, assets, fetchAsset: assetFetcher(client, join(workRoot, 'downloads')), env: io.env, workRoot,
-    dryRun: flags.dryRun, ...(dryRunKeys ? { dryRunKeys } : {}), force: flags.force, log, redact: createRedactor(credentialValues(io.env)),
-    ...(flags.concurrency ? { concurrency: flags.concurrency } : {}),
-    ...(options.signal ? { signal: options.signal } : {}),
-    ...(options.onSpokeEvent ? { onEvent: options.onSpokeEvent } : {}),
-  });
-
-  const hubLike: HubResultLike = hub
-    ? { status: hub.dryRun ? 'dry-run' : hub.writes === 0 ? 'skipped' : 'published', url: hub.url, tag: hub.tag, assets: hub.assets,
-        detail: hub.dryRun ? 'dry run: nothing written' : hub.writes === 0 ? 'already complete, nothing written' : `${hub.writes} write(s)` }
-    : { status: 'skipped', tag: version.tag, detail: plan.release.detail, assets: assets.map((a) => ({ name: a.name, size: a.size, sha256: a.sha256, url: a.url })),
-        ...(hubExistence.url ? { url: hubExistence.url } : {}) };
-  const status = buildStatusDocument({ plan, results: outcomes, hub: hubLike });
-  await mkdir(outDir, { recursive: true });
-  const statusFile = join(outDir, 'status.json');
-  await writeFile(statusFile, `${JSON.stringify(status, null, 2)}\n`);
-  // A courtesy after the fact: announceRelease never throws, so a chat outage cannot fail a release.
-  // Only when this run changed something: a re-run that wrote nothing has nothing to announce.
-  const changed = (hub?.writes ?? 0) > 0 || outcomes.some((o) => o.status === 'published');
-  const announcements = flags.dryRun || !changed ? [] : await announceRelease(status, io.env, { log });
-  return { plan, ...(hub ? { hub } : {}), outcomes, status, statusFile, failedRequired: requiredFailures(status), announcements };
 }

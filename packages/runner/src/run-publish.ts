@@ -1,3 +1,4 @@
+import { rm } from 'node:fs/promises';
 import type { Logger } from '@deployforge/diagnostics';
 import type { InputSource } from '@deployforge/inputs';
 import { createPlan, credentialFactsFromEnv, type SpokePlan } from '@deployforge/plan';
@@ -20,14 +21,19 @@ export async function runPublish(options: {
   log: Logger;
 }): Promise<{ outcome: SpokeOutcome; spoke: SpokePlan }> {
   const session = await openReleaseSession({ configPath: options.configPath, ...(options.version ? { version: options.version } : {}), platforms: options.key, io: options.io, log: options.log });
-  const plan = createPlan({ ...session, credentials: credentialFactsFromEnv(options.io.env), force: options.force, dryRun: options.dryRun });
-  const spoke = plan.spokes.filter((s) => s.run || s.key === options.key || s.platform === options.key);
-  const selected = spoke.find((s) => s.key === options.key) ?? spoke[0];
-  if (!selected) throw new Error(`no spoke ${options.key} in the plan`);
-  const [outcome] = await runSpokes({
-    loaded: session.loaded, version: session.version, spokes: [selected], assets: session.assets, fetchAsset: session.fetchAsset,
-    env: options.io.env, workRoot: session.workRoot, dryRun: options.dryRun, force: options.force, log: options.log,
-    redact: createRedactor(credentialValues(options.io.env)),
-  });
-  return { outcome: outcome as SpokeOutcome, spoke: selected };
+  // The session's scratch space (downloads, the spoke's work dir) never outlives the command.
+  try {
+    const plan = createPlan({ ...session, credentials: credentialFactsFromEnv(options.io.env), force: options.force, dryRun: options.dryRun });
+    const spoke = plan.spokes.filter((s) => s.run || s.key === options.key || s.platform === options.key);
+    const selected = spoke.find((s) => s.key === options.key) ?? spoke[0];
+    if (!selected) throw new Error(`no spoke ${options.key} in the plan`);
+    const [outcome] = await runSpokes({
+      loaded: session.loaded, version: session.version, spokes: [selected], assets: session.assets, fetchAsset: session.fetchAsset,
+      env: options.io.env, workRoot: session.workRoot, dryRun: options.dryRun, force: options.force, log: options.log,
+      redact: createRedactor(credentialValues(options.io.env)),
+    });
+    return { outcome: outcome as SpokeOutcome, spoke: selected };
+  } finally {
+    await rm(session.workRoot, { recursive: true, force: true });
+  }
 }
