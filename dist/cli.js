@@ -9,7 +9,7 @@ import {
   renderReleaseWorkflow,
   resolveRenderOptions,
   runDoctor
-} from "./chunks/chunk-7MVVKXJB.js";
+} from "./chunks/chunk-PW3YD6IZ.js";
 import {
   parseStatusDocument,
   renderDashboard,
@@ -20,7 +20,7 @@ import {
   runStats,
   runStatus,
   runVerify
-} from "./chunks/chunk-PWRFK2Q4.js";
+} from "./chunks/chunk-VR2L6PLW.js";
 import "./chunks/chunk-VJAFAEWP.js";
 import "./chunks/chunk-DGOHO7Y2.js";
 import {
@@ -28,7 +28,7 @@ import {
   credentialFactsFromEnv,
   loadConfig,
   loadPlanInputs
-} from "./chunks/chunk-XUXRYXFU.js";
+} from "./chunks/chunk-EJVT65YJ.js";
 import "./chunks/chunk-EQ46ZNEL.js";
 import "./chunks/chunk-JQP4SYQR.js";
 import "./chunks/chunk-JMZRCY2U.js";

@@ -1,7 +1,7 @@
 import { createRequire as __dfCreateRequire } from 'node:module'; import { fileURLToPath as __dfFileURLToPath } from 'node:url'; const require = __dfCreateRequire(import.meta.url); const __filename = __dfFileURLToPath(import.meta.url); const __dirname = __dfFileURLToPath(new URL('.', import.meta.url));
 import {
   planOutputs
-} from "../chunks/chunk-7MVVKXJB.js";
+} from "../chunks/chunk-PW3YD6IZ.js";
 import {
   booleanInput,
   createActionLogger,
@@ -13,7 +13,7 @@ import {
   credentialFactsFromEnv,
   loadPlanInputs,
   releaseExistence
-} from "../chunks/chunk-XUXRYXFU.js";
+} from "../chunks/chunk-EJVT65YJ.js";
 import "../chunks/chunk-EQ46ZNEL.js";
 import "../chunks/chunk-JQP4SYQR.js";
 import "../chunks/chunk-JMZRCY2U.js";

@@ -1,7 +1,7 @@
 import { createRequire as __dfCreateRequire } from 'node:module'; import { fileURLToPath as __dfFileURLToPath } from 'node:url'; const require = __dfCreateRequire(import.meta.url); const __filename = __dfFileURLToPath(import.meta.url); const __dirname = __dfFileURLToPath(new URL('.', import.meta.url));
 import {
   runCheckExists
-} from "../chunks/chunk-PWRFK2Q4.js";
+} from "../chunks/chunk-VR2L6PLW.js";
 import "../chunks/chunk-VJAFAEWP.js";
 import "../chunks/chunk-DGOHO7Y2.js";
 import {
@@ -9,7 +9,7 @@ import {
   runAction,
   stringInput
 } from "../chunks/chunk-V5RFTRSI.js";
-import "../chunks/chunk-XUXRYXFU.js";
+import "../chunks/chunk-EJVT65YJ.js";
 import "../chunks/chunk-EQ46ZNEL.js";
 import "../chunks/chunk-JQP4SYQR.js";
 import "../chunks/chunk-JMZRCY2U.js";

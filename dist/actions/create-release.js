@@ -8,7 +8,7 @@ import {
 import {
   loadPlanInputs,
   runHub
-} from "../chunks/chunk-XUXRYXFU.js";
+} from "../chunks/chunk-EJVT65YJ.js";
 import "../chunks/chunk-EQ46ZNEL.js";
 import "../chunks/chunk-JQP4SYQR.js";
 import "../chunks/chunk-JMZRCY2U.js";

@@ -7,7 +7,7 @@ import {
   renderSummaryMarkdown,
   requiredFailures,
   statusFromNeeds
-} from "../chunks/chunk-PWRFK2Q4.js";
+} from "../chunks/chunk-VR2L6PLW.js";
 import "../chunks/chunk-VJAFAEWP.js";
 import "../chunks/chunk-DGOHO7Y2.js";
 import {
@@ -17,7 +17,7 @@ import {
 } from "../chunks/chunk-V5RFTRSI.js";
 import {
   loadConfig
-} from "../chunks/chunk-XUXRYXFU.js";
+} from "../chunks/chunk-EJVT65YJ.js";
 import "../chunks/chunk-EQ46ZNEL.js";
 import "../chunks/chunk-JQP4SYQR.js";
 import "../chunks/chunk-JMZRCY2U.js";

@@ -1,1 +1,1 @@
-export { loadPlanInputs, triggerFromEnv, type PlanFlags, type PlanInputs, type InputSource } from './load-plan-inputs.js';
+export { loadPlanInputs, configFileFor, triggerFromEnv, type PlanFlags, type PlanInputs, type InputSource } from './load-plan-inputs.js';

@@ -22,6 +22,15 @@ export interface PlanInputs {
   trigger: Trigger;
 }
 
+/**
+ * The config path as files are named in messages: relative to the process, so they read
+ * `deployforge.yml:3:5`, yet correct when the caller's working directory (a test, a monorepo
+ * subfolder) is not the process's.
+ */
+export function configFileFor(configPath: string, cwd: string): string {
+  return isAbsolute(configPath) ? configPath : relative(process.cwd(), resolve(cwd, configPath)) || configPath;
+}
+
 /** GitHub's event name tells a tag push from a dispatch; anything else is a local run. */
 export function triggerFromEnv(env: InputSource['env']): Trigger {
   if (env.GITHUB_EVENT_NAME === 'workflow_dispatch') return 'dispatch';
@@ -34,9 +43,7 @@ export function triggerFromEnv(env: InputSource['env']): Trigger {
  * (exit 2) before any network or write happens. Shared by the CLI commands and the actions.
  */
 export async function loadPlanInputs(configPath: string, flags: PlanFlags, io: InputSource): Promise<PlanInputs> {
-  // Relative to the process so messages show `deployforge.yml:3:5`, yet correct when the caller's
-  // working directory (a test, a monorepo subfolder) is not the process's.
-  const configFile = isAbsolute(configPath) ? configPath : relative(process.cwd(), resolve(io.cwd, configPath)) || configPath;
+  const configFile = configFileFor(configPath, io.cwd);
   const loaded = await loadConfig(configFile);
   const tagPrefix = loaded.config.version?.['tag-prefix'] ?? 'v';
   const ref = flags.ref ?? io.env.GITHUB_REF;

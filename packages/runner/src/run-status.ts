@@ -1,11 +1,11 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { isAbsolute, join, relative, resolve } from 'node:path';
+import { join } from 'node:path';
 import { loadConfig, type LoadedConfig } from '@deployforge/config';
 import { ConfigurationError, createRedactor, type Logger } from '@deployforge/diagnostics';
 import { createGitHubClient, listReleases, mapWithConcurrency, type GitHubClient, type RemoteRelease } from '@deployforge/github';
 import { resolveRepository, type Repository } from '@deployforge/hub';
-import type { InputSource } from '@deployforge/inputs';
+import { configFileFor, type InputSource } from '@deployforge/inputs';
 import { PLATFORMS, loadPlatform, type PlatformContext, type SpokeStatus } from '@deployforge/platforms';
 import { isSelected, parsePlatformSelection, spokeKeys, type SpokeKey } from '@deployforge/plan';
 import { credentialValues } from '@deployforge/publish';
@@ -65,11 +65,7 @@ export async function openLiveSession(options: {
   io: InputSource;
   log: Logger;
 }): Promise<LiveSession & { includeGithub: boolean }> {
-  // Relative to the process so messages read `deployforge.yml:3:5`, as in loadPlanInputs.
-  const configFile = isAbsolute(options.configPath)
-    ? options.configPath
-    : relative(process.cwd(), resolve(options.io.cwd, options.configPath)) || options.configPath;
-  const loaded = await loadConfig(configFile);
+  const loaded = await loadConfig(configFileFor(options.configPath, options.io.cwd));
   const all = spokeKeys(loaded.config, loaded.enabledPlatforms);
   const parts = (options.platforms ?? '').split(',').map((p) => p.trim()).filter((p) => p !== '');
   const spokesOnly = parts.filter((p) => p !== 'github');
