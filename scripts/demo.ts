@@ -31,7 +31,9 @@ interface FakeUrls {
 
 /** GitHub, PyPI, crates and NuGet cannot run here: their fakes, in one child process. */
 async function startFakes(env: Record<string, string>): Promise<{ urls: FakeUrls; child: ChildProcess }> {
-  const child = spawn('npx', ['tsx', 'test/fakes/serve-demo-fakes.ts'], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  // node itself with tsx's loader (not `npx tsx`, whose wrappers do not pass SIGTERM on), so that
+  // stopping the child at the end really stops the servers.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'test/fakes/serve-demo-fakes.ts'], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
   const lines = createInterface({ input: child.stdout! });
   const line = await new Promise<string>((resolve, reject) => {
     lines.once('line', resolve);
@@ -167,5 +169,9 @@ try {
   if (dryRuns.length) process.stderr.write(`Dry runs (no store reachable from here): ${dryRuns.join(', ')}\n`);
   process.exitCode = first !== 0 ? first : second;
 } finally {
-  for (const child of children) child.kill('SIGTERM');
+  await Promise.all(children.map((child) => new Promise<void>((done) => {
+    if (child.exitCode !== null) return done();
+    child.once('exit', () => done());
+    child.kill('SIGTERM');
+  })));
 }
