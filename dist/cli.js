@@ -9,7 +9,7 @@ import {
   renderReleaseWorkflow,
   resolveRenderOptions,
   runDoctor
-} from "./chunks/chunk-PW3YD6IZ.js";
+} from "./chunks/chunk-PK6BUCFY.js";
 import {
   parseStatusDocument,
   renderDashboard,
@@ -20,7 +20,7 @@ import {
   runStats,
   runStatus,
   runVerify
-} from "./chunks/chunk-VR2L6PLW.js";
+} from "./chunks/chunk-UANDYYMU.js";
 import "./chunks/chunk-VJAFAEWP.js";
 import "./chunks/chunk-DGOHO7Y2.js";
 import {
@@ -28,20 +28,21 @@ import {
   credentialFactsFromEnv,
   loadConfig,
   loadPlanInputs
-} from "./chunks/chunk-EJVT65YJ.js";
-import "./chunks/chunk-EQ46ZNEL.js";
+} from "./chunks/chunk-QTOQT4HP.js";
+import "./chunks/chunk-UWIZGFA4.js";
 import "./chunks/chunk-JQP4SYQR.js";
 import "./chunks/chunk-JMZRCY2U.js";
 import "./chunks/chunk-M5OUCAEA.js";
-import "./chunks/chunk-FCMBTW6L.js";
+import "./chunks/chunk-NVYRLTFZ.js";
 import "./chunks/chunk-3BZQ6MWX.js";
 import {
   require_mod
-} from "./chunks/chunk-QHCXEEQX.js";
+} from "./chunks/chunk-7MAI2M42.js";
 import {
   ConfigurationError,
+  errorMessage,
   isConfigurationError
-} from "./chunks/chunk-BVJFRNHR.js";
+} from "./chunks/chunk-GMIJ6JCU.js";
 import {
   __commonJS,
   __require,
@@ -4142,7 +4143,7 @@ then commit ${shown}.
 // packages/cli/src/commands/init.ts
 function registerInit(program2, ctx) {
   return program2.command("init").description("write a commented deployforge.yml for this repository (detects Cargo.toml, go.mod, package.json, pyproject.toml)").option("--force", "overwrite an existing deployforge.yml").action(async (options) => {
-    const { writeInitConfig } = await import("./chunks/src-2SNVJNAS.js");
+    const { writeInitConfig } = await import("./chunks/src-UROCHUXZ.js");
     const written = await writeInitConfig(ctx.io.cwd, { force: options.force ?? false });
     ctx.io.stdout(`wrote ${written}
 next: deployforge validate && deployforge generate
@@ -4605,7 +4606,7 @@ async function runCli(argv, io) {
 `);
       return EXIT_BAD_INPUT;
     }
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorMessage(error);
     io.stderr(`deployforge: unexpected error: ${message}
 `);
     if (io.env.DEPLOYFORGE_DEBUG && error instanceof Error && error.stack) io.stderr(`${error.stack}

@@ -1,20 +1,20 @@
 import { createRequire as __dfCreateRequire } from 'node:module'; import { fileURLToPath as __dfFileURLToPath } from 'node:url'; const require = __dfCreateRequire(import.meta.url); const __filename = __dfFileURLToPath(import.meta.url); const __dirname = __dfFileURLToPath(new URL('.', import.meta.url));
 import {
   planOutputs
-} from "../chunks/chunk-PW3YD6IZ.js";
+} from "../chunks/chunk-PK6BUCFY.js";
 import {
   booleanInput,
   createActionLogger,
   runAction,
   stringInput
-} from "../chunks/chunk-V5RFTRSI.js";
+} from "../chunks/chunk-LWC24TIN.js";
 import {
   createPlan,
   credentialFactsFromEnv,
   loadPlanInputs,
   releaseExistence
-} from "../chunks/chunk-EJVT65YJ.js";
-import "../chunks/chunk-EQ46ZNEL.js";
+} from "../chunks/chunk-QTOQT4HP.js";
+import "../chunks/chunk-UWIZGFA4.js";
 import "../chunks/chunk-JQP4SYQR.js";
 import "../chunks/chunk-JMZRCY2U.js";
 import "../chunks/chunk-M5OUCAEA.js";
@@ -24,10 +24,12 @@ import {
   setSecret,
   summary,
   warning
-} from "../chunks/chunk-FCMBTW6L.js";
+} from "../chunks/chunk-NVYRLTFZ.js";
 import "../chunks/chunk-3BZQ6MWX.js";
-import "../chunks/chunk-QHCXEEQX.js";
-import "../chunks/chunk-BVJFRNHR.js";
+import "../chunks/chunk-7MAI2M42.js";
+import {
+  errorMessage
+} from "../chunks/chunk-GMIJ6JCU.js";
 import "../chunks/chunk-EXBJN2G4.js";
 
 // packages/actions/src/runtime/plan-summary.ts
@@ -71,7 +73,7 @@ await runAction("build-matrix", async () => {
   if (inputs.token) {
     setSecret(inputs.token);
     const client = createGitHubClient({ token: inputs.token, log: createActionLogger() });
-    existence.github = await releaseExistence(client, planInputs.loaded, planInputs.version, process.env).catch((error) => ({ state: "unknown", detail: error instanceof Error ? error.message : String(error) }));
+    existence.github = await releaseExistence(client, planInputs.loaded, planInputs.version, process.env).catch((error) => ({ state: "unknown", detail: errorMessage(error) }));
   }
   const plan = createPlan({
     ...planInputs,

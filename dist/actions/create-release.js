@@ -4,12 +4,12 @@ import {
   createActionLogger,
   runAction,
   stringInput
-} from "../chunks/chunk-V5RFTRSI.js";
+} from "../chunks/chunk-LWC24TIN.js";
 import {
   loadPlanInputs,
   runHub
-} from "../chunks/chunk-EJVT65YJ.js";
-import "../chunks/chunk-EQ46ZNEL.js";
+} from "../chunks/chunk-QTOQT4HP.js";
+import "../chunks/chunk-UWIZGFA4.js";
 import "../chunks/chunk-JQP4SYQR.js";
 import "../chunks/chunk-JMZRCY2U.js";
 import "../chunks/chunk-M5OUCAEA.js";
@@ -17,10 +17,10 @@ import {
   setOutput,
   setSecret,
   summary
-} from "../chunks/chunk-FCMBTW6L.js";
+} from "../chunks/chunk-NVYRLTFZ.js";
 import "../chunks/chunk-3BZQ6MWX.js";
-import "../chunks/chunk-QHCXEEQX.js";
-import "../chunks/chunk-BVJFRNHR.js";
+import "../chunks/chunk-7MAI2M42.js";
+import "../chunks/chunk-GMIJ6JCU.js";
 import "../chunks/chunk-EXBJN2G4.js";
 
 // packages/actions/src/runtime/release-summary.ts

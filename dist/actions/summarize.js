@@ -7,18 +7,18 @@ import {
   renderSummaryMarkdown,
   requiredFailures,
   statusFromNeeds
-} from "../chunks/chunk-VR2L6PLW.js";
+} from "../chunks/chunk-UANDYYMU.js";
 import "../chunks/chunk-VJAFAEWP.js";
 import "../chunks/chunk-DGOHO7Y2.js";
 import {
   createActionLogger,
   runAction,
   stringInput
-} from "../chunks/chunk-V5RFTRSI.js";
+} from "../chunks/chunk-LWC24TIN.js";
 import {
   loadConfig
-} from "../chunks/chunk-EJVT65YJ.js";
-import "../chunks/chunk-EQ46ZNEL.js";
+} from "../chunks/chunk-QTOQT4HP.js";
+import "../chunks/chunk-UWIZGFA4.js";
 import "../chunks/chunk-JQP4SYQR.js";
 import "../chunks/chunk-JMZRCY2U.js";
 import "../chunks/chunk-M5OUCAEA.js";
@@ -30,12 +30,12 @@ import {
   setSecret,
   summary,
   warning
-} from "../chunks/chunk-FCMBTW6L.js";
+} from "../chunks/chunk-NVYRLTFZ.js";
 import "../chunks/chunk-3BZQ6MWX.js";
-import "../chunks/chunk-QHCXEEQX.js";
+import "../chunks/chunk-7MAI2M42.js";
 import {
   ConfigurationError
-} from "../chunks/chunk-BVJFRNHR.js";
+} from "../chunks/chunk-GMIJ6JCU.js";
 import "../chunks/chunk-EXBJN2G4.js";
 
 // packages/actions/src/summarize.ts

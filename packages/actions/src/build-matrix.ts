@@ -4,6 +4,7 @@ import { releaseExistence } from '@deployforge/hub';
 import type { Existence } from '@deployforge/platforms';
 import { createPlan, credentialFactsFromEnv } from '@deployforge/plan';
 import { planOutputs } from '@deployforge/workflow';
+import { errorMessage } from '@deployforge/diagnostics';
 import { createActionLogger } from './runtime/action-logger.js';
 import { loadPlanInputs } from '@deployforge/inputs';
 import { planSummaryMarkdown } from './runtime/plan-summary.js';
@@ -46,7 +47,7 @@ await runAction('build-matrix', async () => {
     // A failed lookup is not fatal: `unknown` makes the hub run, and the hub converges on its own.
     const client = createGitHubClient({ token: inputs.token, log: createActionLogger() });
     existence.github = await releaseExistence(client, planInputs.loaded, planInputs.version, process.env)
-      .catch((error: unknown) => ({ state: 'unknown' as const, detail: error instanceof Error ? error.message : String(error) }));
+      .catch((error: unknown) => ({ state: 'unknown' as const, detail: errorMessage(error) }));
   }
   const plan = createPlan({
     ...planInputs,

@@ -1,6 +1,6 @@
 import { CommanderError } from 'commander';
 import { closest, distance } from 'fastest-levenshtein';
-import { isConfigurationError } from '@deployforge/diagnostics';
+import { isConfigurationError, errorMessage } from '@deployforge/diagnostics';
 import type { CliIo } from './cli-io.js';
 import { EXIT_BAD_INPUT } from './exit-codes.js';
 import { createProgram } from './program.js';
@@ -36,7 +36,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       io.stderr(`${error.message}\n`);
       return EXIT_BAD_INPUT;
     }
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorMessage(error);
     io.stderr(`deployforge: unexpected error: ${message}\n`);
     if (io.env.DEPLOYFORGE_DEBUG && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
     else io.stderr('This is a bug or an outage, not a problem with your input. Set DEPLOYFORGE_DEBUG=1 for details.\n');

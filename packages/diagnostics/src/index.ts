@@ -3,3 +3,4 @@ export { ConfigurationError, isConfigurationError } from './configuration-error.
 export { describeValue } from './describe-value.js';
 export { type Logger, createMemoryLogger } from './logger.js';
 export { createRedactor } from './redact.js';
+export { errorMessage } from './error-message.js';

@@ -1,4 +1,5 @@
 import { PLATFORMS, type Existence, type Platform, type PlatformContext, type SpokeStatus } from '@deployforge/platforms';
+import { errorMessage } from '@deployforge/diagnostics';
 import type { SpokeOutcome } from './spoke-outcome.js';
 
 export interface PublishSpokeOptions {
@@ -9,8 +10,6 @@ export interface PublishSpokeOptions {
   redact: (text: string) => string;
   now?: () => number;
 }
-
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
  * One spoke, the same way everywhere: look (check), refuse what must not be overwritten, render,
@@ -36,7 +35,7 @@ export async function publishSpoke(options: PublishSpokeOptions): Promise<SpokeO
   try {
     existence = await platform.check(ctx);
   } catch (error) {
-    existence = { state: 'unknown', detail: `the existence check failed: ${message(error)}` };
+    existence = { state: 'unknown', detail: `the existence check failed: ${errorMessage(error)}` };
   }
   existence = { ...existence, ...(existence.detail ? { detail: redact(existence.detail) } : {}) };
   const evidence = existence.detail ? `: ${existence.detail}` : '';
@@ -63,7 +62,7 @@ export async function publishSpoke(options: PublishSpokeOptions): Promise<SpokeO
   try {
     files = platform.render(ctx);
   } catch (error) {
-    return done('failed', `rendering the ${info.displayName} package failed: ${message(error)}`, { existence });
+    return done('failed', `rendering the ${info.displayName} package failed: ${errorMessage(error)}`, { existence });
   }
   const paths = files.map((f) => f.path);
   if (ctx.dryRun) {
@@ -73,6 +72,6 @@ export async function publishSpoke(options: PublishSpokeOptions): Promise<SpokeO
     const result = await platform.publish(ctx, files);
     return done(result.status, result.detail, { existence, files: paths, ...(result.url ? { url: result.url } : {}) });
   } catch (error) {
-    return done('failed', `publishing to ${info.displayName} failed: ${message(error)}`, { existence, files: paths });
+    return done('failed', `publishing to ${info.displayName} failed: ${errorMessage(error)}`, { existence, files: paths });
   }
 }

@@ -1,6 +1,6 @@
 import { rm } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { createRedactor, type Logger } from '@deployforge/diagnostics';
+import { createRedactor, type Logger, errorMessage } from '@deployforge/diagnostics';
 import { mapWithConcurrency } from '@deployforge/github';
 import { releaseExistence } from '@deployforge/hub';
 import type { InputSource } from '@deployforge/inputs';
@@ -46,7 +46,7 @@ async function checkAll(session: ReleaseSession, options: { io: InputSource; log
       });
       return [k.key, { ...existence, ...(existence.detail ? { detail: redact(existence.detail) } : {}) }];
     } catch (error) {
-      return [k.key, { state: 'unknown', detail: redact(`the check failed: ${error instanceof Error ? error.message : String(error)}`) }];
+      return [k.key, { state: 'unknown', detail: redact(`the check failed: ${errorMessage(error)}`) }];
     }
   });
   for (const [key, existence] of checked) results[key] = existence;

@@ -1,7 +1,7 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { ConfigurationError, createRedactor, type Logger } from '@deployforge/diagnostics';
+import { ConfigurationError, createRedactor, type Logger, errorMessage } from '@deployforge/diagnostics';
 import { createGitHubClient, type ReleaseResult } from '@deployforge/github';
 import { assetFetcher, collectArtifacts, loadReleaseAssets, releaseExistence, resolveRepository, runHub } from '@deployforge/hub';
 import { loadPlanInputs, type InputSource } from '@deployforge/inputs';
@@ -78,7 +78,7 @@ export async function runLocalRelease(options: {
     const client = createGitHubClient({ token, log, ...(io.env.GITHUB_API_URL ? { baseUrl: io.env.GITHUB_API_URL } : {}) });
 
     const hubExistence: Existence = await releaseExistence(client, loaded, version, io.env)
-      .catch((error: unknown) => ({ state: 'unknown' as const, detail: error instanceof Error ? error.message : String(error) }));
+      .catch((error: unknown) => ({ state: 'unknown' as const, detail: errorMessage(error) }));
     const plan = createPlan({
       ...inputs,
       trigger: 'local',

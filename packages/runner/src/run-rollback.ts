@@ -1,4 +1,4 @@
-import { ConfigurationError, type Logger } from '@deployforge/diagnostics';
+import { ConfigurationError, type Logger, errorMessage } from '@deployforge/diagnostics';
 import { findReleaseByTag, mapWithConcurrency, type RemoteRelease } from '@deployforge/github';
 import { assetFetcher, loadReleaseAssets } from '@deployforge/hub';
 import type { InputSource } from '@deployforge/inputs';
@@ -42,8 +42,6 @@ const BY_HAND: Partial<Record<PlatformId, (to: string) => string>> = {
   vscode: (to) => `the extension stores serve the highest version: publish a new version built from ${to}, or unpublish the newer ones`,
   custom: (to) => `run your own deploy command for ${to}`,
 };
-
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** GitHub's latest flag: one idempotent PATCH (`make_latest`) on V's release, skipped when already there. */
 async function rollbackGithub(session: LiveSession, release: RemoteRelease, dryRun: boolean): Promise<RollbackOutcome> {
@@ -110,7 +108,7 @@ export async function runRollback(options: {
   try {
     assets = await loadReleaseAssets(session.client, session.loaded, version, options.io.env);
   } catch (error) {
-    options.log.warning(`the assets of ${version.tag} could not be read (${message(error)}); platforms that need them will fail`);
+    options.log.warning(`the assets of ${version.tag} could not be read (${errorMessage(error)}); platforms that need them will fail`);
   }
   const fetchAsset = assetFetcher(session.client, join(session.workRoot, 'downloads'));
   const timeoutMs = options.timeoutMs ?? STATUS_TIMEOUT_MS;
@@ -120,7 +118,7 @@ export async function runRollback(options: {
     try {
       platforms.github = await rollbackGithub(session, release, options.dryRun);
     } catch (error) {
-      platforms.github = { name: PLATFORMS.github.displayName, status: 'failed', detail: session.redact(`moving the latest flag failed: ${message(error)}`) };
+      platforms.github = { name: PLATFORMS.github.displayName, status: 'failed', detail: session.redact(`moving the latest flag failed: ${errorMessage(error)}`) };
     }
   }
 
@@ -140,7 +138,7 @@ export async function runRollback(options: {
       });
       return [key.key, { ...result, name, detail: session.redact(result.detail) }];
     } catch (error) {
-      return [key.key, { name, status: 'failed', detail: session.redact(`rollback failed: ${message(error)}`) }];
+      return [key.key, { name, status: 'failed', detail: session.redact(`rollback failed: ${errorMessage(error)}`) }];
     }
   });
   for (const [key, value] of rows) platforms[key] = value;

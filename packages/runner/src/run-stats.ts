@@ -1,8 +1,7 @@
-import type { Logger } from '@deployforge/diagnostics';
+import { errorMessage } from '@deployforge/diagnostics';
 import { listReleases, mapWithConcurrency, type RemoteAsset, type RemoteRelease } from '@deployforge/github';
-import type { InputSource } from '@deployforge/inputs';
 import { PLATFORMS, loadPlatform } from '@deployforge/platforms';
-import { displayName, liveContext, openLiveSession, selectNewestRelease, STATUS_TIMEOUT_MS, withTimeout } from './run-status.js';
+import { displayName, liveContext, openLiveSession, selectNewestRelease, STATUS_TIMEOUT_MS, withTimeout, type LiveCommandOptions } from './run-status.js';
 
 /** Said instead of a number wherever a platform gives no figure: a missing count is not zero. */
 export const NOT_PUBLISHED = 'not published by this platform';
@@ -27,22 +26,12 @@ export interface StatsReport {
 
 type CountedRelease = Omit<RemoteRelease, 'assets'> & { assets?: (RemoteAsset & { download_count?: number })[] };
 
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
-
 /**
  * `deployforge stats`: downloads per platform and in total. GitHub's count is the sum of every
  * published release's asset `download_count`; spokes report through their optional `stats()`.
  * Platforms without one, or whose figure is unavailable, say so rather than counting as 0.
  */
-export async function runStats(options: {
-  configPath: string;
-  platforms?: string;
-  io: InputSource;
-  log: Logger;
-  concurrency?: number;
-  timeoutMs?: number;
-  now?: Date;
-}): Promise<StatsReport> {
+export async function runStats(options: LiveCommandOptions): Promise<StatsReport> {
   const session = await openLiveSession(options);
   const { owner, repo } = session.repository;
   const releases = (await listReleases(session.client, owner, repo)) as CountedRelease[];
@@ -72,7 +61,7 @@ export async function runStats(options: {
         ? { name, downloads: figures.downloads, detail }
         : { name, downloads: null, detail: detail ? `${NOT_PUBLISHED}: ${detail}` : NOT_PUBLISHED }];
     } catch (error) {
-      return [key.key, { name, downloads: null, detail: session.redact(`could not read the figure: ${message(error)}`) }];
+      return [key.key, { name, downloads: null, detail: session.redact(`could not read the figure: ${errorMessage(error)}`) }];
     }
   });
   for (const [key, value] of rows) platforms[key] = value;

@@ -2,7 +2,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig, type LoadedConfig } from '@deployforge/config';
-import { ConfigurationError, createRedactor, type Logger } from '@deployforge/diagnostics';
+import { ConfigurationError, createRedactor, type Logger, errorMessage } from '@deployforge/diagnostics';
 import { createGitHubClient, listReleases, mapWithConcurrency, type GitHubClient, type RemoteRelease } from '@deployforge/github';
 import { resolveRepository, type Repository } from '@deployforge/hub';
 import { configFileFor, type InputSource } from '@deployforge/inputs';
@@ -153,7 +153,6 @@ export async function withTimeout<T>(ms: number, what: string, fn: (signal: Abor
 }
 
 export const displayName = (key: SpokeKey) => (key.instance ? `${PLATFORMS.custom.displayName}: ${key.instance}` : PLATFORMS[key.platform].displayName);
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** Drift rows map onto status.json's colours: in sync is green, drift red, unknown yellow. */
 const DASHBOARD_STATUS: Record<DriftState, SpokeStatus> = {
@@ -187,16 +186,12 @@ async function githubRow(session: LiveSession, version: ResolvedVersion, tagPref
   } catch (error) {
     const status = (error as { status?: unknown }).status;
     if (status === 404) return row({ ...base, state: 'missing', detail: 'no release is marked latest', ms: Date.now() - started });
-    return row({ ...base, state: 'unknown', detail: session.redact(`reading the latest release failed: ${message(error)}`), ms: Date.now() - started });
+    return row({ ...base, state: 'unknown', detail: session.redact(`reading the latest release failed: ${errorMessage(error)}`), ms: Date.now() - started });
   }
 }
 
-/**
- * `deployforge status`: the newest release against every enabled platform's live version, read
- * concurrently with a bound (independent round trips: N platforms cost about one). Never throws for
- * one platform: a failure, a timeout or a platform DeployForge cannot read yet is `unknown` with why.
- */
-export async function runStatus(options: {
+/** What `status` and `stats` take: the config, a platform selection, and bounds for the reads. */
+export interface LiveCommandOptions {
   configPath: string;
   platforms?: string;
   io: InputSource;
@@ -204,7 +199,14 @@ export async function runStatus(options: {
   concurrency?: number;
   timeoutMs?: number;
   now?: Date;
-}): Promise<DriftReport> {
+}
+
+/**
+ * `deployforge status`: the newest release against every enabled platform's live version, read
+ * concurrently with a bound (independent round trips: N platforms cost about one). Never throws for
+ * one platform: a failure, a timeout or a platform DeployForge cannot read yet is `unknown` with why.
+ */
+export async function runStatus(options: LiveCommandOptions): Promise<DriftReport> {
   const session = await openLiveSession(options);
   const { owner, repo } = session.repository;
   const tagPrefix = session.loaded.config.version?.['tag-prefix'] ?? 'v';
@@ -226,7 +228,7 @@ export async function runStatus(options: {
       const detail = session.redact([why, live.detail].filter(Boolean).join('; ') || (state === 'missing' ? 'not published there' : ''));
       return [key.key, row({ ...base, state, ...(live.latest !== undefined ? { live: live.latest } : {}), ...(live.url ? { url: live.url } : {}), detail, ms: Date.now() - started })];
     } catch (error) {
-      return [key.key, row({ ...base, state: 'unknown', detail: session.redact(`could not read the live version: ${message(error)}`), ms: Date.now() - started })];
+      return [key.key, row({ ...base, state: 'unknown', detail: session.redact(`could not read the live version: ${errorMessage(error)}`), ms: Date.now() - started })];
     }
   });
 

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { errorMessage } from '@deployforge/diagnostics';
 import { parseCargoLock } from './cargo-lock.js';
 import { parseGoMod } from './go-modules.js';
 import type { LockedPackage } from './locked-package.js';
@@ -34,7 +35,7 @@ export async function readProjectLockfile(projectDir: string): Promise<ProjectLo
     try {
       return { file, packages: parse(text) };
     } catch (error) {
-      throw new Error(`SBOM: cannot read ${join(projectDir, file)}: ${error instanceof Error ? error.message : String(error)}`);
+      throw new Error(`SBOM: cannot read ${join(projectDir, file)}: ${errorMessage(error)}`);
     }
   }
   return undefined;

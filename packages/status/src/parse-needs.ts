@@ -1,4 +1,4 @@
-import { ConfigurationError, describeValue } from '@deployforge/diagnostics';
+import { ConfigurationError, describeValue, errorMessage } from '@deployforge/diagnostics';
 import { JOB_RESULTS, type JobResult, type Needs, type NeededJob } from './needs-types.js';
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -14,7 +14,7 @@ export function parseNeeds(text: string, inputName = 'results'): Needs {
   try {
     data = JSON.parse(text);
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = errorMessage(error);
     throw ConfigurationError.forInput(inputName, `expected the JSON of \${{ toJSON(needs) }}, got text that is not JSON (${reason})`);
   }
   if (!isRecord(data)) {

@@ -1,4 +1,4 @@
-import { ConfigurationError, describeValue } from '@deployforge/diagnostics';
+import { ConfigurationError, describeValue, errorMessage } from '@deployforge/diagnostics';
 import { SPOKE_STATUSES, type SpokeStatus } from '@deployforge/platforms';
 import type { StatusDocument } from './status-document.js';
 
@@ -14,7 +14,7 @@ export function parseStatusDocument(text: string, file: string): StatusDocument 
   try {
     data = JSON.parse(text);
   } catch (error) {
-    throw new ConfigurationError(`${file}: not a status.json: ${error instanceof Error ? error.message : String(error)}`);
+    throw new ConfigurationError(`${file}: not a status.json: ${errorMessage(error)}`);
   }
   const problems: string[] = [];
   const need = (ok: boolean, path: string, expected: string, got: unknown) => {

@@ -1,3 +1,4 @@
+import { errorMessage } from '@deployforge/diagnostics';
 import type { Existence } from '../existence.js';
 import type { PlatformContext } from '../platform.js';
 import { comparePublished } from './compare-published.js';
@@ -6,8 +7,6 @@ import { mapBounded, packNpmPackages, PACK_CONCURRENCY } from './pack-packages.j
 import { packagesInPublishOrder, planNpmPackages } from './package-plan.js';
 import { getPackument, type Packument } from './registry-client.js';
 import { renderNpmFiles } from './render.js';
-
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
  * Is this version on the registry, for the main package and every per-target package?
@@ -27,7 +26,7 @@ export async function checkNpm(ctx: PlatformContext, flavor: NpmFlavor): Promise
   try {
     packuments = await mapBounded(packages, PACK_CONCURRENCY, (p) => getPackument(endpoint, p.name));
   } catch (error) {
-    return { state: 'unknown', detail: `could not read the packuments on ${settings.registry}: ${message(error)}` };
+    return { state: 'unknown', detail: `could not read the packuments on ${settings.registry}: ${errorMessage(error)}` };
   }
   const published = packuments.filter((p) => p?.versions?.[version] || p?.time?.[version]);
   if (published.length === 0) {
@@ -41,7 +40,7 @@ export async function checkNpm(ctx: PlatformContext, flavor: NpmFlavor): Promise
     comparisons = await mapBounded(packed.map((p, i) => [p, packuments[i]] as const), PACK_CONCURRENCY, ([p, packument]) =>
       comparePublished(endpoint, packument, version, p));
   } catch (error) {
-    return { state: 'unknown', detail: `could not compare with the published tarballs: ${message(error)}` };
+    return { state: 'unknown', detail: `could not compare with the published tarballs: ${errorMessage(error)}` };
   }
   for (const state of ['burned', 'different'] as const) {
     const hits = comparisons.filter((c) => c.state === state);

@@ -1,3 +1,4 @@
+import { errorMessage } from '@deployforge/diagnostics';
 import type { PlatformContext, PublishResult, RenderedFile } from '../platform.js';
 import { compareWheels } from './compare-wheels.js';
 import { postLegacyUpload } from './legacy-upload.js';
@@ -80,9 +81,9 @@ async function uploadOne(ctx: PlatformContext, repository: string, token: string
       return answer;
     } catch (error) {
       if (attempt >= RETRIES || ctx.signal?.aborted) {
-        throw new Error(`uploading ${wheel.filename} to ${repository}: ${error instanceof Error ? error.message : String(error)}`);
+        throw new Error(`uploading ${wheel.filename} to ${repository}: ${errorMessage(error)}`);
       }
-      ctx.log.warning(`pypi: ${wheel.filename}: ${error instanceof Error ? error.message : String(error)}, retrying`);
+      ctx.log.warning(`pypi: ${wheel.filename}: ${errorMessage(error)}, retrying`);
       await sleep(1000 * 2 ** attempt);
     }
   }

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ConfigurationError } from '@deployforge/diagnostics';
+import { ConfigurationError, errorMessage } from '@deployforge/diagnostics';
 
 export interface ExtensionManifest {
   publisher: string;
@@ -17,7 +17,7 @@ export async function readExtensionManifest(folder: string): Promise<ExtensionMa
   try {
     raw = JSON.parse(await readFile(file, 'utf8'));
   } catch (error) {
-    throw new ConfigurationError(`platforms.vscode.path: cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new ConfigurationError(`platforms.vscode.path: cannot read ${file}: ${errorMessage(error)}`);
   }
   const json = raw as Record<string, unknown>;
   const { publisher, name } = json;

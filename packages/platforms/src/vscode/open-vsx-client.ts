@@ -1,3 +1,4 @@
+import { errorMessage } from '@deployforge/diagnostics';
 import type { ExtensionManifest } from './extension-manifest.js';
 import { commonjsExport } from './commonjs-export.js';
 
@@ -40,7 +41,7 @@ export async function publishToOpenVsx(options: { base: string; pat: string; vsi
     if (extension.error) return classify(extension.error);
     return { kind: 'published' };
   } catch (error) {
-    return classify(error instanceof Error ? error.message : String(error));
+    return classify(errorMessage(error));
   }
 }
 

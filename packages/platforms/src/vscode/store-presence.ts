@@ -1,3 +1,4 @@
+import { errorMessage } from '@deployforge/diagnostics';
 import type { PlatformContext } from '../platform.js';
 import type { ExtensionManifest } from './extension-manifest.js';
 import { queryMarketplace } from './marketplace-client.js';
@@ -26,6 +27,6 @@ export async function storePresence(ctx: PlatformContext, store: StoreSettings, 
     }
     return { store, url, has: await openVsxHasVersion(store.url, manifest, version, ctx.signal) };
   } catch (error) {
-    return { store, url, error: error instanceof Error ? error.message : String(error) };
+    return { store, url, error: errorMessage(error) };
   }
 }
