@@ -138,13 +138,25 @@ export interface ReleaseConfig {
    */
   notes: 'generate' | 'none' | `file:${string}`;
   /**
-   * Attest build provenance for every archive (`actions/attest-build-provenance`).
+   * Attest build provenance of every file listed in `SHA256SUMS` (`actions/attest-build-provenance`) and attach the bundle as `<name>-<version>.sigstore.json`; pushed images are attested by digest too. Needs GitHub Actions: a local release has no provenance.
    */
   attest: boolean;
   /**
    * Generate an SBOM and attach it to the release.
    */
   sbom: boolean;
+  /**
+   * Sign `SHA256SUMS` keylessly with Sigstore (the workflow's OIDC identity, recorded in the public Rekor log) and attach the bundle as `SHA256SUMS.sigstore.json`. Off by default because the log is public, even for private repositories.
+   */
+  sign: boolean;
+  /**
+   * Name of the secret (locally: the environment variable) holding an ASCII-armored OpenPGP private key. `SHA256SUMS` is then signed into `SHA256SUMS.asc`, the detached signature package managers expect.
+   */
+  'gpg-key'?: string;
+  /**
+   * Name of the secret holding the passphrase of `gpg-key`, when the key is protected by one.
+   */
+  'gpg-passphrase'?: string;
 }
 /**
  * Settings for the generated `.github/workflows/release.yml`.
@@ -300,6 +312,10 @@ export interface DockerPlatformConfig {
    * @minItems 1
    */
   tags: string[];
+  /**
+   * Sign every pushed image by digest with cosign, keylessly (the workflow's OIDC identity, recorded in the public Rekor log). Workflow only.
+   */
+  sign: boolean;
   /**
    * The GitHub environment this platform's publish job runs in. Default: `workflow.environment`.
    */

@@ -30,7 +30,7 @@ describe('good configs', () => {
       project: { name: 'shimmy' },
       version: { from: 'tag', 'tag-prefix': 'v' },
       build: { targets: ['linux-x64', 'linux-arm64', 'macos-x64', 'macos-arm64', 'windows-x64'], files: [] },
-      release: { 'draft-until-complete': true, checksums: true, notes: 'generate', attest: true, sbom: true },
+      release: { 'draft-until-complete': true, checksums: true, notes: 'generate', attest: true, sbom: true, sign: false },
       required: [],
       workflow: { environment: 'release', 'runs-on': 'ubuntu-latest' },
       platforms: {},

@@ -58,6 +58,11 @@ export function semanticDiagnostics(config: Record<string, unknown>, locator: No
   }
 
   checkFileSource(asRecord(config.version)?.from, ['version', 'from'], report);
+
+  const release = asRecord(config.release);
+  if (release && release['gpg-passphrase'] !== undefined && release['gpg-key'] === undefined) {
+    report(['release', 'gpg-passphrase'], 'a passphrase without a key signs nothing: add release.gpg-key naming the secret that holds the private key');
+  }
   checkFileSource(asRecord(config.release)?.notes, ['release', 'notes'], report);
   return found;
 }
