@@ -31,3 +31,4 @@ export { contentTypeFor } from './content-type.js';
 export { sha256FromDigest, type RemoteAsset, type RemoteRelease } from './release-types.js';
 export { downloadVerifiedAsset, AssetDownloadError, type DownloadOptions } from './download-verified-asset.js';
 export { mapWithConcurrency } from './map-with-concurrency.js';
+export { isSignatureFile, provenanceBundleName, SHA256SUMS_GPG_NAME, SHA256SUMS_SIGSTORE_NAME } from './signature-files.js';
