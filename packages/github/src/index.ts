@@ -32,3 +32,5 @@ export { sha256FromDigest, type RemoteAsset, type RemoteRelease } from './releas
 export { downloadVerifiedAsset, AssetDownloadError, type DownloadOptions } from './download-verified-asset.js';
 export { mapWithConcurrency } from './map-with-concurrency.js';
 export { isSignatureFile, provenanceBundleName, SHA256SUMS_GPG_NAME, SHA256SUMS_SIGSTORE_NAME } from './signature-files.js';
+export type { ChecksumSigner } from './checksum-signer.js';
+export { planSignatures, type SignaturePlan } from './plan-signatures.js';

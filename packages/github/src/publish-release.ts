@@ -4,15 +4,19 @@ import { join } from 'node:path';
 import { ConfigurationError, type Logger } from '@deployforge/diagnostics';
 import type { ResolvedVersion } from '@deployforge/version';
 import { ensureAsset, replacementName, viewOf, type AssetMachineContext } from './asset-state-machine.js';
+import type { ChecksumSigner } from './checksum-signer.js';
 import { decideAsset, type AssetDecision } from './decide-asset.js';
 import { selectReleaseForTag } from './find-release.js';
-import { describeLocalAssets, writeChecksumsAsset, type LocalAsset } from './local-assets.js';
+import { describeLocalAssets, SHA256SUMS_NAME, writeChecksumsAsset, type LocalAsset } from './local-assets.js';
 import { mapWithConcurrency } from './map-with-concurrency.js';
 import type { GitHubClient } from './octokit-factory.js';
+import { planSignatures, type SignaturePlan } from './plan-signatures.js';
 import { preflightAssets } from './preflight.js';
 import { ReleaseApi } from './release-api.js';
 import { AssetConflictError, httpFailure, ReleaseStepError } from './release-errors.js';
 import { sha256FromDigest, type RemoteAsset, type RemoteRelease } from './release-types.js';
+import { renderSha256Sums } from './sha256sums.js';
+import { isSignatureFile } from './signature-files.js';
 import { sleep } from './sleep.js';
 
 export type ReleaseNotesSource = { kind: 'generate' } | { kind: 'file'; path: string } | { kind: 'none' };
@@ -26,10 +30,17 @@ export interface PublishReleaseOptions {
   name?: string;
   /** Decides `prerelease` and `make_latest`. */
   version: Pick<ResolvedVersion, 'version' | 'prerelease'>;
-  /** Archives, SBOMs, provenance…: uploaded under their base names. */
+  /**
+   * Archives, SBOMs…: uploaded under their base names. Signature files among them (`*.asc`,
+   * `*.sigstore.json`…) are uploaded after the others and not listed in SHA256SUMS; a `SHA256SUMS`
+   * among them (prepared, and signed, by the workflow's sign job) is checked against the other
+   * files and uploaded as it is.
+   */
   files: readonly string[];
   /** Also publish SHA256SUMS listing every file. */
   checksums: boolean;
+  /** Signs SHA256SUMS when the release holds no valid signature yet (never on a dry run). */
+  signer?: ChecksumSigner;
   /**
    * Create the release as a draft, upload, verify, then publish (default in the config: true).
    * False creates it published straight away, which immutable releases will then refuse to change.
@@ -89,7 +100,7 @@ export interface ReleaseResult {
  * Converges on re-runs: a finished release costs list requests only and zero writes.
  */
 export async function publishRelease(options: PublishReleaseOptions): Promise<ReleaseResult> {
-  if (options.workDir || !options.checksums) return publishReleaseIn(options, options.workDir);
+  if (options.workDir || (!options.checksums && !options.signer)) return publishReleaseIn(options, options.workDir);
   // SHA256SUMS needs a file to stream from; a temp dir of our own, removed whatever happens.
   const dir = await mkdtemp(join(tmpdir(), 'deployforge-release-'));
   try {
@@ -109,10 +120,21 @@ async function publishReleaseIn(options: PublishReleaseOptions, workDir: string 
   };
 
   // ---- Everything that can fail without the network, before anything is written.
-  const files = await describeLocalAssets(options.files, signal);
-  preflightAssets(files);
-  const locals = options.checksums ? [...files, await writeChecksumsAsset(files, workDir)] : files;
-  preflightAssets(locals);
+  const described = await describeLocalAssets(options.files, signal);
+  preflightAssets(described);
+  const given = described.filter((f) => isSignatureFile(f.name));
+  const prepared = described.find((f) => f.name === SHA256SUMS_NAME);
+  const files = described.filter((f) => f !== prepared && !given.includes(f));
+  const sums = prepared
+    ? await checkPreparedSums(prepared, files)
+    : options.checksums
+      ? await writeChecksumsAsset(files, workDir)
+      : undefined;
+  const locals = sums ? [...files, sums] : files;
+  // Signing signs SHA256SUMS: without one (release.checksums off) there is nothing to sign.
+  const signer = sums && !prepared ? options.signer : undefined;
+  if (options.signer && !sums) throw new ConfigurationError('release: signing signs SHA256SUMS, so release.checksums must stay on');
+  await signer?.check();
   const notesFromFile = options.notes.kind === 'file' ? await readNotesFile(options.notes.path) : undefined;
 
   // ---- Where are we?
@@ -122,7 +144,8 @@ async function publishReleaseIn(options: PublishReleaseOptions, workDir: string 
   let created = false;
   let snapshot = release ? await api.listAssets(release.id) : { assets: [] as RemoteAsset[], serverTime: Date.now() };
 
-  const managedNames = new Set(locals.flatMap((l) => [l.name, replacementName(l.name)]));
+  const signable = signer ? signer.names.filter((n) => !given.some((g) => g.name === n)) : [];
+  const managedNames = new Set([...locals, ...given].map((l) => l.name).concat(signable).flatMap((n) => [n, replacementName(n)]));
   preflightAssets(
     locals,
     snapshot.assets.filter((a) => !managedNames.has(a.name)).map((a) => a.name),
@@ -132,26 +155,38 @@ async function publishReleaseIn(options: PublishReleaseOptions, workDir: string 
   const conflicts = decisions.filter((d) => d.decision.action === 'conflict').map((d) => d.decision.reason);
   if (conflicts.length > 0) throw new AssetConflictError(conflicts);
   const pending = decisions.filter((d) => d.decision.action !== 'skip');
-  const strayScratch = snapshot.assets.filter((a) => locals.some((l) => replacementName(l.name) === a.name));
+  const sumsDecision = decisions.find((d) => d.local === sums)?.decision;
+  const signatures = planSignatures({
+    given,
+    signable,
+    remote: snapshot.assets,
+    sumsUnchanged: sumsDecision === undefined || sumsDecision.action === 'skip',
+  });
+  const signatureNames = [...signatures.upload.map((s) => s.name), ...signatures.sign];
+  const stray = [...locals, ...given].map((l) => replacementName(l.name)).concat(signable.map(replacementName));
+  const strayScratch = snapshot.assets.filter((a) => stray.includes(a.name));
+  // What the release must hold once this run is over: the files, and the signatures kept or made.
+  const expectedNow = (made: readonly LocalAsset[] = []) => [...locals, ...signatures.upload, ...made, ...signatures.keep.map(remoteFacts)];
 
-  if (release && !release.draft && pending.length === 0 && strayScratch.length === 0) {
+  if (release && !release.draft && pending.length === 0 && signatureNames.length === 0 && strayScratch.length === 0) {
     log.info(`release ${tag} complete, nothing to do`);
     for (const d of decisions) if (d.decision.action === 'skip' && !d.decision.digestVerified) log.warning(d.decision.reason);
-    return result(release, snapshot.assets, locals, { tag, created, writes: api.writes, dryRun: options.dryRun, actions });
+    return result(release, snapshot.assets, expectedNow(), { tag, created, writes: api.writes, dryRun: options.dryRun, actions });
   }
-  if (release && !release.draft && release.immutable && pending.length > 0) {
+  if (release && !release.draft && release.immutable && pending.length + signatureNames.length > 0) {
     throw new ReleaseStepError(
       'check release',
-      `release ${tag} is published and immutable, but ${pending.map((p) => p.local.name).join(', ')} would have to change; release a new version`,
+      `release ${tag} is published and immutable, but ${[...pending.map((p) => p.local.name), ...signatureNames].join(', ')} would have to change; release a new version`,
     );
   }
 
   if (options.dryRun) {
     if (!release) note(`create draft release ${tag}${options.notes.kind === 'generate' ? ' with generated notes' : ''}`);
     for (const { local, decision } of decisions) describeDecision(note, local, decision);
+    describeSignatures(note, signatures);
     for (const a of strayScratch) note(`delete leftover replacement upload ${a.name}`);
     if (!release || release.draft) note(`publish ${tag}${options.version.prerelease ? ' as a prerelease' : ' as latest'}`);
-    return result(release, snapshot.assets, locals, { tag, created, writes: 0, dryRun: true, actions });
+    return result(release, snapshot.assets, expectedNow(), { tag, created, writes: 0, dryRun: true, actions });
   }
 
   // ---- Create (or adopt) the draft.
@@ -194,14 +229,25 @@ async function publishReleaseIn(options: PublishReleaseOptions, workDir: string 
     if (api.writes > before) actions.push(`uploaded ${local.name}`);
   });
 
+  // ---- Signatures, after SHA256SUMS is complete on the release: one there always signs what is
+  // there. Signed only now, when known to be needed. A stale one is replaced without `force`.
+  const made = signer && signatures.sign.length > 0 ? await describeLocalAssets(await signer.sign(sums!.path, signatures.sign, workDir!), signal) : [];
+  for (const local of [...signatures.upload, ...made]) {
+    const before = api.writes;
+    await ensureAsset({ ...ctx, force: true }, local, viewOf(current.assets, local.name, current.serverTime));
+    if (api.writes > before) actions.push(`${signatures.stale.includes(local.name) ? 'replaced the stale' : 'uploaded'} ${local.name}`);
+  }
+  for (const kept of signatures.keep) log.info(`${kept.name}: already on the release and signs this SHA256SUMS; kept`);
+  const expected = expectedNow(made);
+
   // ---- Clean up, verify, publish.
   let { assets } = await api.listAssets(release.id);
-  for (const leftover of assets.filter((a) => locals.some((l) => replacementName(l.name) === a.name))) {
+  for (const leftover of assets.filter((a) => stray.includes(a.name))) {
     await api.deleteAsset(leftover, 'leftover replacement upload');
     actions.push(`deleted ${leftover.name}`);
     assets = assets.filter((a) => a.id !== leftover.id);
   }
-  verifyAssets(assets, locals, log);
+  verifyAssets(assets, expected, log);
 
   if (release.draft) {
     const publishedRelease = await api.updateRelease(release.id, {
@@ -213,9 +259,39 @@ async function publishReleaseIn(options: PublishReleaseOptions, workDir: string 
     log.info(`published release ${tag}: ${publishedRelease.html_url}`);
     release = publishedRelease;
     // Download URLs change when a draft is published (untagged-… → the tag).
-    assets = publishedRelease.assets && publishedRelease.assets.length >= locals.length ? publishedRelease.assets : (await api.listAssets(release.id)).assets;
+    assets = publishedRelease.assets && publishedRelease.assets.length >= expected.length ? publishedRelease.assets : (await api.listAssets(release.id)).assets;
   }
-  return result(release, assets, locals, { tag, created, writes: api.writes, dryRun: false, actions });
+  return result(release, assets, expected, { tag, created, writes: api.writes, dryRun: false, actions });
+}
+
+/** The facts of an asset as the release holds it, for one this run keeps rather than uploads. */
+function remoteFacts(remote: RemoteAsset): ExpectedAsset {
+  return { name: remote.name, size: remote.size, sha256: sha256FromDigest(remote.digest) ?? '' };
+}
+
+/**
+ * A SHA256SUMS handed in with the files (the sign job wrote and signed it) must list exactly the
+ * other files, byte for byte as the hub would write it: otherwise its signature vouches for files
+ * other than the ones being released, and publishing it would be a lie.
+ */
+async function checkPreparedSums(prepared: LocalAsset, files: readonly LocalAsset[]): Promise<LocalAsset> {
+  const expected = renderSha256Sums(files.map(({ name, sha256 }) => ({ name, sha256 })));
+  const actual = await readFile(prepared.path, 'utf8');
+  if (actual !== expected) {
+    const listed = new Set(actual.split('\n').filter(Boolean));
+    const missing = expected.split('\n').filter((l) => l && !listed.has(l)).map((l) => l.slice(66));
+    throw new ConfigurationError(
+      `release assets: ${prepared.path} does not list the files being released` +
+        (missing.length > 0 ? ` (not listed, or with another sha256: ${missing.join(', ')})` : ' (it lists files that are not here)') +
+        '; it was made for other files. Remove it to have the hub write its own, or make it again from these files.',
+    );
+  }
+  return prepared;
+}
+
+function describeSignatures(note: (line: string) => void, plan: SignaturePlan): void {
+  for (const local of plan.upload) note(`${plan.stale.includes(local.name) ? 'replace the stale' : 'upload'} ${local.name}`);
+  for (const name of plan.sign) note(`sign SHA256SUMS into ${name}${plan.stale.includes(name) ? ' (replacing a stale one)' : ''}`);
 }
 
 function findAsset(assets: readonly RemoteAsset[], name: string): RemoteAsset | undefined {
@@ -308,8 +384,10 @@ function isAlreadyExists(error: unknown): boolean {
   return (cause?.response?.data?.errors ?? []).some((e) => e.code === 'already_exists');
 }
 
+type ExpectedAsset = Pick<LocalAsset, 'name' | 'size' | 'sha256'>;
+
 /** Every expected asset is there, complete, with the right size and (where GitHub reports it) sha256. */
-function verifyAssets(assets: readonly RemoteAsset[], locals: readonly LocalAsset[], log: Logger): void {
+function verifyAssets(assets: readonly RemoteAsset[], locals: readonly ExpectedAsset[], log: Logger): void {
   const problems: string[] = [];
   for (const local of locals) {
     const remote = findAsset(assets, local.name);
@@ -320,6 +398,7 @@ function verifyAssets(assets: readonly RemoteAsset[], locals: readonly LocalAsse
     if (remote.state !== 'uploaded') problems.push(`${local.name} is in state "${remote.state}"`);
     if (remote.size !== local.size) problems.push(`${local.name} is ${remote.size} bytes, expected ${local.size}`);
     const remoteSha = sha256FromDigest(remote.digest);
+    if (local.sha256 === '') continue; // kept as the release holds it; nothing local to compare
     if (remoteSha === undefined) log.warning(`${local.name}: GitHub reports no digest; verified by size only`);
     else if (remoteSha !== local.sha256) problems.push(`${local.name} has sha256:${remoteSha}, expected sha256:${local.sha256}`);
   }
@@ -329,7 +408,7 @@ function verifyAssets(assets: readonly RemoteAsset[], locals: readonly LocalAsse
 function result(
   release: RemoteRelease | undefined,
   assets: readonly RemoteAsset[],
-  locals: readonly LocalAsset[],
+  locals: readonly ExpectedAsset[],
   extra: { tag: string; created: boolean; writes: number; dryRun: boolean; actions: string[] },
 ): ReleaseResult {
   return {
