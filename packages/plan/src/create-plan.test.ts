@@ -110,3 +110,31 @@ describe('createPlan on examples/go-cli', () => {
     }
   });
 });
+
+describe('the hub signing key is a credential of the release', () => {
+  const signed = parseConfig(
+    'project:\n  name: shimmy\nversion:\n  from: tag\nrelease:\n  gpg-key: GPG_PRIVATE_KEY\n  gpg-passphrase: GPG_PASSPHRASE\n',
+    'deployforge.yml',
+  );
+  const plan = (env: Record<string, string>, existence?: 'identical') =>
+    createPlan({
+      loaded: signed,
+      version,
+      trigger: 'dispatch',
+      selection: { kind: 'all' },
+      credentials: credentialFactsFromEnv(env),
+      ...(existence ? { existence: { github: { state: existence, detail: 'complete' } } } : {}),
+    });
+
+  test('a missing key or passphrase stops the plan, naming both keys and no value', () => {
+    expect(() => plan({ DEPLOYFORGE_HAS_GPG_PASSPHRASE: 'true' })).toThrow(
+      /^release\.gpg-key: the secret GPG_PRIVATE_KEY is not set\. SHA256SUMS would go out unsigned/,
+    );
+    expect(() => plan({ DEPLOYFORGE_HAS_GPG_PRIVATE_KEY: 'true', DEPLOYFORGE_HAS_GPG_PASSPHRASE: 'false' })).toThrow(/release\.gpg-passphrase: the secret GPG_PASSPHRASE/);
+  });
+
+  test('present secrets plan the release; a finished release needs no key (redeploying spokes signs nothing)', () => {
+    expect(plan({ DEPLOYFORGE_HAS_GPG_PRIVATE_KEY: 'true', DEPLOYFORGE_HAS_GPG_PASSPHRASE: 'true' }).release.run).toBe(true);
+    expect(plan({}, 'identical').release.run).toBe(false);
+  });
+});

@@ -7,6 +7,7 @@ import { decideSpoke } from './decide-spoke.js';
 import { isSelected } from './parse-selection.js';
 import { matrixEntry, planTargets } from './plan-targets.js';
 import type { Plan, PlatformSelection, SpokePlan, Trigger } from './plan-types.js';
+import { checkSigningCredentials } from './signing-credentials.js';
 import { spokeKeys } from './spoke-keys.js';
 
 export interface PlanInput {
@@ -44,6 +45,7 @@ export function createPlan(input: PlanInput): Plan {
   });
 
   const release = decideRelease(input.existence?.github, force);
+  checkSigningCredentials(config, release, input.credentials);
   const build = decideBuild(release, input.artifactsProvided ?? false);
   const required = new Set<string>(config.required ?? []);
   const defaultEnvironment = config.workflow?.environment ?? 'release';
