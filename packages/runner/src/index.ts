@@ -14,3 +14,6 @@ export { runRollback, type RollbackReport, type RollbackOutcome } from './run-ro
 export { announceRelease, type AnnounceResult, type AnnounceTarget } from './announce-release.js';
 export { slackPayload, discordPayload, genericPayload, announcementTable, announcementHeadline } from './announce-payloads.js';
 export { runVerify, type VerifyOptions, type VerifyResult, type VerifiedAsset, type AttestationCheck } from './run-verify.js';
+export { type SignatureChecks } from './verify-signatures.js';
+export { type GpgCheck } from './verify-gpg.js';
+export { ACTIONS_OIDC_ISSUER, certificateIdentityRegexp, cosignVerifyArgs, type ToolCheck } from './verify-sigstore.js';

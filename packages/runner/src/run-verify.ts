@@ -1,18 +1,21 @@
-import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { access, mkdtemp, rm } from 'node:fs/promises';
-import { constants } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { basename, delimiter, join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { loadConfig } from '@deployforge/config';
 import { ConfigurationError, type Logger } from '@deployforge/diagnostics';
 import {
-  AssetDownloadError, createGitHubClient, downloadVerifiedAsset, listReleaseAssets, listReleases, parseSha256Sums,
-  sha256File, sha256FromDigest, SHA256SUMS_NAME, type GitHubClient,
+  AssetDownloadError, createGitHubClient, downloadVerifiedAsset, isSignatureFile, listReleaseAssets, listReleases, parseSha256Sums,
+  sha256File, sha256FromDigest, SHA256SUMS_NAME, SHA256SUMS_SIGSTORE_NAME, type GitHubClient, type RemoteAsset,
 } from '@deployforge/github';
 import { readReleaseSums, resolveRepository } from '@deployforge/hub';
 import type { InputSource } from '@deployforge/inputs';
 import { parseVersionInput } from '@deployforge/version';
+import { checkAttestations } from './verify-attestations.js';
+import { readPublicKeyFile } from './verify-gpg.js';
+import { downloadUnlistedFile } from './verify-release-file.js';
+import { checkSumsSignatures, type SignatureChecks } from './verify-signatures.js';
+import type { ToolCheck } from './verify-sigstore.js';
 
 export interface VerifiedAsset {
   name: string;
@@ -24,13 +27,8 @@ export interface VerifiedAsset {
   detail: string;
 }
 
-export interface AttestationCheck {
-  /** The command that verifies the provenance of `file`, to run by hand or as run here. */
-  command: string[];
-  /** `gh` exit code when it was found on PATH and run; undefined when it was not run. */
-  exitCode?: number;
-  output?: string;
-}
+/** `gh attestation verify` of one file: the command, and its verdict when gh was run. */
+export type AttestationCheck = ToolCheck;
 
 export type VerifyResult =
   | { kind: 'no-release'; tag: string; repository: string }
@@ -38,11 +36,17 @@ export type VerifyResult =
       kind: 'checked';
       tag: string;
       repository: string;
+      /** Empty when `signatures.rejected`: nothing is checked against an untrusted SHA256SUMS. */
       assets: VerifiedAsset[];
-      /** The release carries a provenance bundle (`*.sigstore.json`), so attestations must verify. */
+      /** The checks of SHA256SUMS itself (GPG, Sigstore), made before any asset is. */
+      signatures: SignatureChecks;
+      /**
+   * The release carries a provenance bundle (`<name>-<version>.sigstore.json`; not the Sigstore
+   * signature of SHA256SUMS), so attestations must verify.
+   */
       attested: boolean;
       attestations: AttestationCheck[];
-      /** Every asset matched and no attestation check that ran failed. */
+      /** SHA256SUMS was not rejected, every asset matched, and no attestation check that ran failed. */
       ok: boolean;
     };
 
@@ -51,32 +55,12 @@ export interface VerifyOptions {
   version: string;
   /** A local file to check; default: download and check every file SHA256SUMS lists. */
   asset?: string;
+  /** An armored OpenPGP public key: the only key SHA256SUMS.asc may be signed with. */
+  gpgKey?: string;
   io: InputSource;
   log: Logger;
   /** For tests: a client with short retry settings. */
   client?: GitHubClient;
-}
-
-async function onPath(command: string, env: Readonly<Record<string, string | undefined>>): Promise<string | undefined> {
-  for (const dir of (env.PATH ?? '').split(delimiter).filter(Boolean)) {
-    const candidate = join(dir, command);
-    try {
-      await access(candidate, constants.X_OK);
-      return candidate;
-    } catch {
-      // not in this directory
-    }
-  }
-  return undefined;
-}
-
-function run(file: string, args: string[], env: Readonly<Record<string, string | undefined>>): Promise<{ code: number; output: string }> {
-  return new Promise((resolve) => {
-    execFile(file, args, { env: env as NodeJS.ProcessEnv, maxBuffer: 1 << 20 }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
-      resolve({ code, output: `${stdout}${stderr}`.trim() });
-    });
-  });
 }
 
 /** The two digests out of downloadVerifiedAsset's mismatch message, to name them per asset. */
@@ -85,15 +69,42 @@ function digestsOf(message: string): { expected?: string; actual?: string } {
   return match ? { expected: match[1]!, actual: match[2]! } : {};
 }
 
+type CheckedAsset = VerifiedAsset & { path?: string };
+
+/**
+ * A local SHA256SUMS or signature file (--asset): not listed in SHA256SUMS by design, so it is
+ * compared with the release's own copy instead of being called "not listed".
+ */
+async function checkUnlistedLocal(
+  path: string, name: string, ctx: { client: GitHubClient; owner: string; repo: string; remote: readonly RemoteAsset[]; sumsText: string; work: string; tag: string },
+): Promise<CheckedAsset> {
+  const actual = await sha256File(path);
+  let expected: string;
+  if (name === SHA256SUMS_NAME) {
+    expected = createHash('sha256').update(ctx.sumsText).digest('hex');
+  } else {
+    const asset = ctx.remote.find((a) => a.name === name);
+    if (!asset) return { name, actual, ok: false, detail: `${name} is not on release ${ctx.tag}` };
+    expected = await downloadUnlistedFile(ctx.client, ctx.owner, ctx.repo, asset, join(ctx.work, `release-${name}`));
+  }
+  return expected === actual
+    ? { name, expected, actual, ok: true, detail: `identical to the release's ${name}` }
+    : { name, expected, actual, ok: false, detail: `${name}: differs from the release's copy: ${ctx.tag} has sha256 ${expected}, the file is ${actual}` };
+}
+
 /**
  * `deployforge verify`: check files against the SHA256SUMS of a *published* release (a draft is
- * not a release anyone was told to trust). With `asset`, one local file; without, every listed
+ * not a release anyone was told to trust). SHA256SUMS itself is checked first against its
+ * signatures when the release carries them. With `asset`, one local file; without, every listed
  * file is downloaded through `downloadVerifiedAsset`, the same streamed check every spoke relies
  * on. Then `gh attestation verify` per checked file, run when `gh` is on PATH.
  */
 export async function runVerify(options: VerifyOptions): Promise<VerifyResult> {
   const loaded = await loadConfig(options.configPath);
   const version = parseVersionInput(options.version, { tagPrefix: loaded.config.version?.['tag-prefix'] ?? 'v', origin: 'version' });
+  const gpgKey = options.gpgKey ? resolve(options.io.cwd, options.gpgKey) : undefined;
+  // Bad input is exit 2 before any request.
+  if (gpgKey) await readPublicKeyFile(gpgKey);
   const { owner, repo } = resolveRepository(loaded, options.io.env);
   const repository = `${owner}/${repo}`;
   const token = options.io.env.GITHUB_TOKEN || options.io.env.GH_TOKEN;
@@ -109,23 +120,36 @@ export async function runVerify(options: VerifyOptions): Promise<VerifyResult> {
   if (!sumsAsset) throw new Error(`release ${version.tag} of ${repository} has no ${SHA256SUMS_NAME}: nothing to verify against`);
   const sumsText = await readReleaseSums(client, owner, repo, sumsAsset);
   const sums = new Map(parseSha256Sums(sumsText).map((e) => [e.name, e.sha256]));
+  const attested = remote.some((a) => a.name.endsWith('.sigstore.json') && a.name !== SHA256SUMS_SIGSTORE_NAME);
 
   const work = await mkdtemp(join(tmpdir(), 'deployforge-verify-'));
   try {
-    const checked: Array<VerifiedAsset & { path?: string }> = [];
+    const signatures = await checkSumsSignatures({
+      client, owner, repo, remote, sumsText, work, env: options.io.env, ...(gpgKey ? { gpgKey } : {}),
+    });
+    if (signatures.rejected) {
+      return { kind: 'checked', tag: version.tag, repository, assets: [], signatures, attested, attestations: [], ok: false };
+    }
+
+    const checked: CheckedAsset[] = [];
     if (options.asset) {
-      const name = basename(options.asset);
+      const path = resolve(options.io.cwd, options.asset);
+      const name = basename(path);
       const expected = sums.get(name);
-      const actual = await sha256File(options.asset).catch((error: Error) => {
+      const actual = await sha256File(path).catch((error: Error) => {
         throw new ConfigurationError(`--asset: cannot read ${options.asset}: ${error.message}`);
       });
-      checked.push(
-        expected === undefined
-          ? { name, actual, ok: false, detail: `${name} is not listed in ${SHA256SUMS_NAME} of ${version.tag}` }
-          : expected === actual
-            ? { name, expected, actual, ok: true, detail: 'sha256 matches SHA256SUMS', path: options.asset }
-            : { name, expected, actual, ok: false, detail: `${name}: sha256 mismatch: SHA256SUMS of ${version.tag} says ${expected}, the file is ${actual}` },
-      );
+      if (expected === undefined && (name === SHA256SUMS_NAME || isSignatureFile(name))) {
+        checked.push(await checkUnlistedLocal(path, name, { client, owner, repo, remote, sumsText, work, tag: version.tag }));
+      } else {
+        checked.push(
+          expected === undefined
+            ? { name, actual, ok: false, detail: `${name} is not listed in ${SHA256SUMS_NAME} of ${version.tag}` }
+            : expected === actual
+              ? { name, expected, actual, ok: true, detail: 'sha256 matches SHA256SUMS', path }
+              : { name, expected, actual, ok: false, detail: `${name}: sha256 mismatch: SHA256SUMS of ${version.tag} says ${expected}, the file is ${actual}` },
+        );
+      }
     } else {
       for (const [name, expected] of [...sums.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
         const asset = remote.find((a) => a.name === name);
@@ -163,26 +187,12 @@ export async function runVerify(options: VerifyOptions): Promise<VerifyResult> {
       }
     }
 
-    const attested = remote.some((a) => a.name.endsWith('.sigstore.json'));
-    const gh = await onPath('gh', options.io.env);
-    const attestations: AttestationCheck[] = [];
-    for (const asset of checked) {
-      // Provenance covers the archives (the subjects the workflow attested), not the metadata files.
-      if (!asset.ok || !asset.path || /\.(sigstore\.json|cdx\.json|spdx\.json|asc|sig)$/.test(asset.name)) continue;
-      // A downloaded file lives in a temp dir that is gone afterwards: show its release name instead.
-      const command = ['gh', 'attestation', 'verify', options.asset ? asset.path : asset.name, '--repo', repository];
-      if (!gh) {
-        attestations.push({ command });
-        continue;
-      }
-      const result = await run(gh, ['attestation', 'verify', asset.path, '--repo', repository], options.io.env);
-      attestations.push({ command, exitCode: result.code, output: result.output });
-    }
+    const attestations = await checkAttestations(checked, { repository, shownByPath: Boolean(options.asset), env: options.io.env });
     const attestationFailed = attested && attestations.some((a) => a.exitCode !== undefined && a.exitCode !== 0);
     return {
       kind: 'checked', tag: version.tag, repository,
       assets: checked.map(({ path: _path, ...rest }) => rest),
-      attested, attestations,
+      signatures, attested, attestations,
       ok: checked.length > 0 && checked.every((a) => a.ok) && !attestationFailed,
     };
   } finally {
