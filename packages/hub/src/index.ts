@@ -4,3 +4,5 @@ export { resolveRepository, type Repository } from './resolve-repository.js';
 export { collectArtifacts } from './collect-artifacts.js';
 export { releaseNotesSource } from './release-notes-source.js';
 export { loadReleaseAssets, assetFetcher, readReleaseSums, ReleaseIncompleteError, type HubAsset } from './release-assets.js';
+export { prepareRelease, type PreparedRelease, type PrepareReleaseOptions } from './prepare-release.js';
+export { releaseSigner, type ReleaseSignerOptions } from './release-signer.js';

@@ -1,11 +1,12 @@
-import { dirname, resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import type { LoadedConfig } from '@deployforge/config';
 import type { Logger } from '@deployforge/diagnostics';
-import { createGitHubClient, publishRelease, type GitHubClient, type ReleaseResult } from '@deployforge/github';
+import { createGitHubClient, publishRelease, SHA256SUMS_NAME, type GitHubClient, type ReleaseResult } from '@deployforge/github';
 import { withReleaseSbom } from '@deployforge/sbom';
 import type { ResolvedVersion } from '@deployforge/version';
 import { collectArtifacts } from './collect-artifacts.js';
 import { releaseNotesSource } from './release-notes-source.js';
+import { releaseSigner, type ReleaseSignerOptions } from './release-signer.js';
 import { resolveRepository } from './resolve-repository.js';
 
 export interface HubOptions {
@@ -25,6 +26,8 @@ export interface HubOptions {
   signal?: AbortSignal;
   /** For tests: a client built with short retry settings. */
   client?: GitHubClient;
+  /** For tests: local Sigstore services. */
+  sigstore?: ReleaseSignerOptions['sigstore'];
 }
 
 /**
@@ -36,6 +39,10 @@ export async function runHub(options: HubOptions): Promise<ReleaseResult> {
   // Everything the user controls is validated before the first request.
   const { owner, repo } = resolveRepository(loaded, options.env);
   const files = await collectArtifacts(options.artifacts, options.cwd);
+  // A SHA256SUMS among the artifacts was made (and signed) by the workflow's sign job: the hub
+  // checks and uploads it, and signs nothing itself (it holds neither the key nor an OIDC token).
+  const prepared = files.some((f) => basename(f) === SHA256SUMS_NAME);
+  const signer = prepared ? undefined : releaseSigner({ config: loaded.config, env: options.env, log, ...(options.sigstore ? { sigstore: options.sigstore } : {}) });
   const notes = releaseNotesSource(loaded, dirname(resolve(loaded.file)), options.notes);
   const client = options.client ?? createGitHubClient({ token: options.token, log });
   const release = loaded.config.release;
@@ -59,6 +66,7 @@ export async function runHub(options: HubOptions): Promise<ReleaseResult> {
       version,
       files: sbom.files,
       checksums: release?.checksums ?? true,
+      ...(signer ? { signer } : {}),
       draftUntilComplete: options.draftUntilComplete ?? release?.['draft-until-complete'] ?? true,
       notes,
       force: options.force,

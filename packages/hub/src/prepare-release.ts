@@ -1,0 +1,82 @@
+import { mkdir } from 'node:fs/promises';
+import { basename, dirname, resolve } from 'node:path';
+import type { LoadedConfig } from '@deployforge/config';
+import type { Logger } from '@deployforge/diagnostics';
+import { describeLocalAssets, isSignatureFile, SHA256SUMS_NAME, writeChecksumsAsset } from '@deployforge/github';
+import { isSbomFile, writeReleaseSbom } from '@deployforge/sbom';
+import type { ResolvedVersion } from '@deployforge/version';
+import { collectArtifacts } from './collect-artifacts.js';
+import { releaseSigner, type ReleaseSignerOptions } from './release-signer.js';
+import { resolveRepository } from './resolve-repository.js';
+
+export interface PrepareReleaseOptions {
+  loaded: LoadedConfig;
+  version: ResolvedVersion;
+  /** The archives, as create-release's `artifacts` input names them. */
+  artifacts: string;
+  /** Where the SBOM, SHA256SUMS and signatures are written (created when missing). */
+  outDir: string;
+  cwd: string;
+  env: Readonly<Record<string, string | undefined>>;
+  log: Logger;
+  /** Write the SBOM and SHA256SUMS and check the key, but sign nothing (keyless signing is a public write). */
+  dryRun: boolean;
+  sigstore?: ReleaseSignerOptions['sigstore'];
+}
+
+export interface PreparedRelease {
+  /** The SHA256SUMS written: the subjects of the provenance attestation. */
+  checksums: string;
+  /** Every file written into outDir (SBOM, SHA256SUMS, signatures). */
+  files: string[];
+}
+
+/**
+ * The sign job's half of the hub: everything about the release's files that needs a secret or the
+ * OIDC token but no write access to the repository. It writes the SBOM, SHA256SUMS over the
+ * archives and the SBOM, and the signatures of SHA256SUMS; the release job, which holds
+ * `contents: write` and nothing else, then uploads them with the archives. Both halves render
+ * SHA256SUMS with the same function, and create-release refuses one that does not list exactly the
+ * files it is given.
+ */
+export async function prepareRelease(options: PrepareReleaseOptions): Promise<PreparedRelease> {
+  const { loaded, version, log } = options;
+  const config = loaded.config;
+  const archives = await collectArtifacts(options.artifacts, options.cwd);
+  const stray = archives.filter((f) => basename(f) === SHA256SUMS_NAME || isSignatureFile(basename(f)));
+  if (stray.length > 0) {
+    log.warning(`ignoring ${stray.map((f) => basename(f)).join(', ')} among the archives: this step makes SHA256SUMS and its signatures`);
+  }
+  const content = archives.filter((f) => !stray.includes(f));
+  // Secrets first: a missing key stops the job before anything is written.
+  const signer = releaseSigner({ config, env: options.env, log, ...(options.sigstore ? { sigstore: options.sigstore } : {}) });
+  await signer?.check();
+  await mkdir(options.outDir, { recursive: true });
+
+  const written: string[] = [];
+  if ((config.release?.sbom ?? true) && !content.some((f) => isSbomFile(basename(f)))) {
+    const { owner, repo } = resolveRepository(loaded, options.env);
+    written.push(
+      await writeReleaseSbom({
+        projectName: config.project.name,
+        version: version.version,
+        repository: `${owner}/${repo}`,
+        tag: version.tag,
+        projectDir: dirname(resolve(options.cwd, loaded.file)),
+        files: content,
+        outDir: options.outDir,
+        log,
+      }),
+    );
+  }
+  const described = await describeLocalAssets([...content, ...written]);
+  const sums = await writeChecksumsAsset(described, options.outDir);
+  written.push(sums.path);
+  log.info(`SHA256SUMS lists ${described.length} files`);
+
+  if (signer) {
+    if (options.dryRun) log.info(`[dry run] would sign SHA256SUMS into ${signer.names.join(', ')}`);
+    else written.push(...(await signer.sign(sums.path, signer.names, options.outDir)));
+  }
+  return { checksums: sums.path, files: written };
+}
