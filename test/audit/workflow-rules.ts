@@ -57,6 +57,10 @@ const OIDC_PUBLISH_ACTIONS = /^deployforge\/deployforge\/actions\/publish-(npm|p
 /** The root action publishes whichever platform its matrix leg names: OIDC ones included. */
 const ROOT_ACTION = /^deployforge\/deployforge@/;
 const ATTEST = /^actions\/attest-build-provenance@/;
+/** Signs SHA256SUMS keylessly (release.sign) with a Sigstore certificate from the job's OIDC token. */
+const PREPARE_RELEASE = /^deployforge\/deployforge\/actions\/prepare-release@/;
+/** cosign signs images keylessly, with the same kind of certificate. */
+const COSIGN_INSTALLER = /^sigstore\/cosign-installer@/;
 const CREATE_RELEASE = /^deployforge\/deployforge\/actions\/create-release@/;
 const PUBLISH_ACTION = /^deployforge\/deployforge(?:\/actions\/publish-[a-z-]+)?@/;
 const PACKAGES_PUBLISH = /^deployforge\/deployforge(?:\/actions\/publish-(?:docker|github-packages))?@/;
@@ -154,8 +158,13 @@ export function auditWorkflow(text: string): Finding[] {
         scope === 'id-token';
       if (!allowed) add('job-permissions', `jobs.${id}.permissions.${scope}`, `${scope}: ${level} in a job that does not need it`);
     }
-    if (perms?.['id-token'] === 'write' && !(stepsUse(job, OIDC_PUBLISH_ACTIONS) || stepsUse(job, ROOT_ACTION) || stepsUse(job, ATTEST))) {
-      add('id-token', `jobs.${id}.permissions.id-token`, 'id-token: write outside an OIDC publish job or the attesting release job');
+    const signsWithOidc = stepsUse(job, ATTEST) || stepsUse(job, PREPARE_RELEASE) || stepsUse(job, COSIGN_INSTALLER);
+    if (perms?.['id-token'] === 'write' && !(stepsUse(job, OIDC_PUBLISH_ACTIONS) || stepsUse(job, ROOT_ACTION) || signsWithOidc)) {
+      add('id-token', `jobs.${id}.permissions.id-token`, 'id-token: write outside an OIDC publish job or a job that attests or signs');
+    }
+    // The OIDC token can sign anything as this repository: never in the job that also writes the release.
+    if (perms?.['id-token'] === 'write' && perms.contents === 'write') {
+      add('id-token', `jobs.${id}.permissions.id-token`, 'id-token: write next to contents: write: attest and sign in a job that cannot write the release');
     }
     if (releasing) findings.push(...concurrencyFindings(job.concurrency, `jobs.${id}.concurrency`));
 

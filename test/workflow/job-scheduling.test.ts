@@ -54,6 +54,8 @@ describe('job scheduling', () => {
       behaviour: { plan: { outputs } },
     });
     expect(results.build).toBe('skipped');
+    // Skipped like the hub, and for the same reason: the spokes still run against the existing release.
+    expect(results.sign).toBe('skipped');
     expect(results.release).toBe('skipped');
     expect(ran(results)).toEqual(['plan', 'publish-homebrew', 'publish-scoop', 'summarize']);
   });
@@ -89,7 +91,7 @@ describe('job scheduling', () => {
     expect(ran(results)).toEqual(Object.keys(rust.workflow.jobs));
     const dryRunInputs = Object.entries(rust.workflow.jobs).flatMap(([id, job]) =>
       job.steps.filter((s) => s.with?.['dry-run'] !== undefined).map((s) => [id, String(s.with!['dry-run'])] as const));
-    expect(dryRunInputs.map(([id]) => id)).toEqual(['plan', 'release', ...spokeJobs]);
+    expect(dryRunInputs.map(([id]) => id)).toEqual(['plan', 'sign', 'release', ...spokeJobs]);
     for (const [, expression] of dryRunInputs) {
       expect(evaluateExpression(expression, { inputs }).coerceString()).toBe('true');
       // On a tag push `inputs` is empty: the action must get "false", never "".
@@ -115,6 +117,26 @@ describe('job scheduling', () => {
       behaviour: { plan: { outputs: planOutputs(plan, rust.loaded.config) }, build: { result: 'failure' } },
     });
     expect(ran(results)).toEqual(['plan', 'build', 'summarize']);
+  });
+
+  test('a failed sign job stops the hub and every spoke: nothing is released unsigned', () => {
+    const plan = createPlan({ loaded: rust.loaded, version: version('0.1.0'), trigger: 'tag', selection: { kind: 'all' }, existence: { github: { state: 'absent' } } });
+    const results = simulateRun(rust.workflow, {
+      github: { event_name: 'push', ref: 'refs/tags/v0.1.0', ref_name: 'v0.1.0' }, inputs: {},
+      behaviour: { plan: { outputs: planOutputs(plan, rust.loaded.config) }, sign: { result: 'failure' } },
+    });
+    expect(results.sign).toBe('failure');
+    expect(results.release).toBe('skipped');
+    expect(ran(results)).toEqual(['plan', 'build', 'sign', 'summarize']);
+  });
+
+  test('a failed build leg skips the sign job too', () => {
+    const plan = createPlan({ loaded: rust.loaded, version: version('0.1.0'), trigger: 'tag', selection: { kind: 'all' } });
+    const results = simulateRun(rust.workflow, {
+      github: { event_name: 'push', ref: 'refs/tags/v0.1.0', ref_name: 'v0.1.0' }, inputs: {},
+      behaviour: { plan: { outputs: planOutputs(plan, rust.loaded.config) }, build: { result: 'failure' } },
+    });
+    expect(results.sign).toBe('skipped');
   });
 
   test('dispatch refs and the concurrency group name the same tag as a push', () => {

@@ -6,7 +6,7 @@ import { renderReleaseWorkflow, workflowSpokes } from '@deployforge/workflow';
 import { actionlint } from './helpers/actionlint.js';
 import { workflowParserErrors } from './helpers/load-workflow-parser.js';
 import { SCENARIOS, needsOf, renderScenario } from './helpers/scenarios.js';
-import { expectSecureWorkflow, expectVersionComments } from './helpers/security-asserts.js';
+import { expectSecureWorkflow, expectVersionComments, signingJobs, signs } from './helpers/security-asserts.js';
 
 describe.each(SCENARIOS)('release.yml for $name', (scenario) => {
   test('actionlint finds nothing', async () => {
@@ -31,22 +31,26 @@ describe.each(SCENARIOS)('release.yml for $name', (scenario) => {
     expect(renderReleaseWorkflow(first.loaded)).toBe(first.text);
   });
 
-  test('job graph: plan → build → release → every spoke → summarize', async () => {
+  test('job graph: plan → build → (sign) → release → every spoke → summarize', async () => {
     const { loaded, workflow } = await renderScenario(scenario);
     const spokes = workflowSpokes(loaded);
     const publishIds = spokes.map((s) => s.jobId);
-    expect(Object.keys(workflow.jobs)).toEqual(['plan', 'build', 'release', ...publishIds, 'summarize']);
+    const signed = signs(loaded.config);
+    const sign = signed ? ['sign'] : [];
+    expect(Object.keys(workflow.jobs)).toEqual(['plan', 'build', ...sign, 'release', ...publishIds, 'summarize']);
 
     const { plan, build, release, summarize } = workflow.jobs;
     expect(needsOf(plan!)).toEqual([]);
     expect(needsOf(build!)).toEqual(['plan']);
     expect(build!.strategy).toEqual({ 'fail-fast': false, matrix: '${{ fromJSON(needs.plan.outputs.matrix) }}' });
     expect(build!['runs-on']).toBe('${{ matrix.runs-on }}');
-    expect(needsOf(release!)).toEqual(['plan', 'build']);
-    // Provenance (release.attest, on by default) is attested in the hub, before the draft is published.
-    expect(release!.permissions).toEqual(
-      loaded.config.release.attest ? { contents: 'write', 'id-token': 'write', attestations: 'write' } : { contents: 'write' },
-    );
+    expect(needsOf(release!)).toEqual(['plan', 'build', ...sign]);
+    // Provenance and signatures are made in the sign job: the hub only writes the release.
+    expect(release!.permissions).toEqual({ contents: 'write' });
+    if (signed) {
+      expect(needsOf(workflow.jobs.sign!)).toEqual(['plan', 'build']);
+      expect(workflow.jobs.sign!.if).toBe(release!.if);
+    }
 
     for (const spoke of spokes) {
       const job = workflow.jobs[spoke.jobId]!;
@@ -64,16 +68,14 @@ describe.each(SCENARIOS)('release.yml for $name', (scenario) => {
       }
     }
     expect(summarize!.if).toBe('always()');
-    expect(needsOf(summarize!)).toEqual(['plan', 'build', 'release', ...publishIds]);
+    expect(needsOf(summarize!)).toEqual(['plan', 'build', ...sign, 'release', ...publishIds]);
     expect(summarize!.steps.find((s) => s.id === 'summarize')?.with?.results).toBe('${{ toJSON(needs) }}');
   });
 
   test('security by construction', async () => {
     const { loaded, workflow, text } = await renderScenario(scenario);
-    const oidc = new Set(workflowSpokes(loaded).filter((s) => s.oidc).map((s) => s.jobId));
-    // The hub signs provenance with a Sigstore certificate from the job's OIDC token.
-    if (loaded.config.release.attest) oidc.add('release');
-    expectSecureWorkflow(workflow, oidc);
+    const { oidc, attesting } = signingJobs(loaded);
+    expectSecureWorkflow(workflow, oidc, attesting);
     expectVersionComments(text);
     // The plan job only ever sees whether a secret is set, never its value.
     const planText = JSON.stringify(workflow.jobs.plan);

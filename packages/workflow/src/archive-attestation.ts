@@ -1,17 +1,6 @@
 import type { DeployforgeConfig } from '@deployforge/config';
 import { PINNED_ACTIONS, pinnedUses } from './pinned-actions.js';
-import type { Permissions, Step } from './workflow-types.js';
-
-/** Where the subjects file is written: outside the artifacts dir, which the hub uploads whole. */
-const ATTESTATION_DIR = 'deployforge-attestation';
-const SUBJECTS_FILE = `${ATTESTATION_DIR}/SHA256SUMS`;
-
-/**
- * `Step` plus `continue-on-error`, which only the attestation needs: on a private repository
- * without artifact attestations (GitHub Free/Pro/Team) the attest step fails, and that must not
- * cost the release.
- */
-type AttestationStep = Step & { 'continue-on-error'?: boolean };
+import type { Step } from './workflow-types.js';
 
 /**
  * Configs loaded from a file always carry `release.attest` (the schema default is true). A config
@@ -28,86 +17,58 @@ export function attestationBundleName(projectName: string, version: string): str
 }
 
 /**
- * Build provenance of every archive (`actions/attest-build-provenance`), run in the hub after the
- * archives are downloaded and before `create-release`, so the bundle lands in the *draft* with the
- * archives and is listed in SHA256SUMS: attaching it after publication would fail on immutable
- * releases. Steps, in order:
- * 1. subjects: `sha256sum` of the downloaded archives (the format `subject-checksums` reads);
- * 2. reuse: a re-run of an interrupted hub downloads the bundle the draft already holds instead of
- *    attesting again, because a new bundle has other bytes (new certificate, new log entry) and
- *    the hub would refuse to replace the uploaded one (same name, other digest);
- * 3. attest, allowed to fail (private repositories without attestation support), never on a dry run;
- * 4. copy the bundle into the artifacts dir under its release name, so the hub uploads it;
- * 5. a notice when attesting failed, saying why the release has no bundle.
+ * A dry run writes nothing, and an attestation is a write (to GitHub and a transparency log). On a
+ * tag push `inputs` is empty and `inputs.dry-run != true` holds.
  */
-export function attestationSteps(config: DeployforgeConfig, artifactsDir: string): Step[] {
+export const NOT_DRY_RUN = 'inputs.dry-run != true';
+
+/**
+ * The notice both attestations (archives, images) give when GitHub refused to attest: a `run:`
+ * that prints it, with no expression in it.
+ */
+export function attestationFailedNotice(what: string): string {
+  return `echo "::notice::no ${what}: attesting failed (private repositories need GitHub Enterprise Cloud for artifact attestations); the release goes on without it. Set release.attest: false to skip this step."\n`;
+}
+
+/**
+ * Build provenance of every file `prepare-release` listed in SHA256SUMS (archives and SBOM), run in
+ * the sign job before the hub, so the bundle lands in the *draft* with the archives: attaching it
+ * after publication would fail on immutable releases. A re-run attests again; the hub keeps the
+ * bundle the draft already holds when SHA256SUMS is unchanged, so a new bundle never replaces it.
+ * Steps, in order:
+ * 1. attest from the prepared SHA256SUMS, allowed to fail (private repositories without
+ *    attestation support), never on a dry run;
+ * 2. copy the bundle into the signed dir under its release name, so the hub uploads it;
+ * 3. a notice when attesting failed, saying why the release has no bundle.
+ */
+export function archiveAttestationSteps(config: DeployforgeConfig, signedDir: string): Step[] {
   if (!attestationEnabled(config)) return [];
-  const bundleEnv = {
-    DEPLOYFORGE_ARTIFACTS: artifactsDir,
-    DEPLOYFORGE_BUNDLE_NAME: attestationBundleName(config.project.name, '${{ needs.plan.outputs.version }}'),
-  };
-  const steps: AttestationStep[] = [
-    {
-      name: 'List the archives to attest',
-      shell: 'bash',
-      env: { DEPLOYFORGE_ARTIFACTS: artifactsDir, DEPLOYFORGE_SUBJECTS: SUBJECTS_FILE },
-      // Names relative to the artifacts dir: the subject names are the release asset names.
-      run: [
-        'mkdir -p "$(dirname "$DEPLOYFORGE_SUBJECTS")"',
-        'subjects="$PWD/$DEPLOYFORGE_SUBJECTS"',
-        '(cd "$DEPLOYFORGE_ARTIFACTS" && find . -type f -printf \'%P\\0\' | LC_ALL=C sort -z | xargs -0 sha256sum --) > "$subjects"',
-        'cat "$subjects"',
-        '',
-      ].join('\n'),
-    },
-    {
-      name: 'Reuse the provenance bundle of an interrupted run',
-      id: 'attest-reuse',
-      shell: 'bash',
-      env: { ...bundleEnv, DEPLOYFORGE_TAG: '${{ needs.plan.outputs.tag }}', GH_TOKEN: '${{ github.token }}' },
-      // Listing, not get-by-tag: a draft is invisible to /releases/tags/{tag}.
-      run: [
-        // No `| head`: under pipefail an early-closing reader would fail the step with SIGPIPE.
-        'ids="$(gh api --paginate "repos/$GITHUB_REPOSITORY/releases" --jq \'.[] | select(.tag_name == env.DEPLOYFORGE_TAG) | .assets[] | select(.name == env.DEPLOYFORGE_BUNDLE_NAME) | .id\')"',
-        'asset_id="${ids%%$\'\\n\'*}"',
-        'if [ -n "$asset_id" ]; then',
-        '  gh api -H "Accept: application/octet-stream" "repos/$GITHUB_REPOSITORY/releases/assets/$asset_id" > "$DEPLOYFORGE_ARTIFACTS/$DEPLOYFORGE_BUNDLE_NAME"',
-        '  echo "reused=true" >> "$GITHUB_OUTPUT"',
-        '  echo "::notice::the release already holds $DEPLOYFORGE_BUNDLE_NAME from an earlier run; reusing it"',
-        'fi',
-        '',
-      ].join('\n'),
-    },
+  return [
     {
       name: 'Attest build provenance',
       id: 'attest',
-      // A dry run writes nothing, and an attestation is a write (to GitHub and a transparency log).
-      if: "steps.attest-reuse.outputs.reused != 'true' && inputs.dry-run != true",
+      if: NOT_DRY_RUN,
       uses: pinnedUses(PINNED_ACTIONS.attestBuildProvenance),
-      with: { 'subject-checksums': SUBJECTS_FILE },
+      // Names in SHA256SUMS are the release asset names: they become the attestation's subjects.
+      with: { 'subject-checksums': `${signedDir}/SHA256SUMS` },
       'continue-on-error': true,
     },
     {
       name: 'Attach the provenance bundle to the release',
       if: "steps.attest.outcome == 'success'",
       shell: 'bash',
-      env: { ...bundleEnv, DEPLOYFORGE_BUNDLE: '${{ steps.attest.outputs.bundle-path }}' },
-      run: 'cp "$DEPLOYFORGE_BUNDLE" "$DEPLOYFORGE_ARTIFACTS/$DEPLOYFORGE_BUNDLE_NAME"\n',
+      env: {
+        DEPLOYFORGE_SIGNED: signedDir,
+        DEPLOYFORGE_BUNDLE_NAME: attestationBundleName(config.project.name, '${{ needs.plan.outputs.version }}'),
+        DEPLOYFORGE_BUNDLE: '${{ steps.attest.outputs.bundle-path }}',
+      },
+      run: 'cp "$DEPLOYFORGE_BUNDLE" "$DEPLOYFORGE_SIGNED/$DEPLOYFORGE_BUNDLE_NAME"\n',
     },
     {
       name: 'Explain a missing provenance bundle',
       if: "steps.attest.outcome == 'failure'",
       shell: 'bash',
-      run: 'echo "::notice::no build provenance: attesting failed (private repositories need GitHub Enterprise Cloud for artifact attestations); the release goes on without it. Set release.attest: false to skip this step."\n',
+      run: attestationFailedNotice('build provenance'),
     },
   ];
-  return steps;
-}
-
-/**
- * What attesting needs, and only when it is on: `id-token: write` for the Sigstore signing
- * certificate, `attestations: write` to store the attestation on the repository.
- */
-export function attestationPermissions(config: DeployforgeConfig): Permissions {
-  return attestationEnabled(config) ? { 'id-token': 'write', attestations: 'write' } : {};
 }

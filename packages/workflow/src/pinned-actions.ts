@@ -11,6 +11,9 @@
  * - actions/setup-node        v7.0.0 (tag dated 2026-07-13)
  * - actions/attest-build-provenance v4.1.0 (commit a2bbfa2 dated 2026-02-26; a composite wrapper over
  *   actions/attest v4.1.0, itself pinned by SHA inside it; `subject-checksums` reads a sha256sum file)
+ * - sigstore/cosign-installer v4.1.2 (lightweight tag on commit 6f9f177 dated 2026-05-06, the newest
+ *   release in a snapshot of github.com/sigstore/cosign-installer; a composite action that installs
+ *   cosign v3.0.6 and checks it against a SHA-256 kept in the action itself)
  * The first four run on node24. upload v7 and download v8 share the v4+ artifact backend.
  *
  * To bump one: resolve the new tag to its commit in the action's repository, change both fields
@@ -30,6 +33,7 @@ export const PINNED_ACTIONS = {
   downloadArtifact: { repo: 'actions/download-artifact', sha: '3e5f45b2cfb9172054b4087a40e8e0b5a5461e7c', version: 'v8.0.1' },
   setupNode: { repo: 'actions/setup-node', sha: '820762786026740c76f36085b0efc47a31fe5020', version: 'v7.0.0' },
   attestBuildProvenance: { repo: 'actions/attest-build-provenance', sha: 'a2bbfa25375fe432b6a289bc6b6cd05ecd0c4c32', version: 'v4.1.0' },
+  cosignInstaller: { repo: 'sigstore/cosign-installer', sha: '6f9f17788090df1f26f669e9d70d6ae9567deba6', version: 'v4.1.2' },
 } as const satisfies Record<string, PinnedAction>;
 
 /** `actions/checkout@<sha>`: the `uses:` value (the version comment is added at serialization). */

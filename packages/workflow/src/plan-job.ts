@@ -10,6 +10,8 @@ export interface PlanJobInput {
   spokes: readonly WorkflowSpoke[];
   tagPrefix: string;
   runsOn: string;
+  /** `release.gpg-key`: the plan refuses a missing signing key before anything is written. */
+  gpgKey?: string;
 }
 
 /**
@@ -18,9 +20,10 @@ export interface PlanJobInput {
  * only `DEPLOYFORGE_HAS_<NAME>` booleans (the plan reads them with credentialFactsFromEnv), so a
  * missing token fails the spoke's plan entry before anything is written anywhere.
  */
-export function planJob({ options, spokes, tagPrefix, runsOn }: PlanJobInput): Job {
+export function planJob({ options, spokes, tagPrefix, runsOn, gpgKey }: PlanJobInput): Job {
   const env: Record<string, string> = { DEPLOYFORGE_REF: requestedTagRef(tagPrefix) };
-  for (const name of credentialNames(spokes)) env[`DEPLOYFORGE_HAS_${name}`] = `\${{ secrets.${name} != '' }}`;
+  const secrets = [...credentialNames(spokes), ...(gpgKey !== undefined ? [gpgKey] : [])];
+  for (const name of new Set(secrets)) env[`DEPLOYFORGE_HAS_${name}`] = `\${{ secrets.${name} != '' }}`;
   // The plan job itself has no id-token permission, but every OIDC spoke's publish job has it: tell
   // the plan, so trusted publishing counts as a credential and a token secret stays optional.
   if (spokes.some((s) => s.oidc)) env.DEPLOYFORGE_HAS_OIDC = 'true';

@@ -1,5 +1,6 @@
 import type { DeployforgeConfig } from '@deployforge/config';
 import { checkoutStep } from './checkout-step.js';
+import { imageSigningSteps } from './image-signing-steps.js';
 import { INPUT_EXPRESSIONS, PLANNED_TAG_REF, publishIf } from './job-conditions.js';
 import { PINNED_ACTIONS, pinnedUses } from './pinned-actions.js';
 import { publishPermissions } from './publish-permissions.js';
@@ -64,6 +65,7 @@ export function publishJob(spoke: WorkflowSpoke, config: DeployforgeConfig, opti
       ...setupNode,
       ...snapTools,
       { name: `Publish to ${spoke.key}`, id: 'publish', uses: ownAction(options, action), with: inputs },
+      ...(spoke.platform === 'docker' ? imageSigningSteps(config) : []),
     ],
   };
 }

@@ -1,4 +1,5 @@
 import type { DeployforgeConfig } from '@deployforge/config';
+import { imageSigningPermissions } from './image-signing-steps.js';
 import type { WorkflowSpoke } from './workflow-spokes.js';
 import type { Permissions } from './workflow-types.js';
 
@@ -10,8 +11,8 @@ function pushesToGhcr(config: DeployforgeConfig): boolean {
 /**
  * The least a spoke's job needs. Every spoke reads this repository (config, release assets);
  * none writes to it (taps, buckets, forks are other repositories, reached with their own token).
- * `id-token: write` only where trusted publishing (OIDC) is the default, `packages: write` only
- * where the workflow token publishes a package.
+ * `id-token: write` only where trusted publishing (OIDC) is the default or the docker job attests or
+ * signs its images, `packages: write` only where the workflow token publishes a package.
  */
 export function publishPermissions(spoke: WorkflowSpoke, config: DeployforgeConfig): Permissions {
   const permissions: Permissions = { contents: 'read' };
@@ -19,5 +20,7 @@ export function publishPermissions(spoke: WorkflowSpoke, config: DeployforgeConf
   if (spoke.platform === 'github-packages' || (spoke.platform === 'docker' && pushesToGhcr(config))) {
     permissions.packages = 'write';
   }
+  // The docker job attests and signs the images it pushed (release.attest, platforms.docker.sign).
+  if (spoke.platform === 'docker') Object.assign(permissions, imageSigningPermissions(config));
   return permissions;
 }

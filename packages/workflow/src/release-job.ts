@@ -3,23 +3,33 @@ import { ARCHIVE_ARTIFACT_PREFIX } from './build-job.js';
 import { checkoutStep } from './checkout-step.js';
 import { INPUT_EXPRESSIONS, PLANNED_TAG_REF, RELEASE_IF } from './job-conditions.js';
 import { PINNED_ACTIONS, pinnedUses } from './pinned-actions.js';
-import { attestationPermissions, attestationSteps } from './release-attestations.js';
 import { ownAction, type ResolvedRenderOptions } from './render-options.js';
-import type { Job } from './workflow-types.js';
-
-const ARTIFACTS_DIR = 'deployforge-artifacts';
+import { ARTIFACTS_DIR, SIGNED_ARTIFACT, signJobNeeded } from './sign-job.js';
+import type { Job, Step } from './workflow-types.js';
 
 /**
  * `release`, the hub: the only job that writes the GitHub Release (draft, every archive and
- * SHA256SUMS, verify, publish). The only job with `contents: write`, and it holds no other secret.
+ * SHA256SUMS, verify, publish). The only job with `contents: write`, and it holds nothing else:
+ * no OIDC token, no signing key. With a sign job it uploads what that job prepared (SBOM,
+ * SHA256SUMS, signatures, provenance) next to the archives; without one it makes the SBOM and
+ * SHA256SUMS itself.
  */
 export function releaseJob(config: DeployforgeConfig, options: ResolvedRenderOptions, runsOn: string): Job {
+  const signed = signJobNeeded(config);
+  const downloadSigned: Step[] = signed
+    ? [{
+        name: 'Download the SBOM, checksums and signatures',
+        uses: pinnedUses(PINNED_ACTIONS.downloadArtifact),
+        // By name: the files land directly in the folder, next to the archives.
+        with: { name: SIGNED_ARTIFACT, path: ARTIFACTS_DIR },
+      }]
+    : [];
   return {
     name: 'release',
-    needs: ['plan', 'build'],
+    needs: signed ? ['plan', 'build', 'sign'] : ['plan', 'build'],
     if: RELEASE_IF,
     'runs-on': runsOn,
-    permissions: { contents: 'write', ...attestationPermissions(config) },
+    permissions: { contents: 'write' },
     outputs: {
       'release-id': '${{ steps.release.outputs.release-id }}',
       'release-url': '${{ steps.release.outputs.release-url }}',
@@ -34,7 +44,7 @@ export function releaseJob(config: DeployforgeConfig, options: ResolvedRenderOpt
         uses: pinnedUses(PINNED_ACTIONS.downloadArtifact),
         with: { pattern: `${ARCHIVE_ARTIFACT_PREFIX}*`, 'merge-multiple': true, path: ARTIFACTS_DIR },
       },
-      ...attestationSteps(config, ARTIFACTS_DIR),
+      ...downloadSigned,
       {
         name: 'Create or complete the release',
         id: 'release',

@@ -4,6 +4,7 @@ import { concurrencyGroup } from './job-conditions.js';
 import { planJob } from './plan-job.js';
 import { publishJob } from './publish-job.js';
 import { releaseJob } from './release-job.js';
+import { signJob, signJobNeeded } from './sign-job.js';
 import { resolveRenderOptions, type RenderOptions } from './render-options.js';
 import { serializeWorkflow } from './serialize-workflow.js';
 import { summarizeJob } from './summarize-job.js';
@@ -13,8 +14,8 @@ import { workflowSpokes } from './workflow-spokes.js';
 import type { Job, Workflow } from './workflow-types.js';
 
 /**
- * The hub-and-spoke release workflow as data: plan → build → release → publish-<key>… →
- * summarize (DESIGN.md). Pure: the same config and options always give the same object.
+ * The hub-and-spoke release workflow as data: plan → build → (sign) → release →
+ * publish-<key>… → summarize (DESIGN.md). Pure: the same config and options always give the same object.
  */
 export function releaseWorkflow(loaded: LoadedConfig, options: RenderOptions = {}): Workflow {
   const resolved = resolveRenderOptions(options);
@@ -23,13 +24,15 @@ export function releaseWorkflow(loaded: LoadedConfig, options: RenderOptions = {
   const runsOn = config.workflow?.['runs-on'] ?? 'ubuntu-latest';
   const spokes = workflowSpokes(loaded);
 
+  const gpgKey = config.release?.['gpg-key'];
   const jobs: Record<string, Job> = {
-    plan: planJob({ options: resolved, spokes, tagPrefix, runsOn }),
+    plan: planJob({ options: resolved, spokes, tagPrefix, runsOn, ...(gpgKey !== undefined ? { gpgKey } : {}) }),
     build: buildJob(config, loaded.file, (p) => loaded.locate(p)),
-    release: releaseJob(config, resolved, runsOn),
   };
+  if (signJobNeeded(config)) jobs.sign = signJob(config, resolved, runsOn);
+  jobs.release = releaseJob(config, resolved, runsOn);
   for (const spoke of spokes) jobs[spoke.jobId] = publishJob(spoke, config, resolved, runsOn);
-  jobs.summarize = summarizeJob(spokes.map((s) => s.jobId), resolved, runsOn);
+  jobs.summarize = summarizeJob(spokes.map((s) => s.jobId), resolved, runsOn, { signed: signJobNeeded(config) });
 
   return {
     name: 'Release',

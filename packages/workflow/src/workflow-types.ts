@@ -14,6 +14,8 @@ export interface Step {
   uses?: string;
   with?: Record<string, string | number | boolean>;
   shell?: string;
+  /** Only where a failure must not cost the release: attestations on repositories without support. */
+  'continue-on-error'?: boolean;
   env?: Record<string, string>;
   run?: string;
 }

@@ -1,12 +1,38 @@
 import { expect } from 'vitest';
-import { FULL_SHA } from '@deployforge/workflow';
+import type { DeployforgeConfig, LoadedConfig } from '@deployforge/config';
+import { FULL_SHA, workflowSpokes } from '@deployforge/workflow';
 import type { ParsedWorkflow } from './scenarios.js';
+
+/** Whether a config asks for the sign job (issue 11), read from the config, not from the generator. */
+export function signs(config: DeployforgeConfig): boolean {
+  return config.release?.attest === true || config.release?.sign === true || config.release?.['gpg-key'] !== undefined;
+}
+
+/**
+ * Which jobs may hold `id-token: write` and `attestations: write`, from the config: OIDC publish
+ * jobs; the sign job when it attests or signs keylessly; the docker job when it attests or signs
+ * its images.
+ */
+export function signingJobs(loaded: LoadedConfig): { oidc: Set<string>; attesting: Set<string> } {
+  const { config } = loaded;
+  const spokes = workflowSpokes(loaded);
+  const oidc = new Set(spokes.filter((s) => s.oidc).map((s) => s.jobId));
+  const attesting = new Set<string>();
+  const attest = config.release?.attest === true;
+  if (attest || config.release?.sign === true) oidc.add('sign');
+  if (attest) attesting.add('sign');
+  if (spokes.some((s) => s.platform === 'docker')) {
+    if (attest || config.platforms?.docker?.sign === true) oidc.add('publish-docker');
+    if (attest) attesting.add('publish-docker');
+  }
+  return { oidc, attesting };
+}
 
 /**
  * DESIGN.md "Security", checked on the parsed workflow: shared by the generated workflows and the
  * starter workflow, which must pass the same audit.
  */
-export function expectSecureWorkflow(workflow: ParsedWorkflow, oidcJobs: ReadonlySet<string>): void {
+export function expectSecureWorkflow(workflow: ParsedWorkflow, oidcJobs: ReadonlySet<string>, attestingJobs: ReadonlySet<string> = new Set()): void {
   expect(workflow.permissions).toEqual({});
   expect(workflow.concurrency['cancel-in-progress']).toBe(false);
   expect(workflow.concurrency.group).toMatch(/^deployforge-release-/);
@@ -14,13 +40,16 @@ export function expectSecureWorkflow(workflow: ParsedWorkflow, oidcJobs: Readonl
 
   for (const [id, job] of Object.entries(workflow.jobs)) {
     expect(job.permissions, `${id} declares its permissions`).toBeDefined();
-    expect(job.permissions?.['id-token'] === 'write', `${id}: id-token only on OIDC publish jobs and the attesting hub`).toBe(oidcJobs.has(id));
+    expect(job.permissions?.['id-token'] === 'write', `${id}: id-token only on OIDC publish jobs and the jobs that attest or sign`).toBe(oidcJobs.has(id));
+    expect(job.permissions?.attestations === 'write', `${id}: attestations only on the jobs that attest`).toBe(attestingJobs.has(id));
+    // The release is written by the hub alone; signing, building and publishing only read it.
+    expect(job.permissions?.contents === 'write', `${id}: contents: write only on the hub`).toBe(id === 'release');
     for (const [i, step] of job.steps.entries()) {
       const where = `${id}.steps[${i}]`;
       if (step.run !== undefined) expect(step.run, `${where}: no expression inside run:`).not.toContain('${{');
-      if (step.uses !== undefined && !step.uses.startsWith('./')) {
-        const [repo, ref] = step.uses.split('@');
-        if (repo!.startsWith('actions/')) expect(ref, `${where}: ${step.uses} pinned to a full SHA`).toMatch(FULL_SHA);
+      if (step.uses !== undefined && !isOwnAction(step.uses)) {
+        const [, ref] = step.uses.split('@');
+        expect(ref, `${where}: ${step.uses} pinned to a full SHA`).toMatch(FULL_SHA);
       }
       if (step.uses?.startsWith('actions/checkout@')) {
         expect(step.with?.['persist-credentials'], `${where}: checkout keeps no token`).toBe(false);
@@ -35,10 +64,19 @@ export function expectSecureWorkflow(workflow: ParsedWorkflow, oidcJobs: Readonl
   }
 }
 
+/** Our own actions are versioned with the workflow (`--actions-ref`); everything else is third-party. */
+function isOwnAction(uses: string): boolean {
+  return uses.startsWith('./') || /^deployforge\/deployforge(?:\/|@)/.test(uses);
+}
+
 /** Every `uses:` line of a third-party action carries the `# vX.Y.Z` its SHA stands for. */
 export function expectVersionComments(text: string): void {
+  let thirdParty = 0;
   for (const line of text.split('\n')) {
-    const m = /uses: (actions\/[^@\s]+)@(\S+)(.*)$/.exec(line);
-    if (m) expect(m[3], line).toMatch(/^ # v\d+\.\d+\.\d+$/);
+    const m = /uses: ([^@\s]+@\S+)(.*)$/.exec(line);
+    if (!m || isOwnAction(m[1]!)) continue;
+    thirdParty += 1;
+    expect(m[2], line).toMatch(/^ # v\d+\.\d+\.\d+$/);
   }
+  expect(thirdParty, 'the workflow uses third-party actions (checkout at least)').toBeGreaterThan(0);
 }
