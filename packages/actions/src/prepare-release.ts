@@ -14,7 +14,10 @@ await runAction('prepare-release', async () => {
   for (const key of ['gpg-key', 'gpg-passphrase'] as const) {
     const name = loaded.config.release?.[key];
     const value = name ? env[name] : undefined;
-    if (value) core.setSecret(value);
+    if (!value) continue;
+    core.setSecret(value);
+    // The runner matches a mask line by line: an armored key is many lines, each of them secret.
+    for (const line of value.split(/\r?\n/)) if (line.trim().length >= 8 && !line.startsWith('-----')) core.setSecret(line.trim());
   }
   const prepared = await prepareRelease({
     loaded,
