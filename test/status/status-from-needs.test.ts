@@ -12,7 +12,7 @@ describe('statusFromNeeds on recorded toJSON(needs)', () => {
     expect(new Set(Object.values(doc.platforms).map((p) => p.status))).toEqual(new Set(['published']));
     expect(doc.platforms.npm).toMatchObject({ required: true, url: 'https://www.npmjs.com/package/hello-forge/v/1.2.3', name: 'npm' });
     expect(doc.platforms.docker?.required).toBe(false);
-    expect(doc.release).toMatchObject({ status: 'published', tag: 'v1.2.3', url: 'https://github.com/acme/hello-forge/releases/tag/v1.2.3', checksums: true, sbom: true, signatures: false });
+    expect(doc.release).toMatchObject({ status: 'published', tag: 'v1.2.3', url: 'https://github.com/acme/hello-forge/releases/tag/v1.2.3', checksums: true, sbom: true, attestations: false, signatures: false, 'gpg-signature': false, 'sigstore-signature': false });
     expect(doc.release?.assets).toHaveLength(10);
     expect(requiredFailures(doc)).toEqual([]);
     expect(doc.plan).toBeUndefined();
@@ -98,7 +98,7 @@ describe('the job summary', () => {
     const green = renderSummaryMarkdown(statusOf('all-green'));
     expect(green).toContain('✅ **Release complete.** **16/16 platforms ok**');
     expect(green).not.toContain('Needs a person');
-    expect(green).toContain('✅ checksums (SHA256SUMS): yes · ✅ SBOM: yes · ➖ attestations: no · ➖ signatures: no');
+    expect(green).toContain('✅ checksums (SHA256SUMS): yes · ✅ SBOM: yes · ➖ provenance attestation: no · ➖ GPG signature (SHA256SUMS.asc): no · ➖ Sigstore signature (SHA256SUMS.sigstore.json): no');
     expect(green).toMatch(/\| \[SHA256SUMS\]\(https:\/\/github\.com\/acme\/hello-forge\/releases\/download\/v1\.2\.3\/SHA256SUMS\) \| 872 B \| `c{64}` \|/);
 
     expect(renderSummaryMarkdown(statusOf('required-failure'))).toContain('❌ **A required platform failed.** **14/16 platforms ok** · ❌ required failed: npm, pypi');

@@ -1,6 +1,7 @@
 import type { Plan } from '@deployforge/plan';
 import type { SpokeStatus } from '@deployforge/platforms';
 import type { PlatformStatus, StatusDocument } from './status-document.js';
+import { supplyChainFacts } from './supply-chain-files.js';
 
 /** The fields of a spoke's result that status.json keeps (a SpokeOutcome, or an action's outputs). */
 export interface SpokeResultLike {
@@ -62,12 +63,7 @@ export function buildStatusDocument(input: {
       detail: input.hub.detail,
       // Without the asset list (a workflow whose release job does not pass it on) these are
       // unknown, not "absent": leave them out rather than claim the release lacks checksums.
-      ...(names.length > 0 ? {
-        checksums: names.includes('SHA256SUMS'),
-        sbom: names.some((n) => n.endsWith('.cdx.json') || n.endsWith('.spdx.json')),
-        attestations: names.some((n) => n.endsWith('.sigstore.json') || n.endsWith('.intoto.jsonl')),
-        signatures: names.some((n) => n.endsWith('.asc') || n.endsWith('.sig')),
-      } : {}),
+      ...(names.length > 0 ? supplyChainFacts(names) : {}),
     };
   }
   return doc;

@@ -6,6 +6,7 @@ import { needsHumanAction } from './needs-human-actions.js';
 import { healthCounts, releaseHealth, type ReleaseHealth } from './release-health.js';
 import type { PlatformStatus, StatusDocument } from './status-document.js';
 import { STATUS_PRESENTATION } from './status-presentation.js';
+import { supplyChainItems } from './supply-chain-files.js';
 
 /** Newest first by generation time: the first is the release the page is about. */
 export function newestFirst(docs: readonly StatusDocument[]): StatusDocument[] {
@@ -102,8 +103,8 @@ ${entries.map(([k, p]) => card(k, p)).join('\n')}
 function release(doc: StatusDocument): string {
   const r = doc.release;
   if (!r) return '';
-  const supply = ([['checksums (SHA256SUMS)', r.checksums], ['SBOM', r.sbom], ['attestations', r.attestations], ['signatures', r.signatures]] as const)
-    .map(([label, has]) => `<li class="pill s-${has ? 'published' : 'skipped'}"><span aria-hidden="true">${has ? '✔' : '–'}</span> ${label}: ${has ? 'yes' : 'no'}</li>`).join('');
+  const supply = supplyChainItems(r)
+    .map(({ label, present }) => `<li class="pill s-${present ? 'published' : 'skipped'}"><span aria-hidden="true">${present ? '✔' : '–'}</span> ${h(label)}: ${present ? 'yes' : 'no'}</li>`).join('');
   const assets = r.assets.length === 0
     ? '<p class="meta">The assets and supply-chain files were not reported to this run; see the release page.</p>'
     : `<div class="table-wrap" role="region" aria-labelledby="assets-cap" tabindex="0"><table>

@@ -12,3 +12,4 @@ export { parseStatusDocument } from './parse-status-document.js';
 export { THEMES, type Theme, type StatusColours } from './dashboard-palette.js';
 export { contrastRatio, relativeLuminance } from './contrast-ratio.js';
 export { STATUS_PRESENTATION } from './status-presentation.js';
+export { supplyChainFacts, supplyChainItems, type SupplyChainFacts, type SupplyChainItem } from './supply-chain-files.js';

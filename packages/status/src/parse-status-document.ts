@@ -49,6 +49,9 @@ export function parseStatusDocument(text: string, file: string): StatusDocument 
       need(typeof r.tag === 'string', 'release.tag', 'a string', r.tag);
       need(typeof r.detail === 'string', 'release.detail', 'a string', r.detail);
       need(Array.isArray(r.assets), 'release.assets', 'a list', r.assets);
+      for (const key of ['checksums', 'sbom', 'attestations', 'signatures', 'gpg-signature', 'sigstore-signature'] as const) {
+        need(r[key] === undefined || typeof r[key] === 'boolean', `release.${key}`, 'true or false', r[key]);
+      }
       if (Array.isArray(r.assets)) {
         r.assets.forEach((a: unknown, i) => {
           const ok = isRecord(a) && typeof a.name === 'string' && typeof a.size === 'number' && typeof a.sha256 === 'string' && typeof a.url === 'string';

@@ -36,11 +36,17 @@ export interface StatusDocument {
     tag: string;
     assets: ReleaseAssetStatus[];
     detail: string;
-    /** Which supply-chain files the release carries. */
+    /** Which supply-chain files the release carries (see supplyChainFacts). */
     checksums?: boolean;
     sbom?: boolean;
+    /** A build-provenance attestation bundle (`<name>-<version>.sigstore.json`). */
     attestations?: boolean;
+    /** Any signature; true when either of the two below is. */
     signatures?: boolean;
+    /** `SHA256SUMS.asc`, the detached OpenPGP signature of SHA256SUMS. */
+    'gpg-signature'?: boolean;
+    /** `SHA256SUMS.sigstore.json`, the keyless Sigstore signature of SHA256SUMS. */
+    'sigstore-signature'?: boolean;
   };
   'dry-run'?: boolean;
   /**

@@ -3,6 +3,7 @@ import { markdownLink, markdownText } from './markdown-escape.js';
 import { needsHumanAction, rerunHint } from './needs-human-actions.js';
 import { healthCounts, releaseHealth } from './release-health.js';
 import type { StatusDocument } from './status-document.js';
+import { supplyChainItems, type SupplyChainItem } from './supply-chain-files.js';
 import { STATUS_PRESENTATION } from './status-presentation.js';
 
 const status = (s: keyof typeof STATUS_PRESENTATION) => `${STATUS_PRESENTATION[s].emoji} ${STATUS_PRESENTATION[s].label}`;
@@ -96,8 +97,8 @@ function hubSection(doc: StatusDocument): string[] {
     out.push('Assets and supply-chain files: not reported to this job (see the release page).', '');
     return out;
   }
-  const has = (present: boolean | undefined, label: string) => `${present ? '✅' : '➖'} ${label}: ${present ? 'yes' : 'no'}`;
-  out.push(`Supply chain: ${[has(r.checksums, 'checksums (SHA256SUMS)'), has(r.sbom, 'SBOM'), has(r.attestations, 'attestations'), has(r.signatures, 'signatures')].join(' · ')}`, '');
+  const has = ({ present, label }: SupplyChainItem) => `${present ? '✅' : '➖'} ${label}: ${present ? 'yes' : 'no'}`;
+  out.push(`Supply chain: ${supplyChainItems(r).map(has).join(' · ')}`, '');
   out.push(`<details><summary>${r.assets.length} assets</summary>`, '', '| asset | size | sha256 |', '|---|---:|---|');
   for (const a of r.assets) out.push(`| ${markdownLink(a.name, safeHttpUrl(a.url))} | ${formatBytes(a.size)} | \`${a.sha256.replace(/[^0-9a-f]/gi, '')}\` |`);
   out.push('', '</details>', '');
