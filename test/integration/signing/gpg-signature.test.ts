@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigurationError } from '@deployforge/diagnostics';
 import { gpgKeyInfo, signDetachedGpg } from '@deployforge/signing';
-import { generateKey, readKey, readPrivateKey, revokeKey, type GenerateKeyOptions } from 'openpgp';
+import { generateKey, readKey, readPrivateKey, revokeKey } from 'openpgp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TempGnupgHome, validSigHashAlgorithm } from './gpg-verify.js';
 
@@ -28,9 +28,9 @@ afterAll(() => {
   rmSync(root, { recursive: true, force: true });
 });
 
-const KINDS: { kind: string; options: GenerateKeyOptions }[] = [
-  { kind: 'RSA 3072', options: { type: 'rsa', rsaBits: 3072, userIDs: [USER] } },
-  { kind: 'ed25519', options: { type: 'ecc', curve: 'ed25519Legacy', userIDs: [USER] } },
+const KINDS = [
+  { kind: 'RSA 3072', options: { type: 'rsa' as const, rsaBits: 3072 } },
+  { kind: 'ed25519', options: { type: 'ecc' as const, curve: 'ed25519Legacy' as const } },
 ];
 
 describe.each(KINDS)('signDetachedGpg with an $kind key', ({ kind, options }) => {
@@ -44,7 +44,7 @@ describe.each(KINDS)('signDetachedGpg with an $kind key', ({ kind, options }) =>
     let signatureFile: string;
 
     beforeAll(async () => {
-      const pair = await generateKey({ ...options, format: 'armored', ...(passphrase ? { passphrase } : {}) });
+      const pair = await generateKey({ ...options, userIDs: [USER], format: 'armored', ...(passphrase ? { passphrase } : {}) });
       armoredPublicKey = pair.publicKey;
       const started = performance.now();
       signature = await signDetachedGpg({
