@@ -274,6 +274,7 @@ describe('SHA256SUMS.sigstore.json: the cosign verify-blob command, run when cos
     writeFileSync(join(bin, 'cosign'), [
       '#!/bin/sh',
       `printf '%s\\n' "$@" > "${calls}"`,
+      `env | grep -c -e GITHUB_TOKEN -e GH_TOKEN > "${bin}/token-vars" || true`,
       `cp "$3" "${bin}/bundle-seen"`,
       'for last; do :; done',
       `cp "$last" "${bin}/sums-seen"`,
@@ -305,6 +306,8 @@ describe('SHA256SUMS.sigstore.json: the cosign verify-blob command, run when cos
     ]);
     expect(readFileSync(join(bin, 'bundle-seen'))).toEqual(bundle);
     expect(readFileSync(join(bin, 'sums-seen'))).toEqual(originalSums);
+    // cosign reads no GitHub API: the token is not handed to it.
+    expect(readFileSync(join(bin, 'token-vars'), 'utf8').trim()).toBe('0');
     expect(stdout).toMatch(/demo-1\.0\.0-linux-x64\.tar\.gz\s+OK/);
   });
 

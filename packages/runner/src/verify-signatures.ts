@@ -40,19 +40,21 @@ export async function checkSumsSignatures(options: SignatureCheckOptions): Promi
   if (options.gpgKey && !gpgAsset) checks.rejected = `--gpg-key was given but the release has no ${SHA256SUMS_GPG_NAME}: its ${SHA256SUMS_NAME} is not signed`;
   if (!gpgAsset && !sigstoreAsset) return checks;
   const { owner, repo } = options;
+  // gpg and cosign read no GitHub API: they do not get the token (gh, which does, gets it elsewhere).
+  const env = Object.fromEntries(Object.entries(options.env).filter(([key]) => key !== 'GITHUB_TOKEN' && key !== 'GH_TOKEN'));
   const sums = join(options.work, SHA256SUMS_NAME);
   await writeFile(sums, options.sumsText);
 
   if (gpgAsset) {
     const signature = join(options.work, SHA256SUMS_GPG_NAME);
     await downloadUnlistedFile(options.client, owner, repo, gpgAsset, signature);
-    checks.gpg = await verifySumsSignature({ sums, signature, work: options.work, env: options.env, ...(options.gpgKey ? { gpgKey: options.gpgKey } : {}) });
+    checks.gpg = await verifySumsSignature({ sums, signature, work: options.work, env, ...(options.gpgKey ? { gpgKey: options.gpgKey } : {}) });
     if (checks.gpg.state === 'bad') checks.rejected = `${SHA256SUMS_GPG_NAME}: ${checks.gpg.detail}`;
   }
   if (sigstoreAsset) {
     const bundle = join(options.work, SHA256SUMS_SIGSTORE_NAME);
     await downloadUnlistedFile(options.client, owner, repo, sigstoreAsset, bundle);
-    checks.sigstore = await verifySumsSigstore({ repository: `${owner}/${repo}`, bundle, sums, env: options.env });
+    checks.sigstore = await verifySumsSigstore({ repository: `${owner}/${repo}`, bundle, sums, env });
     if (checks.sigstore.exitCode !== undefined && checks.sigstore.exitCode !== 0 && !checks.rejected) {
       checks.rejected = `${SHA256SUMS_SIGSTORE_NAME}: cosign verify-blob failed (exit ${checks.sigstore.exitCode})`;
     }
