@@ -51,11 +51,21 @@ export interface RenderedFile {
   mode?: number;
 }
 
+/** An image a spoke pushed: what the workflow attests and signs after the publish step. */
+export interface PublishedImage {
+  /** The index (manifest list) digest every tag points at: `sha256:…`. */
+  digest: string;
+  /** Fully qualified repositories without tag (`ghcr.io/acme/tool`, `index.docker.io/acme/tool`). */
+  repositories: string[];
+}
+
 export interface PublishResult {
   status: SpokeStatus;
   url?: string;
   /** What happened, in words: shown in the summary's detail column. */
   detail: string;
+  /** Image spokes: the digest and where it now is, so the workflow can attest and sign it by digest. */
+  image?: PublishedImage;
 }
 
 export interface LiveStatus {

@@ -70,7 +70,7 @@ export async function publishSpoke(options: PublishSpokeOptions): Promise<SpokeO
   }
   try {
     const result = await platform.publish(ctx, files);
-    return done(result.status, result.detail, { existence, files: paths, ...(result.url ? { url: result.url } : {}) });
+    return done(result.status, result.detail, { existence, files: paths, ...(result.url ? { url: result.url } : {}), ...(result.image ? { image: result.image } : {}) });
   } catch (error) {
     return done('failed', `publishing to ${info.displayName} failed: ${errorMessage(error)}`, { existence, files: paths });
   }

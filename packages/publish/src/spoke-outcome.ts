@@ -1,4 +1,4 @@
-import type { Existence, PlatformId, SpokeStatus } from '@deployforge/platforms';
+import type { Existence, PlatformId, PublishResult, SpokeStatus } from '@deployforge/platforms';
 
 /**
  * The result of one spoke, in the shape status.json keeps per platform (CONTRACT.md) plus the
@@ -16,4 +16,6 @@ export interface SpokeOutcome {
   existence?: Existence;
   /** Paths of the rendered files, for dry runs and debugging. */
   files?: string[];
+  /** Image spokes, after a publish: the pushed digest and repositories (the docker action's outputs). */
+  image?: PublishResult['image'];
 }

@@ -9,6 +9,7 @@ import { startRegistryProxy, type RegistryProxy } from '../../fakes/registry-pro
 import { createReleaseFixture, type ReleaseFixture } from '../../helpers/release-fixture.js';
 import { assertReachable, clientEnv, run, runOk, testServices, uniqueName } from '../../helpers/services.js';
 import { pushTinyBase } from '../../fixtures/docker/tiny-base.js';
+import { publishOutputs } from '../../../packages/actions/src/runtime/publish-outputs.js';
 
 // The real Debian docker-registry (distribution 2.8) on 127.0.0.1:5000 stores everything; an in-process
 // proxy in front of it counts the requests (the registry keeps no access log) and, for the auth tests,
@@ -142,6 +143,32 @@ describe('docker spoke against the real registry', () => {
     const result = await docker.publish(direct2.ctx, []);
     expect(result.status).toBe('skipped');
     expect(open.writes().length).toBe(writes);
+  });
+
+  test('the publish action outputs the digest the registry serves and every repository, for the workflow to attest and sign', async () => {
+    const name = uniqueName('df-out');
+    const a = `${open.host}/it/${name}-a`;
+    const b = `${open.host}/it/${name}-b`;
+    const fx = await fixture(configFor([a, b]));
+    const outcome = await spoke(fx).run();
+    expect(outcome.status, outcome.detail).toBe('published');
+    const digest = await digestOf(`${REGISTRY}/it/${name}-a:1.0.0`);
+    expect(digest).toMatch(/^sha256:[0-9a-f]{64}$/);
+    const outputs = publishOutputs(outcome);
+    expect(outputs.digest).toBe(digest);
+    // Fully qualified, without tag: what attest-build-provenance's subject-name and `cosign sign` take.
+    expect(outputs.images).toBe(`${a}\n${b}`);
+    expect(await digestOf(`${outputs.images!.split('\n')[1]}:latest`.replace(open.host, REGISTRY))).toBe(digest);
+    expect(outputs).toMatchObject({ status: 'published', version: '1.0.0' });
+
+    // A re-run finds everything there: no publish, so no digest to attest or sign again.
+    const again = publishOutputs(await spoke(fx).run());
+    expect(again.status).toBe('skipped');
+    expect(again.digest).toBeUndefined();
+    // A dry run pushes nothing and says nothing about a digest either.
+    const dry = publishOutputs(await spoke(await fixture(configFor([`${open.host}/it/${name}-dry`])), { dryRun: true }).run());
+    expect(dry.status).toBe('dry-run');
+    expect(dry.images).toBeUndefined();
   });
 
   test('a dry run assembles and checks, renders the plan, and writes nothing', async () => {

@@ -4,6 +4,7 @@ import { runPublish } from '@deployforge/runner';
 import { ConfigurationError } from '@deployforge/diagnostics';
 import { createActionLogger } from './action-logger.js';
 import { booleanInput, stringInput } from './action-inputs.js';
+import { publishOutputs } from './publish-outputs.js';
 import { runAction } from './run-action.js';
 
 /** `NPM_TOKEN` → `npm-token`: the input name each credential has in every publish action. */
@@ -50,12 +51,7 @@ export async function runPublishAction(fixed: SpokeId | undefined): Promise<void
       io: { cwd: process.cwd(), env: spokeEnv },
       log: createActionLogger(),
     });
-    core.setOutput('status', outcome.status);
-    core.setOutput('url', outcome.url ?? '');
-    core.setOutput('version', outcome.version);
-    // Already redacted by publishSpoke: safe to hand to the summarize job.
-    core.setOutput('detail', outcome.detail);
-    core.setOutput('duration-ms', String(outcome['duration-ms']));
+    for (const [name, value] of Object.entries(publishOutputs(outcome))) core.setOutput(name, value);
     await core.summary.addRaw(`| ${outcome.key} | ${outcome.status} | ${outcome.version} | ${outcome.url ?? ''} | ${outcome.detail.replace(/\|/g, '\\|')} |\n`).write();
     if (outcome.status === 'failed') core.setFailed(`${outcome.key}: ${outcome.detail}`);
     else if (outcome.status === 'needs-human') core.warning(`${outcome.key}: ${outcome.detail}`, { title: 'needs a person' });

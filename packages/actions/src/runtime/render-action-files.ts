@@ -28,6 +28,16 @@ const OUTPUTS = {
   'duration-ms': { description: 'How long the spoke took, in milliseconds.' },
 };
 
+/** Image spokes also say what they pushed, so later steps can attest and sign it by digest. */
+const IMAGE_OUTPUTS = {
+  digest: { description: 'The pushed image index digest (sha256:…); empty when nothing was published.' },
+  images: { description: 'The image repositories holding that digest, fully qualified and without tag, one a line.' },
+};
+
+function outputsFor(id: SpokeId | undefined): Record<string, { description: string }> {
+  return id === undefined || id === 'docker' ? { ...OUTPUTS, ...IMAGE_OUTPUTS } : OUTPUTS;
+}
+
 function credentialInputs(names: readonly string[]): Record<string, Input> {
   const out: Record<string, Input> = {};
   for (const name of names) {
@@ -50,7 +60,7 @@ function publishAction(id: SpokeId): string {
       ...(id === 'custom' ? { name: { description: 'The entry under platforms.custom to run.', required: true } } : {}),
       ...credentialInputs(info.credentials.map((c) => c.name)),
     },
-    outputs: OUTPUTS,
+    outputs: outputsFor(id),
     runs: { using: 'node24', main: `../../dist/actions/publish-${id}.js` },
   };
   return HEADER + stringify(doc, { lineWidth: 0 });
@@ -67,7 +77,8 @@ function rootAction(): string {
       ...commonInputs(),
       ...credentialInputs(allCredentialNames()),
     },
-    outputs: OUTPUTS,
+    // The root action publishes whichever platform it is given, docker included.
+    outputs: outputsFor(undefined),
     runs: { using: 'node24', main: 'dist/actions/publish.js' },
   };
   return HEADER + stringify(doc, { lineWidth: 0 });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { parseImageReference } from './image-reference.js';
+import { parseImageReference, qualifiedRepository } from './image-reference.js';
 
 describe('parseImageReference', () => {
   test.each([
@@ -19,5 +19,17 @@ describe('parseImageReference', () => {
     expect(parseImageReference(`gcr.io/distroless/static-debian12:nonroot@${digest}`)).toMatchObject({ repository: 'distroless/static-debian12', tag: 'nonroot', digest });
     expect(parseImageReference('127.0.0.1:5000/base:1')).toMatchObject({ repository: 'base', tag: '1' });
     expect(() => parseImageReference('x@sha256:short', 'platforms.docker.base')).toThrow(/platforms\.docker\.base: x@sha256:short: the digest must be/);
+  });
+});
+
+describe('qualifiedRepository: the name attestations and cosign signatures are made for', () => {
+  test.each([
+    ['ghcr.io/acme/shimmy', 'ghcr.io/acme/shimmy'],
+    ['acme/shimmy', 'index.docker.io/acme/shimmy'],
+    ['docker.io/acme/shimmy', 'index.docker.io/acme/shimmy'],
+    ['alpine', 'index.docker.io/library/alpine'],
+    ['127.0.0.1:5000/it/x:1.0.0', '127.0.0.1:5000/it/x'],
+  ])('%s → %s', (text, expected) => {
+    expect(qualifiedRepository(parseImageReference(text))).toBe(expected);
   });
 });

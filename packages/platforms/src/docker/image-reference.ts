@@ -57,3 +57,13 @@ export function parseImageReference(text: string, what = 'platforms.docker.image
   const endpoint = `${isLoopback(host) ? 'http' : 'https'}://${host}`;
   return { text, registry, endpoint, repository, ...(tag ? { tag } : {}), ...(digest ? { digest } : {}) };
 }
+
+/**
+ * The repository as attestation and signing tools name it, fully qualified and without a tag:
+ * `ghcr.io/acme/tool`, `127.0.0.1:5000/it/tool`; Docker Hub as `index.docker.io/acme/tool`, the
+ * form actions/attest-build-provenance documents for it (docker and cosign accept it too).
+ */
+export function qualifiedRepository(ref: ImageReference): string {
+  const registry = ref.registry === DOCKER_HUB ? 'index.docker.io' : ref.registry;
+  return `${registry}/${ref.repository}`;
+}

@@ -2,7 +2,7 @@ import type { PlatformContext, PublishResult } from '../platform.js';
 import { assembleOnce, type AssembledImage, type AssembledPlatform } from './assemble-image.js';
 import { boundedAll } from './bounded-all.js';
 import { planImage } from './image-plan.js';
-import type { ImageReference } from './image-reference.js';
+import { qualifiedRepository, type ImageReference } from './image-reference.js';
 import { versionTag } from './image-tags.js';
 import { imageUrl } from './image-url.js';
 import type { Descriptor } from './oci-documents.js';
@@ -94,6 +94,9 @@ export async function publishDocker(ctx: PlatformContext): Promise<PublishResult
   return {
     status: pushed.length ? 'published' : 'skipped',
     ...(first ? { url: imageUrl(first, versionTag(ctx.version.version)) } : {}),
+    // Every configured repository holds this digest now (pushed here or found there), so the
+    // workflow attests and signs all of them; a re-attestation of one it already had is harmless.
+    image: { digest: image.index.digest, repositories: plan.images.map(qualifiedRepository) },
     detail: pushed.length
       ? `pushed index ${image.index.digest} (${image.platforms.map((p) => `${p.platform.architecture}`).join(', ')}) as ${pushed.map(tagName).join(', ')}; blobs: ${counts.uploaded} uploaded, ${counts.mounted} mounted, ${counts.exists} already there${note}`
       : `every tag already points at ${image.index.digest}${note}`,
