@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,7 +16,7 @@ let key: { privateKey: string; publicKey: string };
 
 beforeAll(async () => {
   gh = await startGitHubFake({ token: TOKEN, repos: ['acme/demo'] });
-  key = await generateKey({ type: 'ecc', curve: 'curve25519', userIDs: [{ name: 'Release Bot', email: 'release@example.com' }], passphrase: PASSPHRASE, format: 'armored' });
+  key = await generateKey({ type: 'ecc', curve: 'ed25519Legacy', userIDs: [{ name: 'Release Bot', email: 'release@example.com' }], passphrase: PASSPHRASE, format: 'armored' });
 });
 afterAll(async () => {
   await gh.close();
@@ -49,8 +50,12 @@ describe('dist/actions/prepare-release.js then dist/actions/create-release.js: t
     expect(readdirSync(join(cwd, 'deployforge-signed')).sort()).toEqual(['SHA256SUMS', 'SHA256SUMS.asc', 'demo-1.0.0.cdx.json']);
     expect(sign.outputs.checksums).toBe('deployforge-signed/SHA256SUMS');
     const home = new TempGnupgHome(mkdtempSync(join(tmpdir(), 'df-gpg-')));
-    home.importPublicKey(key.publicKey);
-    expect(home.verify(join(cwd, 'deployforge-signed/SHA256SUMS.asc'), join(cwd, 'deployforge-signed/SHA256SUMS')).status).toBe(0);
+    try {
+      home.importPublicKey(key.publicKey);
+      expect(home.verify(join(cwd, 'deployforge-signed/SHA256SUMS.asc'), join(cwd, 'deployforge-signed/SHA256SUMS')).status).toBe(0);
+    } finally {
+      spawnSync('gpgconf', ['--homedir', home.home, '--kill', 'gpg-agent']);
+    }
     // Masked for the runner (the whole value and each line of the armored key), printed nowhere.
     expect(sign.stdout).toContain(`::add-mask::${PASSPHRASE}`);
     const keyLine = key.privateKey.split('\n').find((l) => l.length > 40)!;

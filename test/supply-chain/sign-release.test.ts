@@ -1,4 +1,5 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { generateKey } from 'openpgp';
@@ -17,7 +18,7 @@ let key: { privateKey: string; publicKey: string };
 
 beforeAll(async () => {
   // A throwaway key made here: no private key is ever committed.
-  key = await generateKey({ type: 'ecc', curve: 'curve25519', userIDs: [{ name: 'Release Bot', email: 'release@example.com' }], passphrase: PASSPHRASE, format: 'armored' });
+  key = await generateKey({ type: 'ecc', curve: 'ed25519Legacy', userIDs: [{ name: 'Release Bot', email: 'release@example.com' }], passphrase: PASSPHRASE, format: 'armored' });
 });
 
 let gh: GitHubFake;
@@ -57,10 +58,17 @@ const loaded = () => parseConfig(CONFIG, 'deployforge.yml');
 const version = parseVersionInput('1.0.0', { tagPrefix: 'v', origin: 'test' });
 const secrets = () => ({ GPG_PRIVATE_KEY: key.privateKey, GPG_PASSPHRASE: PASSPHRASE, GITHUB_REPOSITORY: 'acme/demo' });
 
+/** Real gpg, in a throwaway home whose agent is stopped and folder removed afterwards. */
 function gpgVerifies(signature: string, file: string): boolean {
-  const home = new TempGnupgHome(mkdtempSync(join(tmpdir(), 'df-gpg-')));
-  home.importPublicKey(key.publicKey);
-  return home.verify(signature, file).status === 0;
+  const root = mkdtempSync(join(tmpdir(), 'df-gpg-'));
+  const home = new TempGnupgHome(root);
+  try {
+    home.importPublicKey(key.publicKey);
+    return home.verify(signature, file).status === 0;
+  } finally {
+    spawnSync('gpgconf', ['--homedir', home.home, '--kill', 'gpg-agent']);
+    rmSync(root, { recursive: true, force: true });
+  }
 }
 
 describe('the sign job (prepare-release) and the release job (create-release), as the workflow runs them', () => {

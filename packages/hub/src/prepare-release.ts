@@ -42,18 +42,20 @@ export interface PreparedRelease {
 export async function prepareRelease(options: PrepareReleaseOptions): Promise<PreparedRelease> {
   const { loaded, version, log } = options;
   const config = loaded.config;
-  const archives = await collectArtifacts(options.artifacts, options.cwd);
-  const stray = archives.filter((f) => basename(f) === SHA256SUMS_NAME || isSignatureFile(basename(f)));
+  const collected = await collectArtifacts(options.artifacts, options.cwd);
+  const stray = collected.filter((f) => basename(f) === SHA256SUMS_NAME || isSignatureFile(basename(f)));
   if (stray.length > 0) {
     log.warning(`ignoring ${stray.map((f) => basename(f)).join(', ')} among the archives: this step makes SHA256SUMS and its signatures`);
   }
-  const content = archives.filter((f) => !stray.includes(f));
+  const content = collected.filter((f) => !stray.includes(f));
   // Secrets first: a missing key stops the job before anything is written.
   const signer = releaseSigner({ config, env: options.env, log, ...(options.sigstore ? { sigstore: options.sigstore } : {}) });
   await signer?.check();
   await mkdir(options.outDir, { recursive: true });
 
   const written: string[] = [];
+  // Each archive is read once: the SBOM's subjects and SHA256SUMS share these digests.
+  const archives = await describeLocalAssets(content);
   if ((config.release?.sbom ?? true) && !content.some((f) => isSbomFile(basename(f)))) {
     const { owner, repo } = resolveRepository(loaded, options.env);
     written.push(
@@ -64,12 +66,13 @@ export async function prepareRelease(options: PrepareReleaseOptions): Promise<Pr
         tag: version.tag,
         projectDir: dirname(resolve(options.cwd, loaded.file)),
         files: content,
+        digests: new Map(archives.map((a) => [a.path, a.sha256])),
         outDir: options.outDir,
         log,
       }),
     );
   }
-  const described = await describeLocalAssets([...content, ...written]);
+  const described = [...archives, ...(await describeLocalAssets(written))];
   const sums = await writeChecksumsAsset(described, options.outDir);
   written.push(sums.path);
   log.info(`SHA256SUMS lists ${described.length} files`);

@@ -15,6 +15,8 @@ export interface WriteReleaseSbomOptions {
   projectDir: string;
   /** The release archives, described by their base names and SHA-256. */
   files: readonly string[];
+  /** SHA-256 of `files` by path, when the caller hashed them already (each archive is read once). */
+  digests?: ReadonlyMap<string, string>;
   outDir: string;
   log: Logger;
 }
@@ -32,7 +34,7 @@ export async function writeReleaseSbom(options: WriteReleaseSbomOptions): Promis
     );
   }
   const subjects = [];
-  for (const file of options.files) subjects.push({ name: basename(file), sha256: await sha256File(file) });
+  for (const file of options.files) subjects.push({ name: basename(file), sha256: options.digests?.get(file) ?? (await sha256File(file)) });
   const text = buildReleaseSbom({
     projectName: options.projectName,
     version: options.version,
