@@ -2,7 +2,7 @@ import * as core from '@actions/core';
 import { createGitHubClient } from '@deployforge/github';
 import { releaseExistence } from '@deployforge/hub';
 import type { Existence } from '@deployforge/platforms';
-import { createPlan, credentialFactsFromEnv } from '@deployforge/plan';
+import { createPlan, credentialFactsFromEnv, signingCredentialGaps } from '@deployforge/plan';
 import { planOutputs } from '@deployforge/workflow';
 import { errorMessage } from '@deployforge/diagnostics';
 import { createActionLogger } from './runtime/action-logger.js';
@@ -59,6 +59,11 @@ await runAction('build-matrix', async () => {
 
   // The generated workflow's `if:`s read exactly these names: one function writes them for both.
   for (const [name, value] of Object.entries(planOutputs(plan, planInputs.loaded.config))) core.setOutput(name, value);
+  // Not an error here: a secret of the sign job's environment is invisible to this job. The sign
+  // job refuses a missing key before anything is written.
+  for (const gap of signingCredentialGaps(planInputs.loaded.config, plan.release, credentialFactsFromEnv(process.env))) {
+    core.warning(`${gap} as a repository secret; unless it is a secret of the sign job's environment, the sign job will stop the release`, { title: 'SHA256SUMS signing key' });
+  }
   for (const spoke of plan.spokes) {
     if (spoke.reason === 'missing-credential') core.warning(`${spoke.key}: ${spoke.detail}`, { title: `${spoke.displayName} will not run` });
   }

@@ -116,11 +116,11 @@ describe('the hub signing key is a credential of the release', () => {
     'project:\n  name: shimmy\nversion:\n  from: tag\nrelease:\n  gpg-key: GPG_PRIVATE_KEY\n  gpg-passphrase: GPG_PASSPHRASE\n',
     'deployforge.yml',
   );
-  const plan = (env: Record<string, string>, existence?: 'identical') =>
+  const plan = (env: Record<string, string>, existence?: 'identical', trigger: 'local' | 'dispatch' = 'local') =>
     createPlan({
       loaded: signed,
       version,
-      trigger: 'dispatch',
+      trigger,
       selection: { kind: 'all' },
       credentials: credentialFactsFromEnv(env),
       ...(existence ? { existence: { github: { state: existence, detail: 'complete' } } } : {}),
@@ -136,5 +136,9 @@ describe('the hub signing key is a credential of the release', () => {
   test('present secrets plan the release; a finished release needs no key (redeploying spokes signs nothing)', () => {
     expect(plan({ DEPLOYFORGE_HAS_GPG_PRIVATE_KEY: 'true', DEPLOYFORGE_HAS_GPG_PASSPHRASE: 'true' }).release.run).toBe(true);
     expect(plan({}, 'identical').release.run).toBe(false);
+  });
+
+  test("the workflow's plan job cannot see the sign job's environment secrets, so it leaves the refusal to the sign job", () => {
+    expect(plan({}, undefined, 'dispatch').release.run).toBe(true);
   });
 });

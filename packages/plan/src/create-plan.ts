@@ -45,7 +45,7 @@ export function createPlan(input: PlanInput): Plan {
   });
 
   const release = decideRelease(input.existence?.github, force);
-  checkSigningCredentials(config, release, input.credentials);
+  checkSigningCredentials(config, release, input.credentials, input.trigger);
   const build = decideBuild(release, input.artifactsProvided ?? false);
   const required = new Set<string>(config.required ?? []);
   const defaultEnvironment = config.workflow?.environment ?? 'release';

@@ -9,3 +9,4 @@ export type {
   Plan, PlannedTarget, MatrixEntry, SpokePlan, SpokeReason, JobDecision, CredentialPlan,
   PlatformSelection, Trigger,
 } from './plan-types.js';
+export { signingCredentialGaps } from './signing-credentials.js';

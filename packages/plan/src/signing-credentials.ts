@@ -1,22 +1,31 @@
 import type { DeployforgeConfig } from '@deployforge/config';
 import { ConfigurationError } from '@deployforge/diagnostics';
 import type { CredentialFacts } from './credential-facts.js';
-import type { JobDecision } from './plan-types.js';
+import type { JobDecision, Trigger } from './plan-types.js';
 
-/**
- * The hub's own secrets: the GPG key (and passphrase) that sign SHA256SUMS. Unlike a spoke, whose
- * missing token only skips that spoke, a release that should be signed must not go out unsigned, so
- * a missing key stops the plan, before the build and before anything is written.
- */
-export function checkSigningCredentials(config: DeployforgeConfig, release: JobDecision, credentials: CredentialFacts | undefined): void {
-  if (!credentials || !release.run) return;
-  const missing = (['gpg-key', 'gpg-passphrase'] as const).flatMap((key) => {
+/** `release.gpg-key: the secret GPG_PRIVATE_KEY is not set`, one per signing secret the facts lack. */
+export function signingCredentialGaps(config: DeployforgeConfig, release: JobDecision, credentials: CredentialFacts | undefined): string[] {
+  if (!credentials || !release.run) return [];
+  return (['gpg-key', 'gpg-passphrase'] as const).flatMap((key) => {
     const secret = config.release?.[key];
     return secret !== undefined && !credentials.present.has(secret) ? [`release.${key}: the secret ${secret} is not set`] : [];
   });
+}
+
+/**
+ * The hub's own secrets: the GPG key (and passphrase) that sign SHA256SUMS. Unlike a spoke, whose
+ * missing token only skips that spoke, a release that should be signed must not go out unsigned.
+ * A local run sees its whole environment, so a missing key stops the plan before the build. The
+ * workflow's plan job cannot tell a missing secret from one kept in the sign job's environment
+ * (`secrets.*` only resolves that environment's secrets inside it), so there the sign job, which
+ * checks the key before anything is written, is the one to refuse; build-matrix only warns.
+ */
+export function checkSigningCredentials(config: DeployforgeConfig, release: JobDecision, credentials: CredentialFacts | undefined, trigger: Trigger): void {
+  if (trigger !== 'local') return;
+  const missing = signingCredentialGaps(config, release, credentials);
   if (missing.length > 0) {
     throw new ConfigurationError(
-      `${missing.join('; ')}. SHA256SUMS would go out unsigned: add the secret to the repository (or to the release environment), or, locally, export it; or remove the key from release.`,
+      `${missing.join('; ')}. SHA256SUMS would go out unsigned: export it (the workflow reads it from the secret of that name), or remove the key from release.`,
     );
   }
 }
