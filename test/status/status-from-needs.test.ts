@@ -81,6 +81,13 @@ describe('statusFromNeeds on recorded toJSON(needs)', () => {
     expect(requiredFailures(doc)).toEqual(['github']);
     expect(renderBadge(doc)).toMatchObject({ message: '1.2.3 · release failed', color: 'red' });
   });
+
+  test('a failed sign job: the hub failed and says it was the signing, not the build', () => {
+    const doc = statusOf('sign-failed');
+    expect(doc.release).toMatchObject({ status: 'failed', detail: expect.stringMatching(/^the sign job failed \(a missing or wrong signing key/) });
+    expect(Object.values(doc.platforms).every((p) => p.status === 'skipped')).toBe(true);
+    expect(requiredFailures(doc)).toEqual(['github']);
+  });
 });
 
 describe('the job summary', () => {

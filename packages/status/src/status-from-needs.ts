@@ -97,6 +97,11 @@ function hubFromNeeds(needs: Needs, plan: Plan): HubResultLike {
     if (!plan.release.run) return hub('skipped', `already complete: ${plan.release.detail}`);
     const build = needs.build?.result;
     if (build === 'failure' || build === 'cancelled') return hub('failed', `the build ${build === 'failure' ? 'failed' : 'was cancelled'}, so no release was made (see the build job's log)`);
+    // The sign job (SBOM, SHA256SUMS, signatures, provenance) runs between build and release.
+    const sign = needs.sign?.result;
+    if (sign === 'failure' || sign === 'cancelled') {
+      return hub('failed', `the sign job ${sign === 'failure' ? 'failed (a missing or wrong signing key, or no id-token permission)' : 'was cancelled'}, so no release was made (see the sign job's log)`);
+    }
     return hub('failed', 'the release job did not run although the plan needed it (see the workflow run)');
   }
   if (release.result === 'success') {
