@@ -9,7 +9,7 @@ import {
   renderReleaseWorkflow,
   resolveRenderOptions,
   runDoctor
-} from "./chunks/chunk-PK6BUCFY.js";
+} from "./chunks/chunk-CXZICU46.js";
 import {
   parseStatusDocument,
   renderDashboard,
@@ -20,7 +20,7 @@ import {
   runStats,
   runStatus,
   runVerify
-} from "./chunks/chunk-UANDYYMU.js";
+} from "./chunks/chunk-JU5NR7U6.js";
 import "./chunks/chunk-VJAFAEWP.js";
 import "./chunks/chunk-DGOHO7Y2.js";
 import {
@@ -28,13 +28,14 @@ import {
   credentialFactsFromEnv,
   loadConfig,
   loadPlanInputs
-} from "./chunks/chunk-QTOQT4HP.js";
-import "./chunks/chunk-UWIZGFA4.js";
+} from "./chunks/chunk-A2GYRHWN.js";
+import "./chunks/chunk-PXUDTAYS.js";
 import "./chunks/chunk-JQP4SYQR.js";
+import "./chunks/chunk-KHUEQMTN.js";
 import "./chunks/chunk-JMZRCY2U.js";
-import "./chunks/chunk-M5OUCAEA.js";
-import "./chunks/chunk-NVYRLTFZ.js";
+import "./chunks/chunk-TMVEXQRP.js";
 import "./chunks/chunk-3BZQ6MWX.js";
+import "./chunks/chunk-M5OUCAEA.js";
 import {
   require_mod
 } from "./chunks/chunk-7MAI2M42.js";
@@ -4143,7 +4144,7 @@ then commit ${shown}.
 // packages/cli/src/commands/init.ts
 function registerInit(program2, ctx) {
   return program2.command("init").description("write a commented deployforge.yml for this repository (detects Cargo.toml, go.mod, package.json, pyproject.toml)").option("--force", "overwrite an existing deployforge.yml").action(async (options) => {
-    const { writeInitConfig } = await import("./chunks/src-UROCHUXZ.js");
+    const { writeInitConfig } = await import("./chunks/src-NVQRQER7.js");
     const written = await writeInitConfig(ctx.io.cwd, { force: options.force ?? false });
     ctx.io.stdout(`wrote ${written}
 next: deployforge validate && deployforge generate
@@ -4413,12 +4414,60 @@ function registerCheckExists(program2, ctx) {
 function shellWord(word) {
   return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }
+var shellCommand = (words) => words.map(shellWord).join(" ");
+function reportGpg(io, gpg) {
+  switch (gpg.state) {
+    case "good": {
+      const who = `${gpg.uid ? `${gpg.uid}, ` : ""}key ${gpg.fingerprint}`;
+      const source = gpg.keySource === "file" ? " (the key given with --gpg-key)" : "";
+      io.stdout(`SHA256SUMS.asc: good signature by ${who}${source}
+`);
+      if (gpg.keySource === "keyring" && !gpg.certified) {
+        io.stderr(`warning: SHA256SUMS.asc: the key ${gpg.fingerprint} is in your keyring but not certified as trusted; compare its fingerprint with the one the project publishes
+`);
+      }
+      if (gpg.expiredKey) io.stderr(`warning: SHA256SUMS.asc: the signing key ${gpg.fingerprint} has expired since
+`);
+      return;
+    }
+    case "bad":
+      return;
+    // reported as the reason SHA256SUMS was rejected
+    case "no-public-key":
+      io.stderr(
+        `warning: SHA256SUMS.asc: signed by key ${gpg.keyId}, which is not in your keyring, so the signature was NOT checked; import the signer's public key (gpg --import KEY.asc) or pass it with --gpg-key KEY.asc
+`
+      );
+      return;
+    case "no-gpg":
+      io.stderr(`warning: SHA256SUMS.asc: gpg is not installed, so the signature was NOT checked; check it by hand with the signer's public key imported: ${shellCommand(gpg.command)}
+`);
+      return;
+  }
+}
+function reportSignatures(io, signatures) {
+  if (signatures.gpg) reportGpg(io, signatures.gpg);
+  const sigstore = signatures.sigstore;
+  if (sigstore) {
+    const command = shellCommand(sigstore.command);
+    if (sigstore.exitCode === void 0) io.stdout(`sigstore: ${command}
+`);
+    else io.stdout(`sigstore: ${command}: ${sigstore.exitCode === 0 ? "verified" : `failed (exit ${sigstore.exitCode})${sigstore.output ? `
+${sigstore.output}` : ""}`}
+`);
+  }
+}
 function registerVerify(program2, ctx) {
-  return configOption(program2.command("verify")).description("check release assets against the release's SHA256SUMS, and their provenance with gh when it is installed").argument("<version>", "the released version (1.2.3 or v1.2.3)").option("--asset <file>", "a downloaded file to check (default: download and check every file SHA256SUMS lists)").addHelpText("after", "\nExit codes: 0 every file matches, 1 a mismatch (or a failed attestation), 2 bad input or no published release of that version.").action(async (version, flags) => {
+  return configOption(program2.command("verify")).description("verify a release: SHA256SUMS against its signatures (gpg, cosign), the assets against SHA256SUMS, their provenance (gh)").argument("<version>", "the released version (1.2.3 or v1.2.3)").option("--asset <file>", "a downloaded file to check (default: download and check every file SHA256SUMS lists)").option("--gpg-key <file>", "the signer's armored OpenPGP public key: SHA256SUMS.asc must be signed by it (default: your own gpg keyring)").addHelpText("after", [
+    "",
+    "Exit codes: 0 every file matches, 1 a mismatch, a bad signature or a failed attestation, 2 bad input or no published release of that version.",
+    "A signature that cannot be checked here (no public key, gpg or cosign not installed) is a warning that says how to check it."
+  ].join("\n")).action(async (version, flags) => {
     const result = await runVerify({
       configPath: flags.config,
       version,
       ...flags.asset ? { asset: flags.asset } : {},
+      ...flags.gpgKey ? { gpgKey: flags.gpgKey } : {},
       io: ctx.io,
       log: createCliLogger(ctx.io)
     });
@@ -4428,12 +4477,20 @@ function registerVerify(program2, ctx) {
       ctx.setExitCode(EXIT_BAD_INPUT);
       return;
     }
+    reportSignatures(ctx.io, result.signatures);
+    if (result.signatures.rejected) {
+      ctx.io.stderr(`${result.signatures.rejected}
+SHA256SUMS of ${result.tag} cannot be trusted: no asset was checked against it.
+`);
+      ctx.setExitCode(EXIT_FINDINGS);
+      return;
+    }
     ctx.io.stdout(`${formatTable(["asset", "result", "sha256"], result.assets.map((a) => [a.name, a.ok ? "OK" : "MISMATCH", a.actual ?? a.expected ?? ""]))}
 `);
     for (const asset of result.assets.filter((a) => !a.ok)) ctx.io.stderr(`${asset.detail}
 `);
     for (const check of result.attestations) {
-      const command = check.command.map(shellWord).join(" ");
+      const command = shellCommand(check.command);
       if (check.exitCode === void 0) ctx.io.stdout(`provenance: ${command}
 `);
       else ctx.io.stdout(`provenance: ${command}: ${check.exitCode === 0 ? "verified" : `failed (exit ${check.exitCode})${check.output ? `

@@ -1,31 +1,33 @@
 import { createRequire as __dfCreateRequire } from 'node:module'; import { fileURLToPath as __dfFileURLToPath } from 'node:url'; const require = __dfCreateRequire(import.meta.url); const __filename = __dfFileURLToPath(import.meta.url); const __dirname = __dfFileURLToPath(new URL('.', import.meta.url));
 import {
   planOutputs
-} from "../chunks/chunk-PK6BUCFY.js";
+} from "../chunks/chunk-CXZICU46.js";
 import {
   booleanInput,
   createActionLogger,
   runAction,
   stringInput
-} from "../chunks/chunk-LWC24TIN.js";
+} from "../chunks/chunk-X5YX2JXD.js";
 import {
   createPlan,
   credentialFactsFromEnv,
   loadPlanInputs,
-  releaseExistence
-} from "../chunks/chunk-QTOQT4HP.js";
-import "../chunks/chunk-UWIZGFA4.js";
+  releaseExistence,
+  signingCredentialGaps
+} from "../chunks/chunk-A2GYRHWN.js";
+import "../chunks/chunk-PXUDTAYS.js";
 import "../chunks/chunk-JQP4SYQR.js";
+import "../chunks/chunk-KHUEQMTN.js";
 import "../chunks/chunk-JMZRCY2U.js";
-import "../chunks/chunk-M5OUCAEA.js";
 import {
   createGitHubClient,
   setOutput,
   setSecret,
   summary,
   warning
-} from "../chunks/chunk-NVYRLTFZ.js";
+} from "../chunks/chunk-TMVEXQRP.js";
 import "../chunks/chunk-3BZQ6MWX.js";
+import "../chunks/chunk-M5OUCAEA.js";
 import "../chunks/chunk-7MAI2M42.js";
 import {
   errorMessage
@@ -83,6 +85,9 @@ await runAction("build-matrix", async () => {
     dryRun: inputs["dry-run"]
   });
   for (const [name, value] of Object.entries(planOutputs(plan, planInputs.loaded.config))) setOutput(name, value);
+  for (const gap of signingCredentialGaps(planInputs.loaded.config, plan.release, credentialFactsFromEnv(process.env))) {
+    warning(`${gap} as a repository secret; unless it is a secret of the sign job's environment, the sign job will stop the release`, { title: "SHA256SUMS signing key" });
+  }
   for (const spoke of plan.spokes) {
     if (spoke.reason === "missing-credential") warning(`${spoke.key}: ${spoke.detail}`, { title: `${spoke.displayName} will not run` });
   }

@@ -4,21 +4,22 @@ import {
   createActionLogger,
   runAction,
   stringInput
-} from "../chunks/chunk-LWC24TIN.js";
+} from "../chunks/chunk-X5YX2JXD.js";
 import {
   loadPlanInputs,
   runHub
-} from "../chunks/chunk-QTOQT4HP.js";
-import "../chunks/chunk-UWIZGFA4.js";
+} from "../chunks/chunk-A2GYRHWN.js";
+import "../chunks/chunk-PXUDTAYS.js";
 import "../chunks/chunk-JQP4SYQR.js";
+import "../chunks/chunk-KHUEQMTN.js";
 import "../chunks/chunk-JMZRCY2U.js";
-import "../chunks/chunk-M5OUCAEA.js";
 import {
   setOutput,
   setSecret,
   summary
-} from "../chunks/chunk-NVYRLTFZ.js";
+} from "../chunks/chunk-TMVEXQRP.js";
 import "../chunks/chunk-3BZQ6MWX.js";
+import "../chunks/chunk-M5OUCAEA.js";
 import "../chunks/chunk-7MAI2M42.js";
 import "../chunks/chunk-GMIJ6JCU.js";
 import "../chunks/chunk-EXBJN2G4.js";

@@ -1,18 +1,19 @@
 import { createRequire as __dfCreateRequire } from 'node:module'; import { fileURLToPath as __dfFileURLToPath } from 'node:url'; const require = __dfCreateRequire(import.meta.url); const __filename = __dfFileURLToPath(import.meta.url); const __dirname = __dfFileURLToPath(new URL('.', import.meta.url));
 import {
   runPublishAction
-} from "../chunks/chunk-LKGWX5MW.js";
-import "../chunks/chunk-UANDYYMU.js";
+} from "../chunks/chunk-UWGNHAXW.js";
+import "../chunks/chunk-JU5NR7U6.js";
 import "../chunks/chunk-VJAFAEWP.js";
 import "../chunks/chunk-DGOHO7Y2.js";
-import "../chunks/chunk-LWC24TIN.js";
-import "../chunks/chunk-QTOQT4HP.js";
-import "../chunks/chunk-UWIZGFA4.js";
+import "../chunks/chunk-X5YX2JXD.js";
+import "../chunks/chunk-A2GYRHWN.js";
+import "../chunks/chunk-PXUDTAYS.js";
 import "../chunks/chunk-JQP4SYQR.js";
+import "../chunks/chunk-KHUEQMTN.js";
 import "../chunks/chunk-JMZRCY2U.js";
-import "../chunks/chunk-M5OUCAEA.js";
-import "../chunks/chunk-NVYRLTFZ.js";
+import "../chunks/chunk-TMVEXQRP.js";
 import "../chunks/chunk-3BZQ6MWX.js";
+import "../chunks/chunk-M5OUCAEA.js";
 import "../chunks/chunk-7MAI2M42.js";
 import "../chunks/chunk-GMIJ6JCU.js";
 import "../chunks/chunk-EXBJN2G4.js";

@@ -7,21 +7,21 @@ import {
   renderSummaryMarkdown,
   requiredFailures,
   statusFromNeeds
-} from "../chunks/chunk-UANDYYMU.js";
+} from "../chunks/chunk-JU5NR7U6.js";
 import "../chunks/chunk-VJAFAEWP.js";
 import "../chunks/chunk-DGOHO7Y2.js";
 import {
   createActionLogger,
   runAction,
   stringInput
-} from "../chunks/chunk-LWC24TIN.js";
+} from "../chunks/chunk-X5YX2JXD.js";
 import {
   loadConfig
-} from "../chunks/chunk-QTOQT4HP.js";
-import "../chunks/chunk-UWIZGFA4.js";
+} from "../chunks/chunk-A2GYRHWN.js";
+import "../chunks/chunk-PXUDTAYS.js";
 import "../chunks/chunk-JQP4SYQR.js";
+import "../chunks/chunk-KHUEQMTN.js";
 import "../chunks/chunk-JMZRCY2U.js";
-import "../chunks/chunk-M5OUCAEA.js";
 import {
   error,
   info,
@@ -30,8 +30,9 @@ import {
   setSecret,
   summary,
   warning
-} from "../chunks/chunk-NVYRLTFZ.js";
+} from "../chunks/chunk-TMVEXQRP.js";
 import "../chunks/chunk-3BZQ6MWX.js";
+import "../chunks/chunk-M5OUCAEA.js";
 import "../chunks/chunk-7MAI2M42.js";
 import {
   ConfigurationError
