@@ -95,6 +95,11 @@ export async function startSigstoreFake(): Promise<SigstoreFake> {
   const ca = await initializeCA(ec(), ctLog);
   const tlog = await initializeTLog(url, ec());
   const tsa = await initializeTSA(ec());
+  // The mock stamps `new Date()` with its milliseconds, and the encoder drops trailing zeros of the
+  // fraction (".12Z"), which @sigstore/core's GeneralizedTime parser refuses (it wants none or
+  // three digits): about one timestamp in ten failed to verify. Whole seconds, as real TSAs with
+  // one-second accuracy commonly stamp, are always parseable.
+  (tsa as unknown as { getCurrentTime: () => Date }).getCurrentTime = () => new Date(Math.floor(Date.now() / 1000) * 1000);
   const fulcio = fulcioHandler(ca, { subjectClaim: 'job_workflow_ref' });
   const rekor = rekorHandler(tlog);
   const timestamps = tsaHandler(tsa);
