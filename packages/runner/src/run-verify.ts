@@ -9,7 +9,7 @@ import {
   sha256File, sha256FromDigest, SHA256SUMS_NAME, SHA256SUMS_SIGSTORE_NAME, type GitHubClient, type RemoteAsset,
 } from '@deployforge/github';
 import { readReleaseSums, resolveRepository } from '@deployforge/hub';
-import type { InputSource } from '@deployforge/inputs';
+import { configFileFor, type InputSource } from '@deployforge/inputs';
 import { parseVersionInput } from '@deployforge/version';
 import { checkAttestations } from './verify-attestations.js';
 import { readPublicKeyFile } from './verify-gpg.js';
@@ -100,7 +100,7 @@ async function checkUnlistedLocal(
  * on. Then `gh attestation verify` per checked file, run when `gh` is on PATH.
  */
 export async function runVerify(options: VerifyOptions): Promise<VerifyResult> {
-  const loaded = await loadConfig(options.configPath);
+  const loaded = await loadConfig(configFileFor(options.configPath, options.io.cwd));
   const version = parseVersionInput(options.version, { tagPrefix: loaded.config.version?.['tag-prefix'] ?? 'v', origin: 'version' });
   const gpgKey = options.gpgKey ? resolve(options.io.cwd, options.gpgKey) : undefined;
   // Bad input is exit 2 before any request.

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { loadConfig } from '@deployforge/config';
+import { configFileFor } from '@deployforge/inputs';
 import { configOption, type CommandContext } from '../program.js';
 
 export function registerValidate(program: Command, ctx: CommandContext): Command {
@@ -8,7 +9,7 @@ export function registerValidate(program: Command, ctx: CommandContext): Command
     .option('--json', 'print the result as one JSON document on stdout')
     .addHelpText('after', '\nExit codes: 0 valid, 2 invalid (every problem is listed, not only the first).')
     .action(async (options: { json?: boolean; config: string }) => {
-      const loaded = await loadConfig(options.config);
+      const loaded = await loadConfig(configFileFor(options.config, ctx.io.cwd));
       const targets = loaded.config.build?.targets ?? [];
       if (options.json) {
         ctx.io.stdout(`${JSON.stringify({ valid: true, file: loaded.file, platforms: loaded.enabledPlatforms, targets })}\n`);
