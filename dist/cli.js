@@ -20,10 +20,11 @@ import {
   runStats,
   runStatus,
   runVerify
-} from "./chunks/chunk-JU5NR7U6.js";
+} from "./chunks/chunk-WTCROVAE.js";
 import "./chunks/chunk-VJAFAEWP.js";
 import "./chunks/chunk-DGOHO7Y2.js";
 import {
+  configFileFor,
   createPlan,
   credentialFactsFromEnv,
   loadConfig,
@@ -4220,7 +4221,7 @@ ${spokes}`;
 // packages/cli/src/commands/validate.ts
 function registerValidate(program2, ctx) {
   return configOption(program2.command("validate")).description("check deployforge.yml against the schema; every problem as file:line:col: key: message").option("--json", "print the result as one JSON document on stdout").addHelpText("after", "\nExit codes: 0 valid, 2 invalid (every problem is listed, not only the first).").action(async (options) => {
-    const loaded = await loadConfig(options.config);
+    const loaded = await loadConfig(configFileFor(options.config, ctx.io.cwd));
     const targets = loaded.config.build?.targets ?? [];
     if (options.json) {
       ctx.io.stdout(`${JSON.stringify({ valid: true, file: loaded.file, platforms: loaded.enabledPlatforms, targets })}

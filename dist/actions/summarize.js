@@ -7,7 +7,7 @@ import {
   renderSummaryMarkdown,
   requiredFailures,
   statusFromNeeds
-} from "../chunks/chunk-JU5NR7U6.js";
+} from "../chunks/chunk-WTCROVAE.js";
 import "../chunks/chunk-VJAFAEWP.js";
 import "../chunks/chunk-DGOHO7Y2.js";
 import {
