@@ -2,10 +2,11 @@
 // scripts/test-services and the GitHub fake, through the real CLI, run twice (the second run must
 // write nothing), ending with the status table and the dashboard.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { generateKey } from 'openpgp';
 import { parse, stringify } from 'yaml';
 import { createArchive } from '@deployforge/archive';
 import { isImplemented, SPOKE_IDS, type SpokeId } from '@deployforge/platforms';
@@ -17,6 +18,10 @@ const services = JSON.parse(readFileSync(join(root, '.services/env.json'), 'utf8
 const TOKEN = 'ghs_demo_token_for_the_local_github_fake';
 const FAKE_REGISTRY_TOKEN = 'demo_registry_token_for_the_local_fakes';
 const say = (m: string) => process.stderr.write(`\n\x1b[1m== ${m}\x1b[0m\n`);
+/** The secret names the demo's config gives release.gpg-key and release.gpg-passphrase. */
+const GPG_KEY_SECRET = 'DEMO_GPG_PRIVATE_KEY';
+const GPG_PASSPHRASE_SECRET = 'DEMO_GPG_PASSPHRASE';
+const GPG_PASSPHRASE = 'demo passphrase, not a secret';
 
 /** Platforms that need a store or a service this machine cannot reach: shown as dry runs. */
 const UNREACHABLE = new Set<SpokeId>(['snap', 'flathub', 'vscode']);
@@ -54,7 +59,10 @@ function bareRepo(name: string): string {
 function demoConfig(enabled: SpokeId[], fakes: FakeUrls): string {
   const config = parse(readFileSync(join(root, 'examples/rust-cli/deployforge.yml'), 'utf8')) as Record<string, any>;
   config.project.repository = 'acme/hello-forge';
+  // Provenance needs GitHub Actions' OIDC; the demo signs SHA256SUMS with a GPG key instead.
   config.release.attest = false;
+  config.release['gpg-key'] = GPG_KEY_SECRET;
+  config.release['gpg-passphrase'] = GPG_PASSPHRASE_SECRET;
   const local: Record<string, unknown> = {
     pypi: { ...config.platforms.pypi, repository: fakes.pypiUpload, index: fakes.pypiIndex },
     crates: { ...config.platforms.crates, path: 'project', registry: 'local', index: `sparse+${fakes.cratesIndex}` },
@@ -77,6 +85,23 @@ function demoConfig(enabled: SpokeId[], fakes: FakeUrls): string {
   config.platforms = platforms;
   config.required = (config.required as string[]).filter((r) => enabled.includes(r as SpokeId));
   return stringify(config);
+}
+
+/**
+ * The demo's release key: made on the first demo run and kept in .demo/gpg, so a later demo finds
+ * the same signer. A throwaway key of this machine, never committed.
+ */
+async function demoSigningKey(): Promise<{ privateKey: string; publicKeyFile: string }> {
+  const dir = join(demo, 'gpg');
+  const privateFile = join(dir, 'release-key.private.asc');
+  const publicKeyFile = join(dir, 'release-key.asc');
+  if (!existsSync(privateFile) || !existsSync(publicKeyFile)) {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const key = await generateKey({ type: 'ecc', curve: 'ed25519Legacy', userIDs: [{ name: 'hello-forge demo releases', email: 'releases@hello-forge.example' }], passphrase: GPG_PASSPHRASE, format: 'armored' });
+    writeFileSync(privateFile, key.privateKey, { mode: 0o600 });
+    writeFileSync(publicKeyFile, key.publicKey);
+  }
+  return { privateKey: readFileSync(privateFile, 'utf8'), publicKeyFile };
 }
 
 async function buildArtifacts(version: string): Promise<string> {
@@ -122,6 +147,7 @@ cpSync(join(root, 'examples/rust-cli'), join(demo, 'project'), { recursive: true
 const enabled = SPOKE_IDS.filter((id) => isImplemented(id) && id !== 'github-packages');
 say(`Platforms this build of DeployForge publishes to: ${enabled.join(', ') || '(none yet)'}`);
 const artifacts = await buildArtifacts(version);
+const signingKey = await demoSigningKey();
 
 const children: ChildProcess[] = [];
 try {
@@ -150,6 +176,8 @@ try {
     HF_USERNAME: 'x-access-token',
     AUR_SSH_PRIVATE_KEY: readFileSync(services.DEPLOYFORGE_TEST_SSH_KEY as string, 'utf8'),
     DEPLOYFORGE_AUR_KNOWN_HOSTS: readFileSync(services.DEPLOYFORGE_TEST_SSH_KNOWN_HOSTS as string, 'utf8'),
+    [GPG_KEY_SECRET]: signingKey.privateKey,
+    [GPG_PASSPHRASE_SECRET]: GPG_PASSPHRASE,
   };
   const dryRuns = enabled.filter((id) => UNREACHABLE.has(id));
   const args = ['release', '--version', version, '--artifacts', artifacts, ...(dryRuns.length ? ['--dry-run-platforms', dryRuns.join(',')] : [])];
@@ -158,6 +186,8 @@ try {
   const first = runCli(args, env);
   say('Second run: the same command; everything is already there, nothing is written');
   const second = runCli(args, env);
+  say(`What a user checks: deployforge verify ${version} --gpg-key ${signingKey.publicKeyFile}`);
+  const verified = runCli(['verify', version, '--gpg-key', signingKey.publicKeyFile], env);
 
   const status = join(demo, '.deployforge/status.json');
   const help = execFileSync(process.execPath, [join(root, 'bin/deployforge.js'), '--help'], { encoding: 'utf8' });
@@ -167,7 +197,7 @@ try {
   }
   say(`status.json: ${status}`);
   if (dryRuns.length) process.stderr.write(`Dry runs (no store reachable from here): ${dryRuns.join(', ')}\n`);
-  process.exitCode = first !== 0 ? first : second;
+  process.exitCode = [first, second, verified].find((code) => code !== 0) ?? 0;
 } finally {
   await Promise.all(children.map((child) => new Promise<void>((done) => {
     if (child.exitCode !== null) return done();

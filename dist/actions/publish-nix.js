@@ -1,8 +1,8 @@
 import { createRequire as __dfCreateRequire } from 'node:module'; import { fileURLToPath as __dfFileURLToPath } from 'node:url'; const require = __dfCreateRequire(import.meta.url); const __filename = __dfFileURLToPath(import.meta.url); const __dirname = __dfFileURLToPath(new URL('.', import.meta.url));
 import {
   runPublishAction
-} from "../chunks/chunk-VXAT5SMF.js";
-import "../chunks/chunk-WTCROVAE.js";
+} from "../chunks/chunk-HYPJMHM6.js";
+import "../chunks/chunk-QOD6B2IH.js";
 import "../chunks/chunk-VJAFAEWP.js";
 import "../chunks/chunk-DGOHO7Y2.js";
 import "../chunks/chunk-X5YX2JXD.js";

@@ -76,8 +76,12 @@ describe('a GPG-signed release from a laptop, checked by a user', () => {
 
     // A second run of the same release signs nothing new and writes nothing.
     const writes = gh.writeCount();
-    const again = await cli(['release', '--version', '1.0.0', '--artifacts', 'dist'], secrets);
+    const again = await cli(['release', '--version', '1.0.0', '--artifacts', 'dist', '--json'], secrets);
     expect(again.code, again.stderr).toBe(0);
     expect(gh.writeCount()).toBe(writes);
+    // The hub did not run, and the status still sees every file of the release, signature included.
+    const second = JSON.parse(again.stdout) as StatusDocument;
+    expect(second.release?.status).toBe('skipped');
+    expect(second.release).toMatchObject({ checksums: true, sbom: true, 'gpg-signature': true });
   });
 });

@@ -12,6 +12,7 @@ import { credentialValues, runSpokes, type RunSpokesOptions, type SpokeOutcome }
 import { buildStatusDocument, requiredFailures, type HubResultLike, type StatusDocument } from '@deployforge/status';
 import { announceRelease, type AnnounceResult } from './announce-release.js';
 import { buildArtifacts } from './build-artifacts.js';
+import { existingReleaseFiles } from './release-files.js';
 import { attachLocalPaths, localReleaseAssets } from './local-assets.js';
 
 export interface LocalReleaseFlags {
@@ -122,7 +123,9 @@ export async function runLocalRelease(options: {
     const hubLike: HubResultLike = hub
       ? { status: hub.dryRun ? 'dry-run' : hub.writes === 0 ? 'skipped' : 'published', url: hub.url, tag: hub.tag, assets: hub.assets,
           detail: hub.dryRun ? 'dry run: nothing written' : hub.writes === 0 ? 'already complete, nothing written' : `${hub.writes} write(s)` }
-      : { status: 'skipped', tag: version.tag, detail: plan.release.detail, assets: assets.map((a) => ({ name: a.name, size: a.size, sha256: a.sha256, url: a.url })),
+      : { status: 'skipped', tag: version.tag, detail: plan.release.detail,
+          // Best effort: the spokes have run; a failed listing only makes the status less complete.
+          assets: (await existingReleaseFiles(client, loaded, version, io.env).catch(() => undefined)) ?? assets.map((a) => ({ name: a.name, size: a.size, sha256: a.sha256, url: a.url })),
           ...(hubExistence.url ? { url: hubExistence.url } : {}) };
     const status = buildStatusDocument({ plan, results: outcomes, hub: hubLike });
     await mkdir(outDir, { recursive: true });
