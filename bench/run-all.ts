@@ -13,6 +13,7 @@ const BENCHMARKS = [
   { name: 'release-requests', what: 'GitHub API requests per release, first run and re-run' },
   { name: 'cold-start', what: 'action and CLI cold start, node 20 and node 24' },
   { name: 'hash-throughput', what: 'sha256File 1 MiB vs 64 KiB chunks vs sha256sum' },
+  { name: 'sign-release', what: 'GPG signing, the sign job over 320 MiB, requests with a signer' },
   { name: 'upload-large', what: 'asset upload: ours vs undici fetch vs curl' },
   { name: 'fanout-makespan', what: 'runSpokes makespan at concurrency 4 and 8' },
   { name: 'check-exists-latency', what: 'check-exists, all platforms vs one, 200 ms per request' },
