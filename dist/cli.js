@@ -9,7 +9,7 @@ import {
   renderReleaseWorkflow,
   resolveRenderOptions,
   runDoctor
-} from "./chunks/chunk-CXZICU46.js";
+} from "./chunks/chunk-PAMBUJES.js";
 import {
   parseStatusDocument,
   renderDashboard,

@@ -10,8 +10,11 @@ export interface PlanJobInput {
   spokes: readonly WorkflowSpoke[];
   tagPrefix: string;
   runsOn: string;
-  /** `release.gpg-key`: the plan refuses a missing signing key before anything is written. */
-  gpgKey?: string;
+  /**
+   * The secret names of `release.gpg-key` and `release.gpg-passphrase`: the plan warns early when
+   * one is not a repository secret (the sign job refuses a missing one before anything is written).
+   */
+  signingSecrets?: readonly string[];
 }
 
 /**
@@ -20,9 +23,9 @@ export interface PlanJobInput {
  * only `DEPLOYFORGE_HAS_<NAME>` booleans (the plan reads them with credentialFactsFromEnv), so a
  * missing token fails the spoke's plan entry before anything is written anywhere.
  */
-export function planJob({ options, spokes, tagPrefix, runsOn, gpgKey }: PlanJobInput): Job {
+export function planJob({ options, spokes, tagPrefix, runsOn, signingSecrets = [] }: PlanJobInput): Job {
   const env: Record<string, string> = { DEPLOYFORGE_REF: requestedTagRef(tagPrefix) };
-  const secrets = [...credentialNames(spokes), ...(gpgKey !== undefined ? [gpgKey] : [])];
+  const secrets = [...credentialNames(spokes), ...signingSecrets];
   for (const name of new Set(secrets)) env[`DEPLOYFORGE_HAS_${name}`] = `\${{ secrets.${name} != '' }}`;
   // The plan job itself has no id-token permission, but every OIDC spoke's publish job has it: tell
   // the plan, so trusted publishing counts as a credential and a token secret stays optional.

@@ -24,9 +24,9 @@ export function releaseWorkflow(loaded: LoadedConfig, options: RenderOptions = {
   const runsOn = config.workflow?.['runs-on'] ?? 'ubuntu-latest';
   const spokes = workflowSpokes(loaded);
 
-  const gpgKey = config.release?.['gpg-key'];
+  const signingSecrets = [config.release?.['gpg-key'], config.release?.['gpg-passphrase']].filter((s): s is string => s !== undefined);
   const jobs: Record<string, Job> = {
-    plan: planJob({ options: resolved, spokes, tagPrefix, runsOn, ...(gpgKey !== undefined ? { gpgKey } : {}) }),
+    plan: planJob({ options: resolved, spokes, tagPrefix, runsOn, signingSecrets }),
     build: buildJob(config, loaded.file, (p) => loaded.locate(p)),
   };
   if (signJobNeeded(config)) jobs.sign = signJob(config, resolved, runsOn);
