@@ -9,7 +9,7 @@ import {
   renderReleaseWorkflow,
   resolveRenderOptions,
   runDoctor
-} from "./chunks/chunk-PAMBUJES.js";
+} from "./chunks/chunk-ZCHOJSCT.js";
 import {
   parseStatusDocument,
   renderDashboard,
@@ -20,7 +20,7 @@ import {
   runStats,
   runStatus,
   runVerify
-} from "./chunks/chunk-QOD6B2IH.js";
+} from "./chunks/chunk-42IXGLEQ.js";
 import "./chunks/chunk-VJAFAEWP.js";
 import "./chunks/chunk-DGOHO7Y2.js";
 import {
@@ -29,7 +29,7 @@ import {
   credentialFactsFromEnv,
   loadConfig,
   loadPlanInputs
-} from "./chunks/chunk-A2GYRHWN.js";
+} from "./chunks/chunk-F7VSCK6T.js";
 import "./chunks/chunk-PXUDTAYS.js";
 import "./chunks/chunk-JQP4SYQR.js";
 import "./chunks/chunk-KHUEQMTN.js";

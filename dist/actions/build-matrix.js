@@ -1,7 +1,7 @@
 import { createRequire as __dfCreateRequire } from 'node:module'; import { fileURLToPath as __dfFileURLToPath } from 'node:url'; const require = __dfCreateRequire(import.meta.url); const __filename = __dfFileURLToPath(import.meta.url); const __dirname = __dfFileURLToPath(new URL('.', import.meta.url));
 import {
   planOutputs
-} from "../chunks/chunk-PAMBUJES.js";
+} from "../chunks/chunk-ZCHOJSCT.js";
 import {
   booleanInput,
   createActionLogger,
@@ -14,7 +14,7 @@ import {
   loadPlanInputs,
   releaseExistence,
   signingCredentialGaps
-} from "../chunks/chunk-A2GYRHWN.js";
+} from "../chunks/chunk-F7VSCK6T.js";
 import "../chunks/chunk-PXUDTAYS.js";
 import "../chunks/chunk-JQP4SYQR.js";
 import "../chunks/chunk-KHUEQMTN.js";

@@ -8,7 +8,7 @@ import {
 import {
   loadPlanInputs,
   runHub
-} from "../chunks/chunk-A2GYRHWN.js";
+} from "../chunks/chunk-F7VSCK6T.js";
 import "../chunks/chunk-PXUDTAYS.js";
 import "../chunks/chunk-JQP4SYQR.js";
 import "../chunks/chunk-KHUEQMTN.js";

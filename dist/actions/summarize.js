@@ -7,7 +7,7 @@ import {
   renderSummaryMarkdown,
   requiredFailures,
   statusFromNeeds
-} from "../chunks/chunk-QOD6B2IH.js";
+} from "../chunks/chunk-42IXGLEQ.js";
 import "../chunks/chunk-VJAFAEWP.js";
 import "../chunks/chunk-DGOHO7Y2.js";
 import {
@@ -17,7 +17,7 @@ import {
 } from "../chunks/chunk-X5YX2JXD.js";
 import {
   loadConfig
-} from "../chunks/chunk-A2GYRHWN.js";
+} from "../chunks/chunk-F7VSCK6T.js";
 import "../chunks/chunk-PXUDTAYS.js";
 import "../chunks/chunk-JQP4SYQR.js";
 import "../chunks/chunk-KHUEQMTN.js";

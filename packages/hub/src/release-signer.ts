@@ -1,10 +1,9 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DeployforgeConfig } from '@deployforge/config';
 import { ConfigurationError, type Logger } from '@deployforge/diagnostics';
 import { SHA256SUMS_GPG_NAME, SHA256SUMS_SIGSTORE_NAME, type ChecksumSigner } from '@deployforge/github';
-import { gpgKeyInfo, keylessIdentityAvailable, signDetachedGpg, signKeyless } from '@deployforge/signing';
+import { checkGpgSigningKey, keylessIdentityAvailable, signDetachedGpg, signKeyless } from '@deployforge/signing';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -52,30 +51,21 @@ export function releaseSigner(options: ReleaseSignerOptions): ChecksumSigner | u
   if (names.length === 0) return undefined;
   const secretNames = { keySecret: config.release?.['gpg-key'], passphraseSecret: config.release?.['gpg-passphrase'] };
 
-  const gpgSign = async (file: string): Promise<string> =>
-    signDetachedGpg({ file, armoredKey: armoredKey!, ...(passphrase ? { passphrase } : {}), ...secretNames });
+  const key = { armoredKey: armoredKey!, ...(passphrase ? { passphrase } : {}), ...secretNames };
 
   return {
     names,
     async check() {
       if (!armoredKey) return;
-      // Decrypting the key and signing a few bytes proves key, passphrase and signing subkey at
-      // once, with no network, before the first upload.
-      const { fingerprint, userIds } = await gpgKeyInfo(armoredKey, secretNames.keySecret);
-      const dir = await mkdtemp(join(tmpdir(), 'deployforge-gpg-check-'));
-      try {
-        await writeFile(join(dir, 'probe'), 'deployforge signing check\n');
-        await gpgSign(join(dir, 'probe'));
-      } finally {
-        await rm(dir, { recursive: true, force: true });
-      }
+      // Key, passphrase and signing subkey, with no network, before the first upload.
+      const { fingerprint, userIds } = await checkGpgSigningKey(key);
       log.info(`GPG: SHA256SUMS will be signed with ${fingerprint}${userIds[0] ? ` (${userIds[0]})` : ''}`);
     },
     async sign(sumsPath, wanted, outDir) {
       const written: string[] = [];
       for (const name of wanted) {
         const path = join(outDir, name);
-        if (name === SHA256SUMS_GPG_NAME) await writeFile(path, await gpgSign(sumsPath));
+        if (name === SHA256SUMS_GPG_NAME) await writeFile(path, await signDetachedGpg({ file: sumsPath, ...key }));
         else if (name === SHA256SUMS_SIGSTORE_NAME) {
           await writeFile(path, await signKeyless({ file: sumsPath, env, ...options.sigstore }));
         } else continue;

@@ -1,4 +1,4 @@
-export { signDetachedGpg, type SignDetachedGpgOptions } from './sign-detached-gpg.js';
+export { checkGpgSigningKey, signDetachedGpg, type SignDetachedGpgOptions } from './sign-detached-gpg.js';
 export { gpgKeyInfo, type GpgKeyInfo } from './gpg-key-info.js';
 export { type GpgKeySecretNames } from './armored-gpg-key.js';
 export { signKeyless, type SignKeylessOptions } from './sign-keyless.js';

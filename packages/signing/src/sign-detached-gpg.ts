@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { ConfigurationError } from '@deployforge/diagnostics';
 import { createMessage, enums, sign, type PrivateKey } from 'openpgp';
 import { readSigningKey } from './armored-gpg-key.js';
+import type { GpgKeyInfo } from './gpg-key-info.js';
 
 export interface SignDetachedGpgOptions {
   /** The file to sign (the release's SHA256SUMS). */
@@ -24,9 +25,7 @@ export interface SignDetachedGpgOptions {
  * no message ever carries key material or the passphrase.
  */
 export async function signDetachedGpg(options: SignDetachedGpgOptions): Promise<string> {
-  const names = { keySecret: options.keySecret ?? 'release.gpg-key', passphraseSecret: options.passphraseSecret };
-  const key = await readSigningKey(options.armoredKey, options.passphrase, names);
-  await assertCanSign(key, names.keySecret);
+  const key = await usableSigningKey(options);
   const bytes = await readFile(options.file);
   const message = await createMessage({ binary: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) });
   return sign({
@@ -41,6 +40,23 @@ export async function signDetachedGpg(options: SignDetachedGpgOptions): Promise<
       rejectHashAlgorithms: new Set([enums.hash.md5, enums.hash.ripemd, enums.hash.sha1, enums.hash.sha224]),
     },
   });
+}
+
+/**
+ * Every check signDetachedGpg makes of the key (armored private key, passphrase, a subkey that can
+ * sign), without signing anything: run before the first write, so a bad key stops a release before
+ * it uploads. Returns what the log may say about the key.
+ */
+export async function checkGpgSigningKey(options: Omit<SignDetachedGpgOptions, 'file'>): Promise<GpgKeyInfo> {
+  const key = await usableSigningKey(options);
+  return { fingerprint: key.getFingerprint().toUpperCase(), userIds: key.getUserIDs() };
+}
+
+async function usableSigningKey(options: Omit<SignDetachedGpgOptions, 'file'>): Promise<PrivateKey> {
+  const names = { keySecret: options.keySecret ?? 'release.gpg-key', passphraseSecret: options.passphraseSecret };
+  const key = await readSigningKey(options.armoredKey, options.passphrase, names);
+  await assertCanSign(key, names.keySecret);
+  return key;
 }
 
 /**

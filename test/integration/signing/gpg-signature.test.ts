@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigurationError } from '@deployforge/diagnostics';
-import { gpgKeyInfo, signDetachedGpg } from '@deployforge/signing';
+import { checkGpgSigningKey, gpgKeyInfo, signDetachedGpg } from '@deployforge/signing';
 import { generateKey, readKey, readPrivateKey, revokeKey } from 'openpgp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TempGnupgHome, validSigHashAlgorithm } from './gpg-verify.js';
@@ -218,5 +218,18 @@ describe('signDetachedGpg refuses keys it cannot use, naming the secret and noth
     expect(keyFragments(plainKey).length).toBeGreaterThan(5);
     expect(plainKey).toContain(keyFragments(plainKey)[0]);
     expect((await readKey({ armoredKey: publicKey })).isPrivate()).toBe(false);
+  });
+});
+
+describe('checkGpgSigningKey: the key checks of signing, without signing (run before any write)', () => {
+  it('accepts a usable key and names it as gpg does; refuses a wrong passphrase like signing would', async () => {
+    const passphrase = 'check-only-passphrase-42';
+    const pair = await generateKey({ type: 'ecc', curve: 'ed25519Legacy', userIDs: [USER], passphrase, format: 'armored' });
+    const info = await checkGpgSigningKey({ armoredKey: pair.privateKey, passphrase, keySecret: 'GPG_PRIVATE_KEY', passphraseSecret: 'GPG_PASSPHRASE' });
+    expect(info).toEqual(await gpgKeyInfo(pair.publicKey));
+    const error = await checkGpgSigningKey({ armoredKey: pair.privateKey, passphrase: 'not-it-9', keySecret: 'GPG_PRIVATE_KEY', passphraseSecret: 'GPG_PASSPHRASE' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConfigurationError);
+    expect((error as Error).message).toContain('GPG_PASSPHRASE does not unlock the key in GPG_PRIVATE_KEY');
+    expect((error as Error).message).not.toContain('not-it-9');
   });
 });
