@@ -1,5 +1,8 @@
 import { createRequire as __dfCreateRequire } from 'node:module'; import { fileURLToPath as __dfFileURLToPath } from 'node:url'; const require = __dfCreateRequire(import.meta.url); const __filename = __dfFileURLToPath(import.meta.url); const __dirname = __dfFileURLToPath(new URL('.', import.meta.url));
 import {
+  maskSecret
+} from "../chunks/chunk-2XPDSBDJ.js";
+import {
   booleanInput,
   createActionLogger,
   runAction,
@@ -14,8 +17,7 @@ import "../chunks/chunk-JQP4SYQR.js";
 import "../chunks/chunk-KHUEQMTN.js";
 import "../chunks/chunk-JMZRCY2U.js";
 import {
-  setOutput,
-  setSecret
+  setOutput
 } from "../chunks/chunk-TMVEXQRP.js";
 import "../chunks/chunk-3BZQ6MWX.js";
 import "../chunks/chunk-M5OUCAEA.js";
@@ -32,9 +34,7 @@ await runAction("prepare-release", async () => {
   for (const key of ["gpg-key", "gpg-passphrase"]) {
     const name = loaded.config.release?.[key];
     const value = name ? env[name] : void 0;
-    if (!value) continue;
-    setSecret(value);
-    for (const line of value.split(/\r?\n/)) if (line.trim().length >= 8 && !line.startsWith("-----")) setSecret(line.trim());
+    if (value) maskSecret(value);
   }
   const prepared = await prepareRelease({
     loaded,

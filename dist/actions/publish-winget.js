@@ -1,10 +1,11 @@
 import { createRequire as __dfCreateRequire } from 'node:module'; import { fileURLToPath as __dfFileURLToPath } from 'node:url'; const require = __dfCreateRequire(import.meta.url); const __filename = __dfFileURLToPath(import.meta.url); const __dirname = __dfFileURLToPath(new URL('.', import.meta.url));
 import {
   runPublishAction
-} from "../chunks/chunk-DGDTDWGU.js";
+} from "../chunks/chunk-YQZGNTLX.js";
 import "../chunks/chunk-42IXGLEQ.js";
 import "../chunks/chunk-VJAFAEWP.js";
 import "../chunks/chunk-DGOHO7Y2.js";
+import "../chunks/chunk-2XPDSBDJ.js";
 import "../chunks/chunk-X5YX2JXD.js";
 import "../chunks/chunk-F7VSCK6T.js";
 import "../chunks/chunk-PXUDTAYS.js";

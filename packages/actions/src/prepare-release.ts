@@ -3,6 +3,7 @@ import { prepareRelease } from '@deployforge/hub';
 import { loadPlanInputs } from '@deployforge/inputs';
 import { createActionLogger } from './runtime/action-logger.js';
 import { booleanInput, stringInput } from './runtime/action-inputs.js';
+import { maskSecret } from './runtime/mask-secret.js';
 import { runAction } from './runtime/run-action.js';
 
 await runAction('prepare-release', async () => {
@@ -14,10 +15,7 @@ await runAction('prepare-release', async () => {
   for (const key of ['gpg-key', 'gpg-passphrase'] as const) {
     const name = loaded.config.release?.[key];
     const value = name ? env[name] : undefined;
-    if (!value) continue;
-    core.setSecret(value);
-    // The runner matches a mask line by line: an armored key is many lines, each of them secret.
-    for (const line of value.split(/\r?\n/)) if (line.trim().length >= 8 && !line.startsWith('-----')) core.setSecret(line.trim());
+    if (value) maskSecret(value);
   }
   const prepared = await prepareRelease({
     loaded,

@@ -5,6 +5,7 @@ import { ConfigurationError } from '@deployforge/diagnostics';
 import { createActionLogger } from './action-logger.js';
 import { booleanInput, stringInput } from './action-inputs.js';
 import { publishOutputs } from './publish-outputs.js';
+import { maskSecret } from './mask-secret.js';
 import { runAction } from './run-action.js';
 
 /** `NPM_TOKEN` → `npm-token`: the input name each credential has in every publish action. */
@@ -39,7 +40,8 @@ export async function runPublishAction(fixed: SpokeId | undefined): Promise<void
     for (const name of allCredentialNames()) {
       const value = stringInput(env, credentialInput(name));
       if (!value) continue;
-      core.setSecret(value);
+      // Multi-line credentials (the AUR SSH key) are masked line by line too.
+      maskSecret(value);
       spokeEnv[name] = value;
     }
     const { outcome } = await runPublish({
