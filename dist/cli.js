@@ -9,7 +9,7 @@ import {
   renderReleaseWorkflow,
   resolveRenderOptions,
   runDoctor
-} from "./chunks/chunk-ZCHOJSCT.js";
+} from "./chunks/chunk-GM3GHBGK.js";
 import {
   parseStatusDocument,
   renderDashboard,
@@ -20,7 +20,7 @@ import {
   runStats,
   runStatus,
   runVerify
-} from "./chunks/chunk-42IXGLEQ.js";
+} from "./chunks/chunk-N2HINYD3.js";
 import "./chunks/chunk-VJAFAEWP.js";
 import "./chunks/chunk-DGOHO7Y2.js";
 import {
@@ -29,12 +29,12 @@ import {
   credentialFactsFromEnv,
   loadConfig,
   loadPlanInputs
-} from "./chunks/chunk-F7VSCK6T.js";
-import "./chunks/chunk-PXUDTAYS.js";
+} from "./chunks/chunk-KUCUBFW5.js";
+import "./chunks/chunk-LEOGON56.js";
 import "./chunks/chunk-JQP4SYQR.js";
 import "./chunks/chunk-KHUEQMTN.js";
 import "./chunks/chunk-JMZRCY2U.js";
-import "./chunks/chunk-TMVEXQRP.js";
+import "./chunks/chunk-ZHURFVS4.js";
 import "./chunks/chunk-3BZQ6MWX.js";
 import "./chunks/chunk-M5OUCAEA.js";
 import {
@@ -4145,7 +4145,7 @@ then commit ${shown}.
 // packages/cli/src/commands/init.ts
 function registerInit(program2, ctx) {
   return program2.command("init").description("write a commented deployforge.yml for this repository (detects Cargo.toml, go.mod, package.json, pyproject.toml)").option("--force", "overwrite an existing deployforge.yml").action(async (options) => {
-    const { writeInitConfig } = await import("./chunks/src-NVQRQER7.js");
+    const { writeInitConfig } = await import("./chunks/src-EIXI55ME.js");
     const written = await writeInitConfig(ctx.io.cwd, { force: options.force ?? false });
     ctx.io.stdout(`wrote ${written}
 next: deployforge validate && deployforge generate

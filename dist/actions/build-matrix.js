@@ -1,21 +1,21 @@
 import { createRequire as __dfCreateRequire } from 'node:module'; import { fileURLToPath as __dfFileURLToPath } from 'node:url'; const require = __dfCreateRequire(import.meta.url); const __filename = __dfFileURLToPath(import.meta.url); const __dirname = __dfFileURLToPath(new URL('.', import.meta.url));
 import {
   planOutputs
-} from "../chunks/chunk-ZCHOJSCT.js";
+} from "../chunks/chunk-GM3GHBGK.js";
 import {
   booleanInput,
   createActionLogger,
   runAction,
   stringInput
-} from "../chunks/chunk-X5YX2JXD.js";
+} from "../chunks/chunk-YYNJCSAI.js";
 import {
   createPlan,
   credentialFactsFromEnv,
   loadPlanInputs,
   releaseExistence,
   signingCredentialGaps
-} from "../chunks/chunk-F7VSCK6T.js";
-import "../chunks/chunk-PXUDTAYS.js";
+} from "../chunks/chunk-KUCUBFW5.js";
+import "../chunks/chunk-LEOGON56.js";
 import "../chunks/chunk-JQP4SYQR.js";
 import "../chunks/chunk-KHUEQMTN.js";
 import "../chunks/chunk-JMZRCY2U.js";
@@ -25,7 +25,7 @@ import {
   setSecret,
   summary,
   warning
-} from "../chunks/chunk-TMVEXQRP.js";
+} from "../chunks/chunk-ZHURFVS4.js";
 import "../chunks/chunk-3BZQ6MWX.js";
 import "../chunks/chunk-M5OUCAEA.js";
 import "../chunks/chunk-7MAI2M42.js";

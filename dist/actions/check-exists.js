@@ -1,16 +1,16 @@
 import { createRequire as __dfCreateRequire } from 'node:module'; import { fileURLToPath as __dfFileURLToPath } from 'node:url'; const require = __dfCreateRequire(import.meta.url); const __filename = __dfFileURLToPath(import.meta.url); const __dirname = __dfFileURLToPath(new URL('.', import.meta.url));
 import {
   runCheckExists
-} from "../chunks/chunk-42IXGLEQ.js";
+} from "../chunks/chunk-N2HINYD3.js";
 import "../chunks/chunk-VJAFAEWP.js";
 import "../chunks/chunk-DGOHO7Y2.js";
 import {
   createActionLogger,
   runAction,
   stringInput
-} from "../chunks/chunk-X5YX2JXD.js";
-import "../chunks/chunk-F7VSCK6T.js";
-import "../chunks/chunk-PXUDTAYS.js";
+} from "../chunks/chunk-YYNJCSAI.js";
+import "../chunks/chunk-KUCUBFW5.js";
+import "../chunks/chunk-LEOGON56.js";
 import "../chunks/chunk-JQP4SYQR.js";
 import "../chunks/chunk-KHUEQMTN.js";
 import "../chunks/chunk-JMZRCY2U.js";
@@ -19,7 +19,7 @@ import {
   setOutput,
   setSecret,
   warning
-} from "../chunks/chunk-TMVEXQRP.js";
+} from "../chunks/chunk-ZHURFVS4.js";
 import "../chunks/chunk-3BZQ6MWX.js";
 import "../chunks/chunk-M5OUCAEA.js";
 import "../chunks/chunk-7MAI2M42.js";

@@ -4,12 +4,12 @@ import {
   createActionLogger,
   runAction,
   stringInput
-} from "../chunks/chunk-X5YX2JXD.js";
+} from "../chunks/chunk-YYNJCSAI.js";
 import {
   loadPlanInputs,
   runHub
-} from "../chunks/chunk-F7VSCK6T.js";
-import "../chunks/chunk-PXUDTAYS.js";
+} from "../chunks/chunk-KUCUBFW5.js";
+import "../chunks/chunk-LEOGON56.js";
 import "../chunks/chunk-JQP4SYQR.js";
 import "../chunks/chunk-KHUEQMTN.js";
 import "../chunks/chunk-JMZRCY2U.js";
@@ -17,7 +17,7 @@ import {
   setOutput,
   setSecret,
   summary
-} from "../chunks/chunk-TMVEXQRP.js";
+} from "../chunks/chunk-ZHURFVS4.js";
 import "../chunks/chunk-3BZQ6MWX.js";
 import "../chunks/chunk-M5OUCAEA.js";
 import "../chunks/chunk-7MAI2M42.js";

@@ -1,24 +1,24 @@
 import { createRequire as __dfCreateRequire } from 'node:module'; import { fileURLToPath as __dfFileURLToPath } from 'node:url'; const require = __dfCreateRequire(import.meta.url); const __filename = __dfFileURLToPath(import.meta.url); const __dirname = __dfFileURLToPath(new URL('.', import.meta.url));
 import {
   maskSecret
-} from "../chunks/chunk-2XPDSBDJ.js";
+} from "../chunks/chunk-HT67OYIL.js";
 import {
   booleanInput,
   createActionLogger,
   runAction,
   stringInput
-} from "../chunks/chunk-X5YX2JXD.js";
+} from "../chunks/chunk-YYNJCSAI.js";
 import {
   loadPlanInputs,
   prepareRelease
-} from "../chunks/chunk-F7VSCK6T.js";
-import "../chunks/chunk-PXUDTAYS.js";
+} from "../chunks/chunk-KUCUBFW5.js";
+import "../chunks/chunk-LEOGON56.js";
 import "../chunks/chunk-JQP4SYQR.js";
 import "../chunks/chunk-KHUEQMTN.js";
 import "../chunks/chunk-JMZRCY2U.js";
 import {
   setOutput
-} from "../chunks/chunk-TMVEXQRP.js";
+} from "../chunks/chunk-ZHURFVS4.js";
 import "../chunks/chunk-3BZQ6MWX.js";
 import "../chunks/chunk-M5OUCAEA.js";
 import "../chunks/chunk-7MAI2M42.js";

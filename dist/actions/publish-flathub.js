@@ -1,18 +1,18 @@
 import { createRequire as __dfCreateRequire } from 'node:module'; import { fileURLToPath as __dfFileURLToPath } from 'node:url'; const require = __dfCreateRequire(import.meta.url); const __filename = __dfFileURLToPath(import.meta.url); const __dirname = __dfFileURLToPath(new URL('.', import.meta.url));
 import {
   runPublishAction
-} from "../chunks/chunk-YQZGNTLX.js";
-import "../chunks/chunk-42IXGLEQ.js";
+} from "../chunks/chunk-QXTNH4EW.js";
+import "../chunks/chunk-N2HINYD3.js";
 import "../chunks/chunk-VJAFAEWP.js";
 import "../chunks/chunk-DGOHO7Y2.js";
-import "../chunks/chunk-2XPDSBDJ.js";
-import "../chunks/chunk-X5YX2JXD.js";
-import "../chunks/chunk-F7VSCK6T.js";
-import "../chunks/chunk-PXUDTAYS.js";
+import "../chunks/chunk-HT67OYIL.js";
+import "../chunks/chunk-YYNJCSAI.js";
+import "../chunks/chunk-KUCUBFW5.js";
+import "../chunks/chunk-LEOGON56.js";
 import "../chunks/chunk-JQP4SYQR.js";
 import "../chunks/chunk-KHUEQMTN.js";
 import "../chunks/chunk-JMZRCY2U.js";
-import "../chunks/chunk-TMVEXQRP.js";
+import "../chunks/chunk-ZHURFVS4.js";
 import "../chunks/chunk-3BZQ6MWX.js";
 import "../chunks/chunk-M5OUCAEA.js";
 import "../chunks/chunk-7MAI2M42.js";

@@ -7,18 +7,18 @@ import {
   renderSummaryMarkdown,
   requiredFailures,
   statusFromNeeds
-} from "../chunks/chunk-42IXGLEQ.js";
+} from "../chunks/chunk-N2HINYD3.js";
 import "../chunks/chunk-VJAFAEWP.js";
 import "../chunks/chunk-DGOHO7Y2.js";
 import {
   createActionLogger,
   runAction,
   stringInput
-} from "../chunks/chunk-X5YX2JXD.js";
+} from "../chunks/chunk-YYNJCSAI.js";
 import {
   loadConfig
-} from "../chunks/chunk-F7VSCK6T.js";
-import "../chunks/chunk-PXUDTAYS.js";
+} from "../chunks/chunk-KUCUBFW5.js";
+import "../chunks/chunk-LEOGON56.js";
 import "../chunks/chunk-JQP4SYQR.js";
 import "../chunks/chunk-KHUEQMTN.js";
 import "../chunks/chunk-JMZRCY2U.js";
@@ -30,7 +30,7 @@ import {
   setSecret,
   summary,
   warning
-} from "../chunks/chunk-TMVEXQRP.js";
+} from "../chunks/chunk-ZHURFVS4.js";
 import "../chunks/chunk-3BZQ6MWX.js";
 import "../chunks/chunk-M5OUCAEA.js";
 import "../chunks/chunk-7MAI2M42.js";

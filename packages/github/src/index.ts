@@ -26,7 +26,7 @@ export {
   type ReleaseResult,
 } from './publish-release.js';
 export { AssetConflictError, ReleaseStepError } from './release-errors.js';
-export { describeLocalAssets, SHA256SUMS_NAME, writeChecksumsAsset, type LocalAsset } from './local-assets.js';
+export { describeLocalAssets, digestsOf, SHA256SUMS_NAME, writeChecksumsAsset, type LocalAsset } from './local-assets.js';
 export { contentTypeFor } from './content-type.js';
 export { sha256FromDigest, type RemoteAsset, type RemoteRelease } from './release-types.js';
 export { downloadVerifiedAsset, AssetDownloadError, type DownloadOptions } from './download-verified-asset.js';

@@ -18,11 +18,17 @@ export interface LocalAsset {
 
 export const SHA256SUMS_NAME = 'SHA256SUMS';
 
+/** SHA-256 by path, to hand to the next step that would otherwise hash the same files again. */
+export function digestsOf(assets: readonly LocalAsset[]): ReadonlyMap<string, string> {
+  return new Map(assets.map((a) => [a.path, a.sha256]));
+}
+
 /**
  * Stat and hash every file (two at a time: hashing is I/O- and CPU-bound on different resources).
+ * `known` digests (by path) are taken as they are, so a release reads each archive once.
  * A missing path is the user's mistake (a wrong artifacts glob), hence ConfigurationError.
  */
-export async function describeLocalAssets(files: readonly string[], signal?: AbortSignal): Promise<LocalAsset[]> {
+export async function describeLocalAssets(files: readonly string[], signal?: AbortSignal, known?: ReadonlyMap<string, string>): Promise<LocalAsset[]> {
   return mapWithConcurrency(files, 2, async (path) => {
     let size: number;
     try {
@@ -33,7 +39,7 @@ export async function describeLocalAssets(files: readonly string[], signal?: Abo
       if (error instanceof ConfigurationError) throw error;
       throw new ConfigurationError(`release assets: cannot read ${path}: ${(error as Error).message}`);
     }
-    return { name: basename(path), path, size, sha256: await sha256File(path, { signal }), contentType: contentTypeFor(path) };
+    return { name: basename(path), path, size, sha256: known?.get(path) ?? (await sha256File(path, { signal })), contentType: contentTypeFor(path) };
   });
 }
 

@@ -37,6 +37,8 @@ export interface PublishReleaseOptions {
    * files and uploaded as it is.
    */
   files: readonly string[];
+  /** SHA-256 of `files` by path, when the caller has hashed them already (each file is read once). */
+  digests?: ReadonlyMap<string, string>;
   /** Also publish SHA256SUMS listing every file. */
   checksums: boolean;
   /** Signs SHA256SUMS when the release holds no valid signature yet (never on a dry run). */
@@ -120,7 +122,7 @@ async function publishReleaseIn(options: PublishReleaseOptions, workDir: string 
   };
 
   // ---- Everything that can fail without the network, before anything is written.
-  const described = await describeLocalAssets(options.files, signal);
+  const described = await describeLocalAssets(options.files, signal, options.digests);
   preflightAssets(described);
   const given = described.filter((f) => isSignatureFile(f.name));
   const prepared = described.find((f) => f.name === SHA256SUMS_NAME);

@@ -2,8 +2,8 @@ import { mkdir } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import type { LoadedConfig } from '@deployforge/config';
 import type { Logger } from '@deployforge/diagnostics';
-import { describeLocalAssets, isSignatureFile, SHA256SUMS_NAME, writeChecksumsAsset } from '@deployforge/github';
-import { isSbomFile, writeReleaseSbom } from '@deployforge/sbom';
+import { describeLocalAssets, digestsOf, isSignatureFile, SHA256SUMS_NAME, writeChecksumsAsset } from '@deployforge/github';
+import { withReleaseSbom } from '@deployforge/sbom';
 import type { ResolvedVersion } from '@deployforge/version';
 import { collectArtifacts } from './collect-artifacts.js';
 import { releaseSigner, type ReleaseSignerOptions } from './release-signer.js';
@@ -56,22 +56,18 @@ export async function prepareRelease(options: PrepareReleaseOptions): Promise<Pr
   const written: string[] = [];
   // Each archive is read once: the SBOM's subjects and SHA256SUMS share these digests.
   const archives = await describeLocalAssets(content);
-  if ((config.release?.sbom ?? true) && !content.some((f) => isSbomFile(basename(f)))) {
-    const { owner, repo } = resolveRepository(loaded, options.env);
-    written.push(
-      await writeReleaseSbom({
-        projectName: config.project.name,
-        version: version.version,
-        repository: `${owner}/${repo}`,
-        tag: version.tag,
-        projectDir: dirname(resolve(options.cwd, loaded.file)),
-        files: content,
-        digests: new Map(archives.map((a) => [a.path, a.sha256])),
-        outDir: options.outDir,
-        log,
-      }),
-    );
-  }
+  const { owner, repo } = resolveRepository(loaded, options.env);
+  const sbom = await withReleaseSbom(config.release?.sbom ?? true, content, {
+    projectName: config.project.name,
+    version: version.version,
+    repository: `${owner}/${repo}`,
+    tag: version.tag,
+    projectDir: dirname(resolve(options.cwd, loaded.file)),
+    digests: digestsOf(archives),
+    outDir: options.outDir,
+    log,
+  });
+  if (sbom.generated) written.push(sbom.generated);
   const described = [...archives, ...(await describeLocalAssets(written))];
   const sums = await writeChecksumsAsset(described, options.outDir);
   written.push(sums.path);

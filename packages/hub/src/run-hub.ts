@@ -1,7 +1,7 @@
 import { basename, dirname, resolve } from 'node:path';
 import type { LoadedConfig } from '@deployforge/config';
 import type { Logger } from '@deployforge/diagnostics';
-import { createGitHubClient, publishRelease, SHA256SUMS_NAME, type GitHubClient, type ReleaseResult } from '@deployforge/github';
+import { createGitHubClient, describeLocalAssets, digestsOf, publishRelease, SHA256SUMS_NAME, type GitHubClient, type ReleaseResult } from '@deployforge/github';
 import { withReleaseSbom } from '@deployforge/sbom';
 import type { ResolvedVersion } from '@deployforge/version';
 import { collectArtifacts } from './collect-artifacts.js';
@@ -47,7 +47,10 @@ export async function runHub(options: HubOptions): Promise<ReleaseResult> {
   const client = options.client ?? createGitHubClient({ token: options.token, log });
   const release = loaded.config.release;
   // release.sbom: the SBOM (lockfile next to deployforge.yml) is one more file of the release.
+  // Each archive is read once: the SBOM's subjects and the hub's SHA256SUMS share these digests.
+  const digests = digestsOf(await describeLocalAssets(files, options.signal));
   const sbom = await withReleaseSbom(release?.sbom ?? true, files, {
+    digests,
     projectName: loaded.config.project.name,
     version: version.version,
     repository: `${owner}/${repo}`,
@@ -65,6 +68,7 @@ export async function runHub(options: HubOptions): Promise<ReleaseResult> {
       name: `${loaded.config.project.name} ${version.version}`,
       version,
       files: sbom.files,
+      digests,
       checksums: release?.checksums ?? true,
       ...(signer ? { signer } : {}),
       draftUntilComplete: options.draftUntilComplete ?? release?.['draft-until-complete'] ?? true,

@@ -8,6 +8,8 @@ import { writeReleaseSbom, type WriteReleaseSbomOptions } from './write-release-
 export interface ReleaseSbomFiles {
   /** The files to upload: the archives, plus the SBOM when one was generated. */
   files: string[];
+  /** The SBOM this call wrote, when it wrote one. */
+  generated?: string;
   /** Removes the SBOM's temp dir; call once the upload is over, whatever happened. */
   cleanup(): Promise<void>;
 }
@@ -22,7 +24,11 @@ export interface ReleaseSbomFiles {
 export async function withReleaseSbom(
   enabled: boolean,
   files: readonly string[],
-  options: Omit<WriteReleaseSbomOptions, 'files' | 'outDir' | 'log'> & { log: Logger },
+  options: Omit<WriteReleaseSbomOptions, 'files' | 'outDir' | 'log'> & {
+    log: Logger;
+    /** Write the SBOM here and keep it (the sign job hands it on); default: a temp dir removed by cleanup. */
+    outDir?: string;
+  },
 ): Promise<ReleaseSbomFiles> {
   const none = { files: [...files], cleanup: async () => {} };
   if (!enabled) return none;
@@ -31,11 +37,15 @@ export async function withReleaseSbom(
     options.log.info(`SBOM: uploading ${supplied.map((f) => basename(f)).join(', ')} from the artifacts as is`);
     return none;
   }
+  const archives = files.filter((f) => !isReleaseMetadataFile(basename(f)));
+  if (options.outDir) {
+    const sbom = await writeReleaseSbom({ ...options, files: archives, outDir: options.outDir });
+    return { files: [...files, sbom], generated: sbom, cleanup: async () => {} };
+  }
   const outDir = await mkdtemp(join(tmpdir(), 'deployforge-sbom-'));
   try {
-    const archives = files.filter((f) => !isReleaseMetadataFile(basename(f)));
     const sbom = await writeReleaseSbom({ ...options, files: archives, outDir });
-    return { files: [...files, sbom], cleanup: () => rm(outDir, { recursive: true, force: true }) };
+    return { files: [...files, sbom], generated: sbom, cleanup: () => rm(outDir, { recursive: true, force: true }) };
   } catch (error) {
     await rm(outDir, { recursive: true, force: true });
     throw error;

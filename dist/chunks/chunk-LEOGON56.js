@@ -1,0 +1,206 @@
+import { createRequire as __dfCreateRequire } from 'node:module'; import { fileURLToPath as __dfFileURLToPath } from 'node:url'; const require = __dfCreateRequire(import.meta.url); const __filename = __dfFileURLToPath(import.meta.url); const __dirname = __dfFileURLToPath(new URL('.', import.meta.url));
+
+// packages/platforms/src/catalog.ts
+var SPOKE_IDS = [
+  "npm",
+  "github-packages",
+  "pypi",
+  "crates",
+  "docker",
+  "homebrew",
+  "scoop",
+  "chocolatey",
+  "winget",
+  "aur",
+  "snap",
+  "flathub",
+  "vscode",
+  "huggingface",
+  "nix",
+  "custom"
+];
+var info = (p) => p;
+var PLATFORMS = {
+  github: info({
+    id: "github",
+    displayName: "GitHub Releases",
+    publishes: "a release with every archive and SHA256SUMS",
+    credentials: [{ name: "GITHUB_TOKEN", description: "the workflow token with contents: write" }],
+    oidc: false,
+    overwritable: true
+  }),
+  npm: info({
+    id: "npm",
+    displayName: "npm",
+    publishes: "a launcher package plus one package per target",
+    credentials: [{ name: "NPM_TOKEN", description: "an npm automation or granular token with publish rights" }],
+    oidc: true,
+    overwritable: false
+  }),
+  "github-packages": info({
+    id: "github-packages",
+    displayName: "GitHub Packages (npm)",
+    publishes: "the npm packages on npm.pkg.github.com",
+    credentials: [{ name: "GITHUB_TOKEN", description: "the workflow token with packages: write" }],
+    oidc: false,
+    overwritable: false
+  }),
+  pypi: info({
+    id: "pypi",
+    displayName: "PyPI",
+    publishes: "py3-none-<platform> wheels that carry the binary",
+    credentials: [{ name: "PYPI_TOKEN", description: "a PyPI API token scoped to the project" }],
+    oidc: true,
+    overwritable: false
+  }),
+  crates: info({
+    id: "crates",
+    displayName: "crates.io",
+    publishes: "the source crate via cargo publish",
+    credentials: [{ name: "CARGO_REGISTRY_TOKEN", description: "a crates.io API token with publish-update scope" }],
+    oidc: true,
+    overwritable: false
+  }),
+  docker: info({
+    id: "docker",
+    displayName: "Docker Hub / GHCR",
+    publishes: "a multi-arch OCI image built without a daemon",
+    credentials: [
+      { name: "DOCKER_USERNAME", description: "the registry user name" },
+      { name: "DOCKER_PASSWORD", description: "a registry access token" }
+    ],
+    allCredentialsRequired: true,
+    oidc: false,
+    overwritable: true
+  }),
+  homebrew: info({
+    id: "homebrew",
+    displayName: "Homebrew",
+    publishes: "a formula in your tap",
+    credentials: [{ name: "HOMEBREW_TAP_TOKEN", description: "a token that can push to the tap repository" }],
+    oidc: false,
+    overwritable: true
+  }),
+  scoop: info({
+    id: "scoop",
+    displayName: "Scoop",
+    publishes: "a manifest in your bucket",
+    credentials: [{ name: "SCOOP_BUCKET_TOKEN", description: "a token that can push to the bucket repository" }],
+    oidc: false,
+    overwritable: true
+  }),
+  chocolatey: info({
+    id: "chocolatey",
+    displayName: "Chocolatey",
+    publishes: "a .nupkg pushed to the community feed",
+    credentials: [{ name: "CHOCOLATEY_API_KEY", description: "your chocolatey.org API key" }],
+    oidc: false,
+    overwritable: false
+  }),
+  winget: info({
+    id: "winget",
+    displayName: "Winget",
+    publishes: "a pull request to microsoft/winget-pkgs",
+    credentials: [{ name: "WINGET_TOKEN", description: "a classic PAT with public_repo scope, owner of the fork" }],
+    oidc: false,
+    overwritable: false
+  }),
+  aur: info({
+    id: "aur",
+    displayName: "AUR",
+    publishes: "a <name>-bin PKGBUILD pushed over ssh",
+    credentials: [{ name: "AUR_SSH_PRIVATE_KEY", description: "the private key registered with your AUR account" }],
+    oidc: false,
+    overwritable: true
+  }),
+  snap: info({
+    id: "snap",
+    displayName: "Snap Store",
+    publishes: "a .snap per architecture, released to a channel",
+    credentials: [{ name: "SNAPCRAFT_STORE_CREDENTIALS", description: "the output of `snapcraft export-login`" }],
+    oidc: false,
+    overwritable: false
+  }),
+  flathub: info({
+    id: "flathub",
+    displayName: "Flathub",
+    publishes: "a manifest pull request to flathub/<app-id>",
+    credentials: [{ name: "FLATHUB_TOKEN", description: "a token that can open pull requests on flathub/<app-id>" }],
+    oidc: false,
+    overwritable: false
+  }),
+  vscode: info({
+    id: "vscode",
+    displayName: "VS Code Marketplace + Open VSX",
+    publishes: "the .vsix on both extension stores",
+    credentials: [
+      { name: "VSCE_PAT", description: "an Azure DevOps PAT with Marketplace (Manage) scope" },
+      { name: "OVSX_PAT", description: "an Open VSX access token" }
+    ],
+    allCredentialsRequired: true,
+    oidc: false,
+    overwritable: false
+  }),
+  huggingface: info({
+    id: "huggingface",
+    displayName: "Hugging Face Spaces",
+    publishes: "a git push of the Space folder",
+    credentials: [{ name: "HF_TOKEN", description: "a Hugging Face write token" }],
+    oidc: false,
+    overwritable: true
+  }),
+  nix: info({
+    id: "nix",
+    displayName: "Nix",
+    publishes: "a flake with fetchurl + sha256 per system",
+    credentials: [{ name: "NIX_REPO_TOKEN", description: "a token that can push to the flake repository" }],
+    oidc: false,
+    overwritable: true
+  }),
+  custom: info({
+    id: "custom",
+    displayName: "Custom command",
+    publishes: "whatever your command deploys",
+    credentials: [],
+    oidc: false,
+    overwritable: true
+  })
+};
+function isSpokeId(value) {
+  return SPOKE_IDS.includes(value);
+}
+
+// packages/platforms/src/existence.ts
+var SPOKE_STATUSES = ["published", "skipped", "dry-run", "failed", "needs-human"];
+
+// packages/platforms/src/registry.ts
+var LOADERS = {
+  docker: async () => (await import("./docker-3BAUI3CG.js")).dockerPlatform,
+  homebrew: async () => (await import("./homebrew-PZK5TXPS.js")).homebrewPlatform,
+  scoop: async () => (await import("./scoop-4I3J5YUA.js")).scoopPlatform,
+  nix: async () => (await import("./nix-VO6ZPP5U.js")).nixPlatform,
+  huggingface: async () => (await import("./huggingface-3YN3BO7C.js")).huggingfacePlatform,
+  npm: async () => (await import("./npm-O2DPQCWU.js")).npmPlatform,
+  "github-packages": async () => (await import("./github-packages-EC24FUYW.js")).githubPackagesPlatform,
+  aur: async () => (await import("./aur-VTP3PMO5.js")).aurPlatform,
+  chocolatey: async () => (await import("./chocolatey-54KM3N4O.js")).chocolateyPlatform,
+  winget: async () => (await import("./winget-MJR77P3M.js")).wingetPlatform,
+  custom: async () => (await import("./custom-URVDTQCH.js")).customPlatform,
+  snap: async () => (await import("./snap-S33NFKL5.js")).snapPlatform,
+  vscode: async () => (await import("./vscode-DYGROI2D.js")).vscodePlatform,
+  flathub: async () => (await import("./flathub-EHRFGJ2R.js")).flathubPlatform,
+  pypi: async () => (await import("./pypi-GEKWATUN.js")).pypiPlatform,
+  crates: async () => (await import("./crates-QUTFNVOM.js")).cratesPlatform
+};
+async function loadPlatform(id) {
+  const load = LOADERS[id];
+  return load ? load() : void 0;
+}
+
+export {
+  SPOKE_IDS,
+  PLATFORMS,
+  isSpokeId,
+  SPOKE_STATUSES,
+  loadPlatform
+};
