@@ -9,7 +9,7 @@ import {
   renderReleaseWorkflow,
   resolveRenderOptions,
   runDoctor
-} from "./chunks/chunk-GM3GHBGK.js";
+} from "./chunks/chunk-FZNAUBLW.js";
 import {
   parseStatusDocument,
   renderDashboard,
@@ -20,7 +20,7 @@ import {
   runStats,
   runStatus,
   runVerify
-} from "./chunks/chunk-N2HINYD3.js";
+} from "./chunks/chunk-PAQV5OP6.js";
 import "./chunks/chunk-VJAFAEWP.js";
 import "./chunks/chunk-DGOHO7Y2.js";
 import {
@@ -29,7 +29,7 @@ import {
   credentialFactsFromEnv,
   loadConfig,
   loadPlanInputs
-} from "./chunks/chunk-KUCUBFW5.js";
+} from "./chunks/chunk-PYQ6BCLX.js";
 import "./chunks/chunk-LEOGON56.js";
 import "./chunks/chunk-JQP4SYQR.js";
 import "./chunks/chunk-KHUEQMTN.js";

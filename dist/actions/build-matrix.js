@@ -1,7 +1,7 @@
 import { createRequire as __dfCreateRequire } from 'node:module'; import { fileURLToPath as __dfFileURLToPath } from 'node:url'; const require = __dfCreateRequire(import.meta.url); const __filename = __dfFileURLToPath(import.meta.url); const __dirname = __dfFileURLToPath(new URL('.', import.meta.url));
 import {
   planOutputs
-} from "../chunks/chunk-GM3GHBGK.js";
+} from "../chunks/chunk-FZNAUBLW.js";
 import {
   booleanInput,
   createActionLogger,
@@ -14,7 +14,7 @@ import {
   loadPlanInputs,
   releaseExistence,
   signingCredentialGaps
-} from "../chunks/chunk-KUCUBFW5.js";
+} from "../chunks/chunk-PYQ6BCLX.js";
 import "../chunks/chunk-LEOGON56.js";
 import "../chunks/chunk-JQP4SYQR.js";
 import "../chunks/chunk-KHUEQMTN.js";

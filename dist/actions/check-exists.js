@@ -1,7 +1,7 @@
 import { createRequire as __dfCreateRequire } from 'node:module'; import { fileURLToPath as __dfFileURLToPath } from 'node:url'; const require = __dfCreateRequire(import.meta.url); const __filename = __dfFileURLToPath(import.meta.url); const __dirname = __dfFileURLToPath(new URL('.', import.meta.url));
 import {
   runCheckExists
-} from "../chunks/chunk-N2HINYD3.js";
+} from "../chunks/chunk-PAQV5OP6.js";
 import "../chunks/chunk-VJAFAEWP.js";
 import "../chunks/chunk-DGOHO7Y2.js";
 import {
@@ -9,7 +9,7 @@ import {
   runAction,
   stringInput
 } from "../chunks/chunk-YYNJCSAI.js";
-import "../chunks/chunk-KUCUBFW5.js";
+import "../chunks/chunk-PYQ6BCLX.js";
 import "../chunks/chunk-LEOGON56.js";
 import "../chunks/chunk-JQP4SYQR.js";
 import "../chunks/chunk-KHUEQMTN.js";

@@ -8,7 +8,7 @@ import {
 import {
   loadPlanInputs,
   runHub
-} from "../chunks/chunk-KUCUBFW5.js";
+} from "../chunks/chunk-PYQ6BCLX.js";
 import "../chunks/chunk-LEOGON56.js";
 import "../chunks/chunk-JQP4SYQR.js";
 import "../chunks/chunk-KHUEQMTN.js";

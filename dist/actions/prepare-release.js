@@ -11,7 +11,7 @@ import {
 import {
   loadPlanInputs,
   prepareRelease
-} from "../chunks/chunk-KUCUBFW5.js";
+} from "../chunks/chunk-PYQ6BCLX.js";
 import "../chunks/chunk-LEOGON56.js";
 import "../chunks/chunk-JQP4SYQR.js";
 import "../chunks/chunk-KHUEQMTN.js";

@@ -7,7 +7,7 @@ import {
   renderSummaryMarkdown,
   requiredFailures,
   statusFromNeeds
-} from "../chunks/chunk-N2HINYD3.js";
+} from "../chunks/chunk-PAQV5OP6.js";
 import "../chunks/chunk-VJAFAEWP.js";
 import "../chunks/chunk-DGOHO7Y2.js";
 import {
@@ -17,7 +17,7 @@ import {
 } from "../chunks/chunk-YYNJCSAI.js";
 import {
   loadConfig
-} from "../chunks/chunk-KUCUBFW5.js";
+} from "../chunks/chunk-PYQ6BCLX.js";
 import "../chunks/chunk-LEOGON56.js";
 import "../chunks/chunk-JQP4SYQR.js";
 import "../chunks/chunk-KHUEQMTN.js";

@@ -3,6 +3,6 @@ export { releaseExistence } from './release-existence.js';
 export { resolveRepository, type Repository } from './resolve-repository.js';
 export { collectArtifacts } from './collect-artifacts.js';
 export { releaseNotesSource } from './release-notes-source.js';
-export { loadReleaseAssets, assetFetcher, readReleaseSums, ReleaseIncompleteError, type HubAsset } from './release-assets.js';
+export { loadRelease, loadReleaseAssets, assetFetcher, readReleaseSums, ReleaseIncompleteError, type HubAsset, type ReleaseFile } from './release-assets.js';
 export { prepareRelease, type PreparedRelease, type PrepareReleaseOptions } from './prepare-release.js';
 export { releaseSigner, type ReleaseSignerOptions } from './release-signer.js';

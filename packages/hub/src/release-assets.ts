@@ -60,6 +60,27 @@ export async function loadReleaseAssets(
   version: ResolvedVersion,
   env: Readonly<Record<string, string | undefined>>,
 ): Promise<HubAsset[]> {
+  return (await loadRelease(client, loaded, version, env)).assets;
+}
+
+/** A file of the release as GitHub lists it (sha256 from its digest; '' when GitHub reports none). */
+export interface ReleaseFile {
+  name: string;
+  size: number;
+  sha256: string;
+  url: string;
+}
+
+/**
+ * loadReleaseAssets, plus every file the release holds (SBOM, signatures, bundles…) from the same
+ * listing: what a status document reports when the hub did not run.
+ */
+export async function loadRelease(
+  client: GitHubClient,
+  loaded: LoadedConfig,
+  version: ResolvedVersion,
+  env: Readonly<Record<string, string | undefined>>,
+): Promise<{ assets: HubAsset[]; files: ReleaseFile[] }> {
   const { owner, repo } = resolveRepository(loaded, env);
   const release = await findReleaseByTag(client, owner, repo, version.tag);
   if (!release) throw new ReleaseIncompleteError(`no release for ${version.tag} in ${owner}/${repo}: run the hub (create-release) first`);
@@ -87,7 +108,8 @@ export async function loadReleaseAssets(
   }
   if (missing.length > 0) throw new ReleaseIncompleteError(`release ${version.tag} lacks ${missing.join(', ')}: re-run the hub to finish it`);
   assets.push({ name: SHA256SUMS_NAME, url: sumsAsset.browser_download_url, apiUrl: apiUrl(sumsAsset), size: sumsAsset.size, sha256: sha256FromDigest(sumsAsset.digest) ?? '' });
-  return assets;
+  const files = remote.map((a) => ({ name: a.name, size: a.size, sha256: sha256FromDigest(a.digest) ?? '', url: a.browser_download_url }));
+  return { assets, files };
 }
 
 /** The `fetchAsset` of a spoke's context: a local verified copy, or a verified download into `dir`. */

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { ConfigurationError, createRedactor, type Logger, errorMessage } from '@deployforge/diagnostics';
 import { createGitHubClient, type ReleaseResult } from '@deployforge/github';
-import { assetFetcher, collectArtifacts, loadReleaseAssets, releaseExistence, resolveRepository, runHub } from '@deployforge/hub';
+import { assetFetcher, collectArtifacts, loadRelease, releaseExistence, resolveRepository, runHub, type ReleaseFile } from '@deployforge/hub';
 import { loadPlanInputs, type InputSource } from '@deployforge/inputs';
 import type { Existence, ReleaseAsset } from '@deployforge/platforms';
 import { createPlan, credentialFactsFromEnv, parsePlatformSelection, spokeKeys, type Plan, type PlatformSelection } from '@deployforge/plan';
@@ -12,7 +12,6 @@ import { credentialValues, runSpokes, type RunSpokesOptions, type SpokeOutcome }
 import { buildStatusDocument, requiredFailures, type HubResultLike, type StatusDocument } from '@deployforge/status';
 import { announceRelease, type AnnounceResult } from './announce-release.js';
 import { buildArtifacts } from './build-artifacts.js';
-import { existingReleaseFiles } from './release-files.js';
 import { attachLocalPaths, localReleaseAssets } from './local-assets.js';
 
 export interface LocalReleaseFlags {
@@ -105,11 +104,16 @@ export async function runLocalRelease(options: {
     }
 
     let assets: ReleaseAsset[];
+    // Every file of the release as listed: the status of a run that skipped the hub reports them
+    // (the spokes' assets are only the archives and SHA256SUMS, not the SBOM or the signatures).
+    let releaseFiles: ReleaseFile[] | undefined;
     if (flags.dryRun && hub && !hub.published) {
       const server = io.env.GITHUB_SERVER_URL ?? 'https://github.com';
       assets = await localReleaseAssets(artifactsDir as string, plan.targets, `${server}/${repository.owner}/${repository.repo}/releases/download/${version.tag}`);
     } else {
-      assets = await attachLocalPaths(await loadReleaseAssets(client, loaded, version, io.env), artifactsDir);
+      const existing = await loadRelease(client, loaded, version, io.env);
+      assets = await attachLocalPaths(existing.assets, artifactsDir);
+      releaseFiles = existing.files;
     }
 
     const outcomes = await runSpokes({
@@ -124,8 +128,7 @@ export async function runLocalRelease(options: {
       ? { status: hub.dryRun ? 'dry-run' : hub.writes === 0 ? 'skipped' : 'published', url: hub.url, tag: hub.tag, assets: hub.assets,
           detail: hub.dryRun ? 'dry run: nothing written' : hub.writes === 0 ? 'already complete, nothing written' : `${hub.writes} write(s)` }
       : { status: 'skipped', tag: version.tag, detail: plan.release.detail,
-          // Best effort: the spokes have run; a failed listing only makes the status less complete.
-          assets: (await existingReleaseFiles(client, loaded, version, io.env).catch(() => undefined)) ?? assets.map((a) => ({ name: a.name, size: a.size, sha256: a.sha256, url: a.url })),
+          assets: releaseFiles ?? assets.map((a) => ({ name: a.name, size: a.size, sha256: a.sha256, url: a.url })),
           ...(hubExistence.url ? { url: hubExistence.url } : {}) };
     const status = buildStatusDocument({ plan, results: outcomes, hub: hubLike });
     await mkdir(outDir, { recursive: true });
