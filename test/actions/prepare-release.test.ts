@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -54,7 +53,7 @@ describe('dist/actions/prepare-release.js then dist/actions/create-release.js: t
       home.importPublicKey(key.publicKey);
       expect(home.verify(join(cwd, 'deployforge-signed/SHA256SUMS.asc'), join(cwd, 'deployforge-signed/SHA256SUMS')).status).toBe(0);
     } finally {
-      spawnSync('gpgconf', ['--homedir', home.home, '--kill', 'gpg-agent']);
+      home.close();
     }
     // Masked for the runner (the whole value and each line of the armored key), printed nowhere.
     expect(sign.stdout).toContain(`::add-mask::${PASSPHRASE}`);

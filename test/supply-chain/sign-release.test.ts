@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
@@ -66,7 +65,7 @@ function gpgVerifies(signature: string, file: string): boolean {
     home.importPublicKey(key.publicKey);
     return home.verify(signature, file).status === 0;
   } finally {
-    spawnSync('gpgconf', ['--homedir', home.home, '--kill', 'gpg-agent']);
+    home.close();
     rmSync(root, { recursive: true, force: true });
   }
 }

@@ -22,6 +22,11 @@ export class TempGnupgHome {
     mkdirSync(this.home, { recursive: true, mode: 0o700 });
   }
 
+  /** Stop the gpg-agent that gpg started for this home (it outlives the test otherwise). */
+  close(): void {
+    spawnSync('gpgconf', ['--homedir', this.home, '--kill', 'gpg-agent']);
+  }
+
   importPublicKey(armoredPublicKey: string): void {
     const run = this.gpg(['--import'], armoredPublicKey);
     if (run.status !== 0) throw new Error(`gpg --import failed: ${run.stderr}`);
