@@ -35,6 +35,10 @@ export type SpokeId =
   | 'huggingface'
   | 'nix'
   | 'custom';
+/**
+ * Publish through trusted publishing (GitHub OIDC) instead of a long-lived token. Set it once a trusted publisher for this repository and its release workflow is configured on the registry. The generated publish job then gets `id-token: write` and no token secret; without it, the job gets the token secret and no `id-token` permission. Default: false.
+ */
+export type TrustedPublishing = boolean;
 export type ImageRepository = string;
 
 /**
@@ -220,6 +224,7 @@ export interface NpmPlatformConfig {
    * Publish with npm provenance (needs trusted publishing or `id-token: write`).
    */
   provenance: boolean;
+  'trusted-publishing'?: TrustedPublishing;
   /**
    * The GitHub environment this platform's publish job runs in. Default: `workflow.environment`.
    */
@@ -262,6 +267,7 @@ export interface PypiPlatformConfig {
    * The index used to check what is already published (JSON API base).
    */
   index: string;
+  'trusted-publishing'?: TrustedPublishing;
   /**
    * The GitHub environment this platform's publish job runs in. Default: `workflow.environment`.
    */
@@ -287,6 +293,7 @@ export interface CratesPlatformConfig {
    * The registry's sparse index URL, used to check what is already published.
    */
   index: string;
+  'trusted-publishing'?: TrustedPublishing;
   /**
    * The GitHub environment this platform's publish job runs in. Default: `workflow.environment`.
    */
