@@ -1,6 +1,6 @@
 import { CommanderError } from 'commander';
 import { closest, distance } from 'fastest-levenshtein';
-import { isConfigurationError, errorMessage } from '@deployforge/diagnostics';
+import { asUserFacingError, isConfigurationError, errorMessage } from '@deployforge/diagnostics';
 import type { CliIo } from './cli-io.js';
 import { EXIT_BAD_INPUT } from './exit-codes.js';
 import { createProgram } from './program.js';
@@ -35,6 +35,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     if (isConfigurationError(error)) {
       io.stderr(`${error.message}\n`);
       return EXIT_BAD_INPUT;
+    }
+    // A failed build, a missing release, an unreachable registry: the user's to fix, not our bug.
+    const userFacing = asUserFacingError(error);
+    if (userFacing) {
+      io.stderr(`deployforge: ${userFacing.message}\n`);
+      return userFacing.exitCode;
     }
     const message = errorMessage(error);
     io.stderr(`deployforge: unexpected error: ${message}\n`);

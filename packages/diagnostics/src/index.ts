@@ -4,3 +4,4 @@ export { describeValue } from './describe-value.js';
 export { type Logger, createMemoryLogger } from './logger.js';
 export { createRedactor } from './redact.js';
 export { errorMessage } from './error-message.js';
+export { UserFacingError, NetworkError, isUserFacingError, asUserFacingError, networkFailureReason } from './user-facing-error.js';

@@ -1,3 +1,5 @@
+import { UserFacingError } from '@deployforge/diagnostics';
+
 /**
  * A release step failed: says which asset (if any), which step and which HTTP status, so a red job
  * tells the reader what was being done without a stack trace.
@@ -18,8 +20,8 @@ export class ReleaseStepError extends Error {
   }
 }
 
-/** Assets of the same name but different content are on the release and `force` is off. */
-export class AssetConflictError extends Error {
+/** Assets of the same name but different content are on the release and `force` is off: the user decides. */
+export class AssetConflictError extends UserFacingError {
   override readonly name = 'AssetConflictError';
   constructor(readonly reasons: readonly string[]) {
     super(reasons.length === 1 ? reasons[0]! : `${reasons.length} assets differ from the release:\n  ${reasons.join('\n  ')}`);

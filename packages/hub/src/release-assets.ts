@@ -6,12 +6,14 @@ import {
   downloadVerifiedAsset, findReleaseByTag, listReleaseAssets, parseSha256Sums, sha256FromDigest, SHA256SUMS_NAME,
   type GitHubClient, type RemoteAsset,
 } from '@deployforge/github';
+import { UserFacingError } from '@deployforge/diagnostics';
 import type { ReleaseAsset } from '@deployforge/platforms';
 import { archiveName, type TargetId } from '@deployforge/targets';
 import type { ResolvedVersion } from '@deployforge/version';
 import { resolveRepository } from './resolve-repository.js';
 
-export class ReleaseIncompleteError extends Error {
+/** The release a spoke reads from is missing or unfinished: the user re-runs the hub, it is no bug. */
+export class ReleaseIncompleteError extends UserFacingError {
   override readonly name = 'ReleaseIncompleteError';
 }
 
@@ -83,7 +85,7 @@ export async function loadRelease(
 ): Promise<{ assets: HubAsset[]; files: ReleaseFile[] }> {
   const { owner, repo } = resolveRepository(loaded, env);
   const release = await findReleaseByTag(client, owner, repo, version.tag);
-  if (!release) throw new ReleaseIncompleteError(`no release for ${version.tag} in ${owner}/${repo}: run the hub (create-release) first`);
+  if (!release) throw new ReleaseIncompleteError(`no release for ${version.tag} in ${owner}/${repo} yet: publishing reads the release's files, so create the release first (\`deployforge release --version ${version.version}\` or the workflow's release job), then publish`);
   const remote = (await listReleaseAssets(client, owner, repo, release.id)).filter((a) => a.state === 'uploaded');
   const sumsAsset = remote.find((a) => a.name === SHA256SUMS_NAME);
   if (!sumsAsset) throw new ReleaseIncompleteError(`release ${version.tag} has no ${SHA256SUMS_NAME}: the hub did not finish; re-run it`);

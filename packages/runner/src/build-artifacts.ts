@@ -3,10 +3,11 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createArchive } from '@deployforge/archive';
 import type { LoadedConfig } from '@deployforge/config';
-import { ConfigurationError, type Logger } from '@deployforge/diagnostics';
+import { ConfigurationError, UserFacingError, type Logger } from '@deployforge/diagnostics';
 import type { MatrixEntry } from '@deployforge/plan';
 import type { ResolvedVersion } from '@deployforge/version';
 import { expandBuildPath } from './expand-build-path.js';
+import { lineSplitter } from './prefix-lines.js';
 
 export interface BuildOptions {
   loaded: LoadedConfig;
@@ -35,13 +36,17 @@ export function buildEnv(entry: MatrixEntry, version: ResolvedVersion): Record<s
 function runCommand(command: string, cwd: string, env: Record<string, string | undefined>, log: Logger, prefix: string, signal?: AbortSignal): Promise<number> {
   return new Promise((resolvePromise, reject) => {
     const child = spawn('bash', ['-e', '-o', 'pipefail', '-c', command], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], ...(signal ? { signal } : {}) });
-    const forward = (chunk: Buffer) => {
-      for (const line of chunk.toString().split('\n')) if (line.trim() !== '') log.info(`${prefix} ${line}`);
-    };
-    child.stdout.on('data', forward);
-    child.stderr.on('data', forward);
+    // One splitter per stream: each holds its own partial line until the rest of it arrives.
+    const out = lineSplitter((line) => log.info(`${prefix} ${line}`));
+    const err = lineSplitter((line) => log.info(`${prefix} ${line}`));
+    child.stdout.on('data', (chunk: Buffer) => out.write(chunk));
+    child.stderr.on('data', (chunk: Buffer) => err.write(chunk));
     child.on('error', reject);
-    child.on('close', (code) => resolvePromise(code ?? 1));
+    child.on('close', (code) => {
+      out.flush();
+      err.flush();
+      resolvePromise(code ?? 1);
+    });
   });
 }
 
@@ -61,10 +66,18 @@ export async function buildArtifacts(options: BuildOptions): Promise<string[]> {
     const prefix = `[build ${entry.target}]`;
     options.log.info(`${prefix} ${build.command}`);
     const code = await runCommand(build.command, options.projectDir, env, options.log, prefix, options.signal);
-    if (code !== 0) throw new Error(`the build for ${entry.target} failed with exit code ${code}`);
+    // The project's own build failing is the user's to fix (its output is just above), not our bug.
+    if (code !== 0) {
+      throw new UserFacingError(
+        `the build for ${entry.target} failed: build.command exited with code ${code} (its output is above, prefixed ${prefix}). ` +
+          `Fix the build or build.command in ${options.loaded.file} and re-run, or pass --artifacts DIR with archives built elsewhere.`,
+      );
+    }
     let binary = resolve(options.projectDir, expandBuildPath(build.path, env));
     if (!existsSync(binary) && existsSync(`${binary}.exe`)) binary = `${binary}.exe`;
-    if (!existsSync(binary)) throw new Error(`the build for ${entry.target} succeeded but ${binary} (build.path) does not exist`);
+    if (!existsSync(binary)) {
+      throw new UserFacingError(`the build for ${entry.target} succeeded but left no ${binary}: set build.path in ${options.loaded.file} to where build.command puts the binary`);
+    }
     const files = (build.files ?? []).map((f) => ({ source: resolve(options.projectDir, f), name: f.split('/').pop() as string, mode: 0o644 }));
     const archive = join(options.outDir, entry.archive);
     await createArchive(entry['archive-format'], [{ source: binary, name: entry.binary, mode: 0o755 }, ...files], archive);

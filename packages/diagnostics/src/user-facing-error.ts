@@ -1,0 +1,88 @@
+/**
+ * Something went wrong that is neither a bug in DeployForge nor bad input: the user's build failed,
+ * the release they publish from does not exist yet, an asset on the release differs, a registry
+ * cannot be reached. The message says what happened and what to do; entry points print it without
+ * a stack trace and without the "this is a bug" line, and exit 1 (exit 2 stays reserved for bad
+ * input, which is ConfigurationError's job).
+ */
+export class UserFacingError extends Error {
+  override readonly name: string = 'UserFacingError';
+  readonly exitCode = 1;
+}
+
+export function isUserFacingError(error: unknown): error is UserFacingError {
+  return error instanceof UserFacingError;
+}
+
+/**
+ * A server could not be reached at all (no HTTP answer): DNS, refused, reset, timeout. Always names
+ * the URL, since "fetch failed" alone does not tell the user which of a dozen registries is down.
+ */
+export class NetworkError extends UserFacingError {
+  override readonly name = 'NetworkError';
+  constructor(
+    readonly url: string,
+    readonly reason: string,
+    readonly attempts: number,
+    options?: { cause?: unknown },
+  ) {
+    const tries = attempts > 1 ? ` (tried ${attempts} times)` : '';
+    super(`could not reach ${url}: ${reason}${tries}. Check the network (and any proxy), and that the URL is right.`, options);
+  }
+}
+
+/** Error codes Node and undici use when no HTTP answer came back. */
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENETDOWN',
+  'EPIPE', 'ECONNABORTED', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_SOCKET',
+  'UND_ERR_CLOSED',
+]);
+
+/**
+ * The network-level reason behind an error, found anywhere in its `cause` chain (fetch wraps the
+ * socket error in a TypeError "fetch failed", Octokit wraps that in a RequestError), or undefined
+ * when the failure was something else. A timeout from AbortSignal.timeout counts too.
+ */
+export function networkFailureReason(error: unknown): string | undefined {
+  const seen = new Set<unknown>();
+  for (let e: unknown = error; typeof e === 'object' && e !== null && !seen.has(e); e = (e as { cause?: unknown }).cause) {
+    seen.add(e);
+    const { code, name, message } = e as { code?: unknown; name?: unknown; message?: unknown };
+    if (typeof code === 'string' && NETWORK_CODES.has(code)) return typeof message === 'string' && message ? message : code;
+    if (name === 'TimeoutError') return 'no answer before the timeout';
+  }
+  return undefined;
+}
+
+/**
+ * The URL an error was about, when it carries one: Octokit's RequestError keeps the request it
+ * made; our own NetworkError keeps the URL it names.
+ */
+function requestUrl(error: unknown): string | undefined {
+  const seen = new Set<unknown>();
+  for (let e: unknown = error; typeof e === 'object' && e !== null && !seen.has(e); e = (e as { cause?: unknown }).cause) {
+    seen.add(e);
+    const request = (e as { request?: { url?: unknown } }).request;
+    if (typeof request?.url === 'string') return request.url;
+  }
+  return undefined;
+}
+
+/**
+ * What an entry point should print for `error` as a user-facing failure: the error itself when it
+ * is one, a NetworkError when it is a network failure in disguise (naming the URL when known), else
+ * undefined (a bug or an outage of ours: the caller reports it as such).
+ */
+export function asUserFacingError(error: unknown): UserFacingError | undefined {
+  if (isUserFacingError(error)) return error;
+  const reason = networkFailureReason(error);
+  if (reason === undefined) return undefined;
+  const message = error instanceof Error ? error.message : String(error);
+  const url = requestUrl(error);
+  if (url) return new NetworkError(url, reason, 1, { cause: error });
+  // No URL to name: keep the caller's own words (they usually say what was being done).
+  return new UserFacingError(
+    `${message === reason ? reason : `${message} (${reason})`}. A server could not be reached: check the network (and any proxy), and the URL in your config.`,
+    { cause: error },
+  );
+}
