@@ -146,7 +146,7 @@ describe('aur spoke against the local aurweb-like sshd', () => {
     const next = await publish(newer);
     expect(next.outcome.status, next.outcome.detail).toBe('published');
     let srcinfo = readFileSync(join(await cloneBack(pkg), '.SRCINFO'), 'utf8');
-    expect(srcinfo).toContain('\tpkgver = 1.1.0_rc.1\n\tpkgrel = 1\n');
+    expect(srcinfo).toContain('\tpkgver = 1.1.0rc1\n\tpkgrel = 1\n');
 
     const reworded = { description: 'Says hello, now with a better description' };
     const refused = await publish(newer, reworded);
@@ -156,7 +156,7 @@ describe('aur spoke against the local aurweb-like sshd', () => {
     const forced = await publish(newer, { ...reworded, force: true });
     expect(forced.outcome.status, forced.outcome.detail).toBe('published');
     srcinfo = readFileSync(join(await cloneBack(pkg), '.SRCINFO'), 'utf8');
-    expect(srcinfo).toContain('\tpkgver = 1.1.0_rc.1\n\tpkgrel = 2\n');
+    expect(srcinfo).toContain('\tpkgver = 1.1.0rc1\n\tpkgrel = 2\n');
     expect(srcinfo).toContain('now with a better description');
     expect(await commits(pkg)).toBe(3);
     // And the forced content is now the identical one.

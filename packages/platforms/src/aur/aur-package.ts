@@ -1,5 +1,8 @@
 import type { PlatformContext, ReleaseAsset } from '../platform.js';
 import { aurTargets } from '@deployforge/targets';
+import { toPkgver } from './pacman-version.js';
+
+export { toPkgver } from './pacman-version.js';
 
 /** One architecture of the `-bin` package: the release archive it downloads and its digest. */
 export interface AurArchSource {
@@ -25,16 +28,6 @@ export interface AurPackage {
   /** A license file shipped in the archives (from `build.files`), installed to /usr/share/licenses. */
   licenseFile?: string;
   sources: AurArchSource[];
-}
-
-/**
- * pacman's pkgver may not contain `-` (it separates pkgver from pkgrel) nor `:` or `/`; semver's
- * prerelease dash becomes `_`, as Arch packagers write it (`1.0.0_rc.1`).
- */
-export function toPkgver(version: string): string {
-  const pkgver = version.replace(/-/g, '_');
-  if (!/^[A-Za-z0-9._+]+$/.test(pkgver)) throw new Error(`version ${version} cannot be an AUR pkgver (letters, digits, ".", "_", "+" only)`);
-  return pkgver;
 }
 
 const LICENSE_FILE = /^(?:LICEN[CS]E|COPYING)(?:[.-][A-Za-z0-9.-]+)?$/i;

@@ -4,7 +4,7 @@ import { aurPackage } from './aur-package.js';
 import { cloneAurRepo } from './aur-remote.js';
 import { aurInfo, aurRpcBase, splitAurVersion } from './aur-rpc.js';
 import { renderAurFiles } from './render.js';
-import { readAurRepo, renderedSources } from './repo-state.js';
+import { readAurRepo, renderedSources, sameAurFiles } from './repo-state.js';
 
 export function aurPackageUrl(ctx: PlatformContext, name: string): string {
   return `${aurRpcBase(ctx)}/packages/${encodeURIComponent(name)}`;
@@ -36,7 +36,7 @@ export async function checkAur(ctx: PlatformContext): Promise<Existence> {
       const changed = wanted.filter((l) => !repo.sources.includes(l)).map((l) => l.split('=')[0]);
       return { state: 'different', detail: `${info.Version} has other sources or sha256sums (${changed.join(', ')}) than this release`, url };
     }
-    if (repo.pkgbuild !== pkgbuild || repo.srcinfo !== srcinfo) {
+    if (!sameAurFiles(repo, pkgbuild, srcinfo)) {
       return { state: 'different', detail: `${info.Version} has the same binaries but other packaging; force publishes it as pkgrel ${pkgrel + 1}`, url };
     }
     return { state: 'identical', detail: `${info.Version}: PKGBUILD and sha256sums match`, url };

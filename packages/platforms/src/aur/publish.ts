@@ -1,12 +1,12 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import semver from 'semver';
 import type { PlatformContext, PublishResult, RenderedFile } from '../platform.js';
 import { aurPackage } from './aur-package.js';
 import { aurRemote, cloneAurRepo } from './aur-remote.js';
 import { aurPackageUrl } from './check.js';
 import { renderAurFiles } from './render.js';
-import { readAurRepo } from './repo-state.js';
+import { comparePkgver } from './pacman-version.js';
+import { readAurRepo, sameAurFiles } from './repo-state.js';
 
 const text = (contents: string | Uint8Array): string => (typeof contents === 'string' ? contents : Buffer.from(contents).toString('utf8'));
 
@@ -27,16 +27,14 @@ export async function publishAur(ctx: PlatformContext, _files: RenderedFile[]): 
   const checkout = await cloneAurRepo(ctx);
   try {
     const repo = await readAurRepo(checkout.dir);
-    if (repo.pkgver && repo.pkgver !== ours.pkgver) {
-      const live = semver.valid(repo.pkgver.replace(/_/g, '-'));
-      if (live && semver.gt(live, ctx.version.version)) {
-        return { status: 'failed', detail: `the AUR already has ${ours.pkgname} ${repo.pkgver}, newer than ${ours.pkgver}: pushing would downgrade every user`, url };
-      }
+    // pacman's order, not semver's, decides what users are offered: compare the way pacman does.
+    if (repo.pkgver && repo.pkgver !== ours.pkgver && comparePkgver(repo.pkgver, ours.pkgver) > 0) {
+      return { status: 'failed', detail: `the AUR already has ${ours.pkgname} ${repo.pkgver}, newer than ${ours.pkgver}: pushing would downgrade every user`, url };
     }
     let pkgrel = 1;
     if (repo.pkgver === ours.pkgver && repo.pkgrel) {
-      const same = renderAurFiles(ctx, repo.pkgrel).map((f) => text(f.contents));
-      if (same[0] === repo.pkgbuild && same[1] === repo.srcinfo) {
+      const [pkgbuild, srcinfo] = renderAurFiles(ctx, repo.pkgrel).map((f) => text(f.contents)) as [string, string];
+      if (sameAurFiles(repo, pkgbuild, srcinfo)) {
         return { status: 'skipped', detail: `${ours.pkgname} ${ours.pkgver}-${repo.pkgrel} is already in the AUR repository; nothing pushed`, url };
       }
       pkgrel = repo.pkgrel + 1;

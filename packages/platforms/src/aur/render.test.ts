@@ -21,15 +21,15 @@ describe('AUR render', () => {
     const base = parseSrcinfo(srcinfo)[0]!;
     expect(base).toMatchObject({ kind: 'pkgbase', name: 'hello-forge-bin' });
     const get = (k: string) => base.fields.filter(([key]) => key === k).map(([, v]) => v);
-    expect(get('pkgver')).toEqual(['2.0.0_rc.1']);
+    expect(get('pkgver')).toEqual(['2.0.0rc1']);
     expect(get('pkgrel')).toEqual(['3']);
-    expect(pkgbuild).toContain('pkgver=2.0.0_rc.1\npkgrel=3\n');
+    expect(pkgbuild).toContain('pkgver=2.0.0rc1\npkgrel=3\n');
     for (const arch of get('arch')) {
       const sum = get(`sha256sums_${arch}`)[0]!;
       expect(pkgbuild).toContain(`sha256sums_${arch}=('${sum}')`);
     }
-    // makepkg's layout: tab-indented fields, an empty line after each section, pkgname last.
-    expect(srcinfo).toMatch(/^pkgbase = hello-forge-bin\n(\t[a-z0-9_]+ = .+\n)+\npkgname = hello-forge-bin\n\n$/);
+    // makepkg's layout: tab-indented fields, an empty line between sections, pkgname last and nothing after it.
+    expect(srcinfo).toMatch(/^pkgbase = hello-forge-bin\n(\t[a-z0-9_]+ = .+\n)+\npkgname = hello-forge-bin\n$/);
   });
 
   it('installs a license shipped in the archive', () => {
@@ -45,7 +45,8 @@ describe('AUR render', () => {
   });
 
   it('refuses versions pacman cannot take', () => {
-    expect(toPkgver('1.2.3-beta.1')).toBe('1.2.3_beta.1');
+    expect(toPkgver('1.2.3-beta.1')).toBe('1.2.3beta1');
+    expect(() => toPkgver('1.2.3-1')).toThrow(/starts with a digit/);
     expect(() => toPkgver('1.2.3:4')).toThrow(/pkgver/);
   });
 

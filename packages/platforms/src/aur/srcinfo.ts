@@ -5,8 +5,9 @@ import type { AurPackage } from './aur-package.js';
  * section with single-valued fields (pkgdesc, pkgver, pkgrel, url) then the arrays in makepkg's
  * fixed order (arch, license, provides, conflicts, options…), then per architecture in `arch`
  * order its `source_<arch>` and checksum arrays; each field tab-indented as `key = value`, each
- * section followed by an empty line. The AUR reads only this file, never the PKGBUILD, so any
- * drift between the two shows users a wrong version.
+ * section separated from the next by an empty line, and no empty line after the last one (makepkg
+ * 6.0.2 ends the file right after `pkgname = …`). The AUR reads only this file, never the PKGBUILD, so
+ * any drift between the two shows users a wrong version.
  */
 export function renderSrcinfo(p: AurPackage): string {
   const out: string[] = [`pkgbase = ${p.pkgname}`];
@@ -28,7 +29,7 @@ export function renderSrcinfo(p: AurPackage): string {
     field(`source_${s.arch}`, `${s.file}::${s.url}`);
     field(`sha256sums_${s.arch}`, s.sha256);
   }
-  out.push('', `pkgname = ${p.pkgname}`, '');
+  out.push('', `pkgname = ${p.pkgname}`);
   return `${out.join('\n')}\n`;
 }
 
