@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { parseConfig } from '@deployforge/config';
+import { ConfigurationError } from '@deployforge/diagnostics';
 import { parseVersionInput } from '@deployforge/version';
 import { createPlan } from './create-plan.js';
 import { credentialFactsFromEnv } from './credential-facts.js';
@@ -65,33 +66,20 @@ describe('createPlan on examples/rust-cli', () => {
     const spoke = (k: string) => checked.spokes.find((s) => s.key === k);
     expect(spoke('npm')).toMatchObject({ run: true });
     expect(spoke('pypi')).toMatchObject({ run: true });
-    expect(spoke('chocolatey')).toMatchObject({ run: false, reason: 'missing-credential', outcomeIfSkipped: 'failed' });
+    expect(spoke('chocolatey')).toMatchObject({ run: false, reason: 'missing-credential', outcomeIfSkipped: 'skipped' });
     expect(spoke('chocolatey')?.detail).toMatch(/CHOCOLATEY_API_KEY/);
     expect(JSON.stringify(checked)).not.toContain('secret-value');
   });
 
-  test('OIDC satisfies npm without a token', () => {
-    const credentials = credentialFactsFromEnv({ ACTIONS_ID_TOKEN_REQUEST_URL: 'http://127.0.0.1/token' });
-    const checked = createPlan({ loaded, version, trigger: 'tag', selection: { kind: 'all' }, credentials });
-    expect(checked.spokes.find((s) => s.key === 'npm')?.run).toBe(true);
-    expect(checked.spokes.find((s) => s.key === 'homebrew')?.reason).toBe('missing-credential');
-  });
 
   test('dryRunKeys make one spoke a dry run: its missing credential no longer stops it', () => {
-    const credentials = credentialFactsFromEnv({});
+    const credentials = credentialFactsFromEnv({ NPM_TOKEN: 'n', PYPI_TOKEN: 'p' });
     const mixed = createPlan({ loaded, version, trigger: 'local', selection: { kind: 'all' }, credentials, dryRunKeys: new Set(['snap']) });
     expect(mixed.spokes.find((s) => s.key === 'snap')).toMatchObject({ run: true });
     expect(mixed.spokes.find((s) => s.key === 'snap')?.detail).toMatch(/dry run/);
     expect(mixed.spokes.find((s) => s.key === 'homebrew')).toMatchObject({ run: false, reason: 'missing-credential' });
   });
 
-  test('the generated plan job says OIDC is available to publish jobs: trusted publishing needs no token', () => {
-    const checked = createPlan({ loaded, version, trigger: 'tag', selection: { kind: 'all' }, credentials: credentialFactsFromEnv({ DEPLOYFORGE_HAS_OIDC: 'true' }) });
-    expect(checked.spokes.find((s) => s.key === 'pypi')?.run).toBe(true);
-    expect(checked.spokes.find((s) => s.key === 'crates')?.run).toBe(true);
-    expect(checked.spokes.find((s) => s.key === 'scoop')?.reason).toBe('missing-credential');
-    expect(credentialFactsFromEnv({ DEPLOYFORGE_HAS_OIDC: 'false' }).oidcAvailable).toBe(false);
-  });
 
   test('prebuilt artifacts skip the build but not the release', () => {
     const local = createPlan({ loaded, version, trigger: 'local', selection: { kind: 'all' }, artifactsProvided: true });
@@ -140,5 +128,59 @@ describe('the hub signing key is a credential of the release', () => {
 
   test("the workflow's plan job cannot see the sign job's environment secrets, so it leaves the refusal to the sign job", () => {
     expect(plan({}, undefined, 'dispatch').release.run).toBe(true);
+  });
+});
+
+describe('credentials of required platforms, trusted publishing and environments', () => {
+  const config = (platforms: string, extra = '') => parseConfig(
+    `project:\n  name: shimmy\nversion:\n  from: tag\n${extra}required:\n  - homebrew\n  - npm\nplatforms:\n${platforms}`,
+    'deployforge.yml',
+  );
+  const twoRequired = config('  npm: {}\n  homebrew: { tap: acme/homebrew-tap }\n  scoop: { bucket: acme/scoop-bucket }\n');
+  const plan = (loaded: ReturnType<typeof config>, env: Record<string, string>, more: Partial<Parameters<typeof createPlan>[0]> = {}) =>
+    createPlan({ loaded, version, trigger: 'local', selection: { kind: 'all' }, credentials: credentialFactsFromEnv(env), ...more });
+
+  test('a required platform without its credential stops the plan, naming the platform, the variable and the required entry', () => {
+    let error: unknown;
+    try { plan(twoRequired, { NPM_TOKEN: 'n' }); } catch (e) { error = e; }
+    expect(error).toBeInstanceOf(ConfigurationError);
+    expect((error as ConfigurationError).exitCode).toBe(2);
+    expect((error as ConfigurationError).message).toMatch(/^deployforge\.yml:6:5: required\[0\]: homebrew is required, but missing credential: set HOMEBREW_TAP_TOKEN .*Nothing was built or published/);
+    expect((error as ConfigurationError).message).not.toMatch(/npm is required/);
+  });
+
+  test('an optional platform without its credential is skipped, not failed', () => {
+    const checked = plan(twoRequired, { NPM_TOKEN: 'n', HOMEBREW_TAP_TOKEN: 'h' });
+    expect(checked.spokes.find((s) => s.key === 'scoop')).toMatchObject({ run: false, reason: 'missing-credential', outcomeIfSkipped: 'skipped', required: false });
+    expect(checked.spokes.find((s) => s.key === 'scoop')?.detail).toMatch(/^missing credential: set SCOOP_BUCKET_TOKEN/);
+  });
+
+  test('a required platform is not refused in a dry run, when not selected, or when already published', () => {
+    expect(plan(twoRequired, {}, { dryRun: true }).spokes.find((s) => s.key === 'npm')?.run).toBe(true);
+    expect(plan(twoRequired, {}, { selection: { kind: 'some', keys: ['scoop'] } }).spokes.find((s) => s.key === 'npm')?.reason).toBe('not-selected');
+    const published = plan(twoRequired, {}, { existence: { npm: { state: 'identical' }, homebrew: { state: 'identical' } } });
+    expect(published.spokes.find((s) => s.key === 'npm')?.reason).toBe('already-published');
+  });
+
+  test('OIDC is a credential only where trusted-publishing is declared', () => {
+    // The generated plan job sets DEPLOYFORGE_HAS_OIDC; a platform that merely supports trusted
+    // publishing, with no token and no declaration, is a missing credential.
+    const undeclared = config('  npm: {}\n  homebrew: { tap: acme/homebrew-tap }\n');
+    expect(() => plan(undeclared, { DEPLOYFORGE_HAS_OIDC: 'true', HOMEBREW_TAP_TOKEN: 'h' })).toThrow(/npm is required, but missing credential: set NPM_TOKEN .*add `trusted-publishing: true` to platforms\.npm/);
+    const declared = config('  npm: { trusted-publishing: true }\n  homebrew: { tap: acme/homebrew-tap }\n  pypi: {}\n');
+    const checked = plan(declared, { DEPLOYFORGE_HAS_OIDC: 'true', HOMEBREW_TAP_TOKEN: 'h' });
+    expect(checked.spokes.find((s) => s.key === 'npm')).toMatchObject({ run: true, credentials: { trustedPublishing: true, satisfied: true } });
+    expect(checked.spokes.find((s) => s.key === 'pypi')).toMatchObject({ run: false, reason: 'missing-credential' });
+    // Declared, but a laptop has no OIDC token: still missing, and the message says why.
+    expect(() => plan(declared, { HOMEBREW_TAP_TOKEN: 'h' })).toThrow(/npm is required, but missing credential: set NPM_TOKEN .*trusted publishing is declared, but no GitHub OIDC token is available here/);
+    expect(credentialFactsFromEnv({ DEPLOYFORGE_HAS_OIDC: 'false' }).oidcAvailable).toBe(false);
+  });
+
+  test('in the workflow the plan job sees its own environment: a spoke elsewhere is left to check its own secrets', () => {
+    const split = config('  npm: { environment: npm-prod }\n  homebrew: { tap: acme/homebrew-tap }\n  scoop: { bucket: acme/scoop-bucket }\n', 'workflow:\n  environment: release\n');
+    const checked = plan(split, { DEPLOYFORGE_SECRETS_ENVIRONMENT: 'release', DEPLOYFORGE_HAS_HOMEBREW_TAP_TOKEN: 'true', DEPLOYFORGE_HAS_NPM_TOKEN: 'false' }, { trigger: 'tag' });
+    expect(checked.spokes.find((s) => s.key === 'npm')).toMatchObject({ run: true, credentials: { satisfied: 'unchecked', hiddenIn: 'npm-prod' } });
+    // Scoop runs in the plan job's own environment: its absence is a fact.
+    expect(checked.spokes.find((s) => s.key === 'scoop')).toMatchObject({ run: false, reason: 'missing-credential' });
   });
 });

@@ -7,8 +7,10 @@ import { decideSpoke } from './decide-spoke.js';
 import { isSelected } from './parse-selection.js';
 import { matrixEntry, planTargets } from './plan-targets.js';
 import type { Plan, PlatformSelection, SpokePlan, Trigger } from './plan-types.js';
+import { checkRequiredCredentials } from './required-credentials.js';
 import { checkSigningCredentials } from './signing-credentials.js';
 import { spokeKeys } from './spoke-keys.js';
+import { trustedPublishingDeclared } from './trusted-publishing.js';
 
 export interface PlanInput {
   loaded: LoadedConfig;
@@ -52,7 +54,11 @@ export function createPlan(input: PlanInput): Plan {
 
   const spokes: SpokePlan[] = spokeKeys(config, enabledPlatforms).map((s) => {
     const info = PLATFORMS[s.platform];
-    const credentials = planCredentials(info, input.credentials);
+    // A custom entry carries its own environment; every other platform's is on its block.
+    const blocks = config.platforms as Record<string, { environment?: string } | null | undefined> | undefined;
+    const block = s.instance !== undefined ? config.platforms?.custom?.[s.instance] : blocks?.[s.platform];
+    const environment = block?.environment ?? defaultEnvironment;
+    const credentials = planCredentials(info, input.credentials, { trustedPublishing: trustedPublishingDeclared(config, s.platform), environment });
     const existence = input.existence?.[s.key];
     const decision = decideSpoke({
       platform: s.platform,
@@ -62,9 +68,6 @@ export function createPlan(input: PlanInput): Plan {
       force,
       dryRun: dryRun || (input.dryRunKeys?.has(s.key) ?? false),
     });
-    // A custom entry carries its own environment; every other platform's is on its block.
-    const blocks = config.platforms as Record<string, { environment?: string } | null | undefined> | undefined;
-    const block = s.instance !== undefined ? config.platforms?.custom?.[s.instance] : blocks?.[s.platform];
     return {
       key: s.key,
       platform: s.platform,
@@ -72,11 +75,12 @@ export function createPlan(input: PlanInput): Plan {
       displayName: s.instance ? `${info.displayName}: ${s.instance}` : info.displayName,
       ...decision,
       required: required.has(s.platform) || required.has(s.key),
-      environment: block?.environment ?? defaultEnvironment,
+      environment,
       credentials,
       ...(existence ? { existence } : {}),
     };
   });
+  checkRequiredCredentials(input.loaded, spokes);
 
   return {
     schema: 'deployforge-plan/v1',

@@ -3,8 +3,8 @@ import type { ExistenceState, SpokeId } from '@deployforge/platforms';
 import { decideSpoke } from './decide-spoke.js';
 import type { CredentialPlan } from './plan-types.js';
 
-const creds = (satisfied: CredentialPlan['satisfied']): CredentialPlan => ({
-  names: ['NPM_TOKEN'], mode: 'any', oidc: true, satisfied, missing: satisfied === false ? ['NPM_TOKEN'] : [],
+const creds = (satisfied: CredentialPlan['satisfied'], extra: Partial<CredentialPlan> = {}): CredentialPlan => ({
+  names: ['NPM_TOKEN'], mode: 'any', oidc: true, trustedPublishing: false, satisfied, missing: satisfied === false ? ['NPM_TOKEN'] : [], ...extra,
 });
 
 type Row = [string, { platform?: SpokeId; selected?: boolean; state?: ExistenceState; cred?: CredentialPlan['satisfied']; force?: boolean; dryRun?: boolean }, { run: boolean; reason: string; outcome?: string; detail: RegExp }];
@@ -21,7 +21,8 @@ const rows: Row[] = [
   ['npm never allows overwrite, even with force', { platform: 'npm', state: 'different', force: true, cred: true }, { run: false, reason: 'conflict', outcome: 'failed', detail: /never allows/ }],
   ['burned fails and says to release a new version', { platform: 'npm', state: 'burned' }, { run: false, reason: 'burned', outcome: 'failed', detail: /new version/ }],
   ['pending is needs-human, not failed', { platform: 'chocolatey', state: 'pending' }, { run: false, reason: 'pending', outcome: 'needs-human', detail: /moderation/ }],
-  ['missing credential fails before writing', { cred: false }, { run: false, reason: 'missing-credential', outcome: 'failed', detail: /NPM_TOKEN.*trusted publishing/ }],
+  // Skipped with the words, not failed: nothing of the spoke ran (a required one stops the whole plan instead).
+  ['missing credential skips the spoke before writing', { cred: false }, { run: false, reason: 'missing-credential', outcome: 'skipped', detail: /^missing credential: set NPM_TOKEN.*add `trusted-publishing: true` to platforms\.npm/ }],
   ['missing credential in dry run still renders', { cred: false, dryRun: true }, { run: true, reason: 'selected', detail: /would fail: missing credential/ }],
   ['unknown existence runs and says the spoke checks again', { state: 'unknown', cred: true }, { run: true, reason: 'selected', detail: /checks again/ }],
 ];
@@ -40,5 +41,22 @@ describe('decideSpoke', () => {
     expect(d.reason).toBe(expected.reason);
     expect(d.outcomeIfSkipped).toBe(expected.outcome);
     expect(d.detail).toMatch(expected.detail);
+  });
+});
+
+describe('decideSpoke: credentials the plan could not see', () => {
+  const base = { platform: 'npm' as const, selected: true, force: false, dryRun: false };
+
+  test('a secret kept in an environment the plan job does not run in: the spoke runs and checks for itself', () => {
+    const d = decideSpoke({ ...base, credentials: creds('unchecked', { missing: ['NPM_TOKEN'], hiddenIn: 'npm-prod' }) });
+    expect(d).toMatchObject({ run: true, reason: 'selected' });
+    expect(d.detail).toMatch(/not visible to the plan \(environment npm-prod\); the spoke checks them before writing/);
+  });
+
+  test('declared trusted publishing without an OIDC token says what is missing instead of asking to declare it again', () => {
+    const d = decideSpoke({ ...base, credentials: creds(false, { trustedPublishing: true }) });
+    expect(d).toMatchObject({ run: false, reason: 'missing-credential', outcomeIfSkipped: 'skipped' });
+    expect(d.detail).toMatch(/trusted publishing is declared, but no GitHub OIDC token is available here/);
+    expect(d.detail).not.toMatch(/add `trusted-publishing: true`/);
   });
 });

@@ -54,13 +54,19 @@ export function decideSpoke(f: SpokeFacts): SpokeDecision {
     reason = 'forced';
   }
 
+  // Skipped, not failed: the spoke never started, so nothing of it was written, and the words say
+  // what to set. A *required* spoke never gets here: createPlan refuses the whole plan instead,
+  // before the build and the hub (checkRequiredCredentials).
   if (f.credentials.satisfied === false && !f.dryRun) {
-    return skip('missing-credential', 'failed', describeMissingCredentials(info, f.credentials));
+    return skip('missing-credential', 'skipped', describeMissingCredentials(info, f.credentials));
   }
 
   const notes: string[] = [];
   if (reason === 'forced') notes.push('replacing the existing version (force)');
   if (state === 'unknown') notes.push(`existence unknown${evidence}; the spoke checks again before writing`);
+  if (f.credentials.hiddenIn !== undefined) {
+    notes.push(`its secrets are not visible to the plan (environment ${f.credentials.hiddenIn}); the spoke checks them before writing`);
+  }
   if (f.credentials.satisfied === false) notes.push(`dry run; would fail: ${describeMissingCredentials(info, f.credentials)}`);
   if (f.dryRun) notes.push('dry run: renders and validates, writes nothing');
   return { run: true, reason, detail: notes.length > 0 ? notes.join('; ') : 'will publish' };

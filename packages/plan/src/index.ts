@@ -1,6 +1,8 @@
 export { createPlan, type PlanInput } from './create-plan.js';
 export { parsePlatformSelection, isSelected } from './parse-selection.js';
-export { credentialFactsFromEnv, planCredentials, type CredentialFacts } from './credential-facts.js';
+export { credentialFactsFromEnv, planCredentials, describeMissingCredentials, type CredentialFacts, type SpokeCredentialContext } from './credential-facts.js';
+export { checkRequiredCredentials } from './required-credentials.js';
+export { trustedPublishingDeclared } from './trusted-publishing.js';
 export { decideSpoke, type SpokeFacts, type SpokeDecision } from './decide-spoke.js';
 export { decideRelease, decideBuild } from './decide-release.js';
 export { spokeKeys, type SpokeKey } from './spoke-keys.js';

@@ -30,12 +30,19 @@ export interface CredentialPlan {
   names: string[];
   /** `any`: one of them is enough; `all`: every one is needed. */
   mode: 'any' | 'all';
-  /** Trusted publishing (OIDC) is the default for this platform; secrets are the fallback. */
+  /** The platform supports trusted publishing (OIDC). */
   oidc: boolean;
-  /** `unchecked` when the caller gave no credential facts (e.g. `deployforge plan` on a laptop). */
+  /** The config declares trusted publishing for it (`trusted-publishing: true`): OIDC counts. */
+  trustedPublishing: boolean;
+  /**
+   * `unchecked` when the caller gave no credential facts (e.g. `deployforge plan` on a laptop), or
+   * when the secrets may sit in an environment the plan job cannot see (`hiddenIn`).
+   */
   satisfied: boolean | 'unchecked';
   /** Names that were looked for and not found. */
   missing: string[];
+  /** The spoke's environment, when it differs from the plan job's and its secrets were not seen. */
+  hiddenIn?: string;
 }
 
 /** One spoke: a platform, or one named entry of `platforms.custom`. */
