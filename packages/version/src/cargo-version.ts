@@ -2,6 +2,8 @@ import { existsSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { ConfigurationError, describeValue } from '@deployforge/diagnostics';
 import { parse, TomlError } from 'smol-toml';
+import { sameSemver, type DeclaredVersion } from './declared-version.js';
+import { locateTomlVersion } from './locate-version.js';
 import { parseVersionInput } from './parse-version-input.js';
 import { readUserFile } from './read-text.js';
 import type { ResolvedVersion } from './resolved-version.js';
@@ -16,16 +18,26 @@ const isTable = (v: unknown): v is Table => typeof v === 'object' && v !== null 
  * with this one. A virtual manifest (only `[workspace]`) gives its `[workspace.package].version`.
  */
 export async function versionFromCargo(cwd: string, tagPrefix: string, configFile = 'deployforge.yml'): Promise<ResolvedVersion> {
+  return (await declaredCargoVersion(cwd, tagPrefix, configFile)).resolved;
+}
+
+/** versionFromCargo, with where the version is written (for a tag that disagrees with it). */
+export async function declaredCargoVersion(cwd: string, tagPrefix: string, configFile = 'deployforge.yml'): Promise<DeclaredVersion> {
   const manifestPath = join(cwd, 'Cargo.toml');
   const because = `version.from is "cargo" in ${configFile}`;
-  const manifest = await readToml(manifestPath, 'Cargo.toml', because);
-  const finish = (value: unknown, origin: string) =>
-    parseVersionInput(value, { tagPrefix, origin, source: 'cargo', allowPrefix: false });
+  const manifestText = await readUserFile(manifestPath, 'Cargo.toml', because);
+  const manifest = parseToml(manifestText, 'Cargo.toml');
+  const finish = (value: unknown, file: string, text: string, table: string): DeclaredVersion => {
+    const key = `${table}.version`;
+    const resolved = parseVersionInput(value, { tagPrefix, origin: `${file}: ${key}`, source: 'cargo', allowPrefix: false });
+    const at = locateTomlVersion(text, table, String(value));
+    return { resolved, place: { file, ...at, key }, written: String(value), matches: sameSemver(resolved) };
+  };
 
   const pkg = manifest.package;
   if (pkg === undefined) {
     const shared = workspacePackageVersion(manifest);
-    if (shared !== undefined) return finish(shared, 'Cargo.toml: workspace.package.version');
+    if (shared !== undefined) return finish(shared, 'Cargo.toml', manifestText, 'workspace.package');
     throw ConfigurationError.forInput(
       'Cargo.toml',
       'no [package] table and no [workspace.package].version; expected version = "1.2.3" under [package] ' +
@@ -39,7 +51,7 @@ export async function versionFromCargo(cwd: string, tagPrefix: string, configFil
     // Cargo defaults a missing version to 0.0.0, which is never what a release means.
     throw ConfigurationError.forInput('Cargo.toml: package.version', 'missing; expected version = "1.2.3" under [package]');
   }
-  if (!isTable(version)) return finish(version, 'Cargo.toml: package.version');
+  if (!isTable(version)) return finish(version, 'Cargo.toml', manifestText, 'package');
   if (version.workspace !== true) {
     throw ConfigurationError.forInput(
       'Cargo.toml: package.version',
@@ -49,7 +61,8 @@ export async function versionFromCargo(cwd: string, tagPrefix: string, configFil
 
   const rootPath = await findWorkspaceRoot(cwd, manifest, pkg);
   const shownRoot = relative(cwd, rootPath) || 'Cargo.toml';
-  const root = rootPath === manifestPath ? manifest : await readToml(rootPath, shownRoot, because);
+  const rootText = rootPath === manifestPath ? manifestText : await readUserFile(rootPath, shownRoot, because);
+  const root = rootPath === manifestPath ? manifest : parseToml(rootText, shownRoot);
   const shared = workspacePackageVersion(root);
   if (shared === undefined) {
     throw ConfigurationError.forInput(
@@ -57,7 +70,7 @@ export async function versionFromCargo(cwd: string, tagPrefix: string, configFil
       'missing, but Cargo.toml inherits it with version.workspace = true; expected version = "1.2.3" under [workspace.package]',
     );
   }
-  return finish(shared, `${shownRoot}: workspace.package.version`);
+  return finish(shared, shownRoot, rootText, 'workspace.package');
 }
 
 function workspacePackageVersion(manifest: Table): unknown {
@@ -85,7 +98,11 @@ async function findWorkspaceRoot(cwd: string, manifest: Table, pkg: Table): Prom
 }
 
 async function readToml(path: string, shown: string, because: string): Promise<Table> {
-  const text = await readUserFile(path, shown, because);
+  return parseToml(await readUserFile(path, shown, because), shown);
+}
+
+/** TOML text as a table; a syntax error becomes `file:line:col: reason`. Shared with pyproject.toml. */
+export function parseToml(text: string, shown: string): Table {
   try {
     return parse(text) as Table;
   } catch (error) {

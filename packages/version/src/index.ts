@@ -6,3 +6,6 @@ export { versionFromRef } from './tag-ref.js';
 export { versionFromFile } from './version-file.js';
 export { versionFromCargo } from './cargo-version.js';
 export { versionFromPackageJson } from './package-json-version.js';
+export { declaredPyprojectVersion } from './pyproject-version.js';
+export { pep440ToSemver, type Pep440Mapping } from './pep440-to-semver.js';
+export type { DeclaredVersion, VersionPlace } from './declared-version.js';

@@ -34,9 +34,10 @@ async function errorOf(o: Partial<ResolveVersionOptions>): Promise<string> {
   return message;
 }
 
-describe('explicit input always wins', () => {
-  test.each(['tag', 'input', 'cargo', 'package-json', 'file:VERSION'] as const)('over from: %s', async (from) => {
-    // Nothing on disk and no ref: the other sources would all fail if they were consulted.
+describe('explicit input wins over tag and input', () => {
+  // A version file is never overruled: version-agreement.test.ts checks that both must agree.
+  test.each(['tag', 'input'] as const)('over from: %s', async (from) => {
+    // Nothing on disk and a branch ref: the other sources would all fail if they were consulted.
     expect(await resolveVersion(opts({ from, input: 'v3.0.0', ref: 'refs/heads/main' }))).toMatchObject({
       version: '3.0.0',
       tag: 'v3.0.0',
@@ -253,6 +254,6 @@ describe('from: cargo', () => {
 
 test('an unknown from is refused', async () => {
   expect(await errorOf({ from: 'git' as never })).toContain(
-    'version.from: unknown source "git" in deployforge.yml; expected tag, input, file:<path>, cargo or package-json',
+    'version.from: unknown source "git" in deployforge.yml; expected tag, input, file:<path>, cargo, package-json or pyproject',
   );
 });

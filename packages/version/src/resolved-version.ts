@@ -1,5 +1,5 @@
 /** Where the version came from, for messages and the plan. */
-export type VersionSource = 'tag' | 'input' | 'file' | 'cargo' | 'package-json';
+export type VersionSource = 'tag' | 'input' | 'file' | 'cargo' | 'package-json' | 'pyproject';
 
 /** A validated release version and every form of it the platforms need. */
 export interface ResolvedVersion {
