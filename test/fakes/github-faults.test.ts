@@ -1,6 +1,8 @@
 // Fault injection of the GitHub fake: each kind fires as specified (count, seeded probability, skip),
 // and the broken states it leaves are the ones GitHub leaves.
 
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startGitHubFake, type GitHubFake } from './github/index.js';
@@ -138,6 +140,39 @@ describe('starter502', () => {
     const again = await rawUpload(gh, id, 'app.tar.gz', 1000);
     expect(again.status).toBe(201);
     expect(JSON.parse(again.body)).toMatchObject({ state: 'uploaded', size: 1000 });
+    expect(gh.violations()).toEqual([]);
+  });
+});
+
+describe('corrupt and stripDigests (a server that damages bytes and one that hides digests)', () => {
+  it.each([
+    ['flip', 1000],
+    ['truncate', 500],
+  ] as const)('corrupt %s answers 201 but stores other bytes, and the digest is of what is stored', async (mode, storedSize) => {
+    const id = await draft();
+    gh.faults.add({ kind: 'corrupt', mode, method: 'POST', path: '^/uploads/', times: 1 });
+    const answer = await rawUpload(gh, id, 'app.tar.gz', 1000);
+    expect(answer.status).toBe(201);
+    const sent = createHash('sha256').update(Buffer.alloc(1000, 1)).digest('hex');
+    const stored = gh.state.release(id)!.release.assets[0]!;
+    expect(stored).toMatchObject({ state: 'uploaded', size: storedSize });
+    expect(stored.sha256).not.toBe(sent);
+    expect(createHash('sha256').update(readFileSync(stored.filePath!)).digest('hex')).toBe(stored.sha256);
+    expect(JSON.parse(answer.body)).toMatchObject({ size: storedSize, digest: `sha256:${stored.sha256}` });
+    // The next upload is stored as sent.
+    expect((await rawUpload(gh, id, 'b.tar.gz', 1000)).status).toBe(201);
+    expect(gh.state.release(id)!.release.assets[1]!.sha256).toBe(sent);
+    expect(gh.violations()).toEqual([]);
+  });
+
+  it('stripDigests answers digest: null in every listing and upload answer, switchable at any time', async () => {
+    const id = await draft();
+    gh.quirks.stripDigests = true;
+    expect(JSON.parse((await rawUpload(gh, id, 'a.bin', 10)).body)).toMatchObject({ digest: null, size: 10 });
+    const octokit = octokitFor(gh);
+    expect((await octokit.rest.repos.listReleaseAssets({ owner, repo, release_id: id })).data).toMatchObject([{ digest: null }]);
+    gh.quirks.stripDigests = false;
+    expect((await octokit.rest.repos.listReleaseAssets({ owner, repo, release_id: id })).data[0]!.digest).toMatch(/^sha256:[0-9a-f]{64}$/);
     expect(gh.violations()).toEqual([]);
   });
 });

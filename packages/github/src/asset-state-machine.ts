@@ -21,7 +21,13 @@ export interface AssetView {
 export interface AssetMachineContext {
   api: ReleaseApi;
   release: RemoteRelease;
+  /** A different asset may be replaced: `force`, or the release is still an unpublished draft. */
   force: boolean;
+  /**
+   * Fills in the sha256 of listed assets the server reports no digest for (RemoteDigests.fill), so
+   * a decision after a re-list compares content too. Identity when omitted.
+   */
+  withDigests?: (assets: RemoteAsset[]) => Promise<RemoteAsset[]>;
   log: Logger;
   signal?: AbortSignal;
   /** Failed uploads (5xx, 502 starter, reset, rate limit, 422 race) retried this many times. */
@@ -51,8 +57,9 @@ export async function ensureAsset(ctx: AssetMachineContext, local: LocalAsset, i
   let polls = 0;
 
   const relist = async (): Promise<AssetView> => {
-    const { assets, serverTime } = await api.listAssets(ctx.release.id);
-    return { asset: assets.find((a) => a.name === local.name), serverTime };
+    const listed = await api.listAssets(ctx.release.id);
+    const assets = ctx.withDigests ? await ctx.withDigests(listed.assets) : listed.assets;
+    return { asset: assets.find((a) => a.name === local.name), serverTime: listed.serverTime };
   };
 
   for (;;) {
@@ -146,7 +153,7 @@ async function uploadOnce(ctx: AssetMachineContext, local: LocalAsset): Promise<
 async function replaceAsset(ctx: AssetMachineContext, local: LocalAsset, old: RemoteAsset): Promise<RemoteAsset | undefined> {
   const { api, log } = ctx;
   const scratchName = replacementName(local.name);
-  log.info(`${local.name}: replacing (force): upload as ${scratchName}, delete the old, rename`);
+  log.info(`${local.name}: replacing: upload as ${scratchName}, delete the old, rename`);
   const { assets, serverTime } = await api.listAssets(ctx.release.id);
   const uploaded = await ensureAsset(
     { ...ctx, force: false },

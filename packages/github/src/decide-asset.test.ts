@@ -37,6 +37,16 @@ describe('decideAsset', () => {
     if (decision.action === 'skip') expect(decision.digestVerified).toBe(verified);
   });
 
+  it.each([
+    ['different digest', remote({ digest: `sha256:${OTHER}` })],
+    ['different size', remote({ size: 99 })],
+  ])('%s on an unpublished draft: replaced without force, since the draft is the hub\'s own', (_label, existing) => {
+    const decision = decideAsset(existing, local, { force: false, draft: true });
+    expect(decision.action).toBe('replace');
+    expect(decision.reason).toMatch(/unpublished draft/);
+    expect(decideAsset(existing, local, { force: false, draft: false }).action).toBe('conflict');
+  });
+
   it('names the asset and both digests in a conflict', () => {
     const decision = decideAsset(remote({ digest: `sha256:${OTHER}` }), local, false);
     expect(decision.reason).toContain(local.name);

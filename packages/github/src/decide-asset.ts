@@ -11,6 +11,17 @@ export interface LocalAssetFacts {
 /** The parts of a remote asset the decision reads. */
 export type RemoteAssetFacts = Pick<RemoteAsset, 'name' | 'size' | 'state' | 'digest'>;
 
+/**
+ * When a different asset may be replaced. `force` always may (unless the release is immutable,
+ * which the caller checks); an unpublished `draft` may too: nobody can have downloaded from it, it
+ * is the hub's own work in progress, and refusing there left a draft that no re-run could finish
+ * (a corrupted upload failed verification, then every re-run called it a conflict).
+ */
+export interface ReplacePolicy {
+  force: boolean;
+  draft: boolean;
+}
+
 export type AssetDecision =
   /** Nothing of that name on the release. */
   | { action: 'upload'; reason: string }
@@ -37,10 +48,15 @@ export type AssetDecision =
  * | digest reported, =, size =     |  any  | skip (verified)    |
  * | no digest, size =              |  any  | skip (unverified)  |
  *
+ * "force: yes" also stands for a release that is still an unpublished draft (ReplacePolicy).
+ * The hub fills in the digest by hashing a download where the server reports none
+ * (RemoteDigests), so it reaches the "no digest" row only for names it does not manage.
+ *
  * The last row also holds under `force`: without a digest we cannot tell an identical asset from a
  * different one of the same size, and replacing on every forced run would make re-runs write.
  */
-export function decideAsset(existing: RemoteAssetFacts | undefined, local: LocalAssetFacts, force: boolean): AssetDecision {
+export function decideAsset(existing: RemoteAssetFacts | undefined, local: LocalAssetFacts, policy: boolean | ReplacePolicy): AssetDecision {
+  const { force, draft } = typeof policy === 'boolean' ? { force: policy, draft: false } : policy;
   if (!existing) return { action: 'upload', reason: `${local.name} is not on the release` };
   if (existing.state !== 'uploaded') {
     return {
@@ -53,14 +69,16 @@ export function decideAsset(existing: RemoteAssetFacts | undefined, local: Local
   const localDesc = `${local.size} bytes, sha256:${local.sha256}`;
   const differs = existing.size !== local.size || (remoteSha !== undefined && remoteSha !== local.sha256);
   if (differs) {
-    return force
-      ? { action: 'replace', reason: `${local.name} differs (release: ${remoteDesc}; local: ${localDesc}); --force replaces it` }
-      : {
-          action: 'conflict',
-          reason:
-            `${local.name} is already on the release with different content (release: ${remoteDesc}; local: ${localDesc}). ` +
-            'Re-run with force to replace it, or release a new version.',
-        };
+    if (force || draft) {
+      const why = force ? '--force replaces it' : 'the release is an unpublished draft, so it is replaced';
+      return { action: 'replace', reason: `${local.name} differs (release: ${remoteDesc}; local: ${localDesc}); ${why}` };
+    }
+    return {
+      action: 'conflict',
+      reason:
+        `${local.name} is already on the release with different content (release: ${remoteDesc}; local: ${localDesc}). ` +
+        'Re-run with force to replace it, or release a new version.',
+    };
   }
   if (remoteSha === undefined) {
     return {

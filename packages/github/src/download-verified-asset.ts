@@ -33,18 +33,20 @@ function get(url: URL, headers: Record<string, string>, signal?: AbortSignal): P
 }
 
 /**
- * Stream a release asset to disk while hashing it, and keep it only if the sha256 matches: a spoke
- * never publishes bytes the hub did not checksum. Constant memory at any size; a failed or
- * mismatching download leaves no file behind.
+ * GET `url` and follow redirects to a 200 response whose body the caller consumes. The token goes
+ * only to the host of `url`, never to a redirect target (GitHub redirects to a CDN that must not
+ * see it). Anything but 200 after redirects is an AssetDownloadError naming the URL and status.
  */
-export async function downloadVerifiedAsset(options: DownloadOptions): Promise<string> {
-  let url = new URL(options.url);
+export async function openAssetDownload(
+  target: string,
+  options: { token?: string; accept?: string; signal?: AbortSignal; maxRedirects?: number } = {},
+): Promise<IncomingMessage> {
+  let url = new URL(target);
   const origin = url.origin;
-  let response: IncomingMessage | undefined;
   for (let hop = 0; hop <= (options.maxRedirects ?? 5); hop++) {
     const headers: Record<string, string> = { 'user-agent': 'deployforge', accept: options.accept ?? '*/*' };
     if (options.token && url.origin === origin) headers.authorization = `Bearer ${options.token}`;
-    response = await get(url, headers, options.signal);
+    const response = await get(url, headers, options.signal);
     const status = response.statusCode ?? 0;
     if (status >= 300 && status < 400 && response.headers.location) {
       response.resume();
@@ -53,11 +55,25 @@ export async function downloadVerifiedAsset(options: DownloadOptions): Promise<s
     }
     if (status !== 200) {
       response.resume();
-      throw new AssetDownloadError(`downloading ${options.url} failed: HTTP ${status}`);
+      throw new AssetDownloadError(`downloading ${target} failed: HTTP ${status}`);
     }
-    break;
+    return response;
   }
-  if (!response || (response.statusCode ?? 0) !== 200) throw new AssetDownloadError(`downloading ${options.url}: too many redirects`);
+  throw new AssetDownloadError(`downloading ${target}: too many redirects`);
+}
+
+/**
+ * Stream a release asset to disk while hashing it, and keep it only if the sha256 matches: a spoke
+ * never publishes bytes the hub did not checksum. Constant memory at any size; a failed or
+ * mismatching download leaves no file behind.
+ */
+export async function downloadVerifiedAsset(options: DownloadOptions): Promise<string> {
+  const response = await openAssetDownload(options.url, {
+    ...(options.token ? { token: options.token } : {}),
+    ...(options.accept ? { accept: options.accept } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.maxRedirects !== undefined ? { maxRedirects: options.maxRedirects } : {}),
+  });
 
   const hash = createHash('sha256');
   const partial = `${options.destination}.partial`;

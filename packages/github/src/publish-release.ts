@@ -13,6 +13,7 @@ import type { GitHubClient } from './octokit-factory.js';
 import { planSignatures, type SignaturePlan } from './plan-signatures.js';
 import { preflightAssets } from './preflight.js';
 import { ReleaseApi } from './release-api.js';
+import { RemoteDigests } from './remote-digests.js';
 import { AssetConflictError, httpFailure, ReleaseStepError } from './release-errors.js';
 import { sha256FromDigest, type RemoteAsset, type RemoteRelease } from './release-types.js';
 import { renderSha256Sums } from './sha256sums.js';
@@ -145,6 +146,11 @@ async function publishReleaseIn(options: PublishReleaseOptions, workDir: string 
   );
   let created = false;
   let snapshot = release ? await api.listAssets(release.id) : { assets: [] as RemoteAsset[], serverTime: Date.now() };
+  // Where the server reports no digest, what it holds is hashed from a download before anything is
+  // decided or published: a size match alone once let a corrupted upload be published.
+  const digests = new RemoteDigests(client, options.owner, options.repo, log, signal);
+  const sizes = new Map<string, number>([...locals, ...given].flatMap((l) => [[l.name, l.size], [replacementName(l.name), l.size]] as const));
+  snapshot = { ...snapshot, assets: await digests.fill(snapshot.assets, sizes) };
 
   const signable = signer ? signer.names.filter((n) => !given.some((g) => g.name === n)) : [];
   const managedNames = new Set([...locals, ...given].map((l) => l.name).concat(signable).flatMap((n) => [n, replacementName(n)]));
@@ -153,7 +159,10 @@ async function publishReleaseIn(options: PublishReleaseOptions, workDir: string 
     snapshot.assets.filter((a) => !managedNames.has(a.name)).map((a) => a.name),
   );
 
-  const decisions = locals.map((local) => ({ local, decision: decideAsset(findAsset(snapshot.assets, local.name), local, options.force) }));
+  // An unpublished draft (or one this run is about to create) is the hub's own work in progress:
+  // a different asset on it is replaced without force. Only a published release needs force.
+  const policy = { force: options.force, draft: !release || release.draft };
+  const decisions = locals.map((local) => ({ local, decision: decideAsset(findAsset(snapshot.assets, local.name), local, policy) }));
   const conflicts = decisions.filter((d) => d.decision.action === 'conflict').map((d) => d.decision.reason);
   if (conflicts.length > 0) throw new AssetConflictError(conflicts);
   const pending = decisions.filter((d) => d.decision.action !== 'skip');
@@ -196,7 +205,8 @@ async function publishReleaseIn(options: PublishReleaseOptions, workDir: string 
     const body = await releaseNotesBody(api, options, notesFromFile);
     ({ release, created } = await createOrAdoptRelease(api, options, body));
     if (created) actions.push(`created ${release.draft ? 'draft ' : ''}release ${tag} (id ${release.id})`);
-    snapshot = await api.listAssets(release.id);
+    const listed = await api.listAssets(release.id);
+    snapshot = { ...listed, assets: await digests.fill(listed.assets, sizes) };
   } else if (release.draft) {
     log.info(`resuming draft release ${tag} (id ${release.id})`);
   } else {
@@ -207,7 +217,8 @@ async function publishReleaseIn(options: PublishReleaseOptions, workDir: string 
   const ctx: AssetMachineContext = {
     api,
     release,
-    force: options.force,
+    force: options.force || release.draft,
+    withDigests: (assets) => digests.fill(assets, sizes),
     log,
     signal,
     maxRetries: client.retries,
@@ -240,6 +251,7 @@ async function publishReleaseIn(options: PublishReleaseOptions, workDir: string 
     if (api.writes > before) actions.push(`${signatures.stale.includes(local.name) ? 'replaced the stale' : 'uploaded'} ${local.name}`);
   }
   for (const kept of signatures.keep) log.info(`${kept.name}: already on the release and signs this SHA256SUMS; kept`);
+  for (const m of made) sizes.set(m.name, m.size);
   const expected = expectedNow(made);
 
   // ---- Clean up, verify, publish.
@@ -249,7 +261,9 @@ async function publishReleaseIn(options: PublishReleaseOptions, workDir: string 
     actions.push(`deleted ${leftover.name}`);
     assets = assets.filter((a) => a.id !== leftover.id);
   }
-  verifyAssets(assets, expected, log);
+  // Every upload of this run is hashed back from the server when it reports no digest (assets
+  // checked before the uploads keep their id, so they are not downloaded twice).
+  verifyAssets(await digests.fill(assets, sizes, 'verify assets'), expected);
 
   if (release.draft) {
     const publishedRelease = await api.updateRelease(release.id, {
@@ -388,8 +402,11 @@ function isAlreadyExists(error: unknown): boolean {
 
 type ExpectedAsset = Pick<LocalAsset, 'name' | 'size' | 'sha256'>;
 
-/** Every expected asset is there, complete, with the right size and (where GitHub reports it) sha256. */
-function verifyAssets(assets: readonly RemoteAsset[], locals: readonly ExpectedAsset[], log: Logger): void {
+/**
+ * Every expected asset is there, complete, with the right size and sha256 (GitHub's digest, or the
+ * hash of a download where the server reports none: RemoteDigests filled it in).
+ */
+function verifyAssets(assets: readonly RemoteAsset[], locals: readonly ExpectedAsset[]): void {
   const problems: string[] = [];
   for (const local of locals) {
     const remote = findAsset(assets, local.name);
@@ -401,7 +418,7 @@ function verifyAssets(assets: readonly RemoteAsset[], locals: readonly ExpectedA
     if (remote.size !== local.size) problems.push(`${local.name} is ${remote.size} bytes, expected ${local.size}`);
     const remoteSha = sha256FromDigest(remote.digest);
     if (local.sha256 === '') continue; // kept as the release holds it; nothing local to compare
-    if (remoteSha === undefined) log.warning(`${local.name}: GitHub reports no digest; verified by size only`);
+    if (remoteSha === undefined) problems.push(`${local.name}: the server reports no digest and it could not be hashed`);
     else if (remoteSha !== local.sha256) problems.push(`${local.name} has sha256:${remoteSha}, expected sha256:${local.sha256}`);
   }
   if (problems.length > 0) throw new ReleaseStepError('verify assets', problems.join('; '));

@@ -3,8 +3,8 @@
 // that blocks the name until deleted.
 
 import { createHash, randomBytes } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { open, rm, stat, truncate } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -104,6 +104,28 @@ const deleteAsset: Handler = async (ctx) => {
   ctx.send(204);
 };
 
+/** Acts out a `corrupt` fault on a stored upload; returns the size and sha256 of what is now stored. */
+async function corruptStoredFile(path: string, size: number, mode: 'flip' | 'truncate'): Promise<{ size: number; sha256: string }> {
+  if (mode === 'truncate') {
+    await truncate(path, Math.floor(size / 2));
+  } else if (size > 0) {
+    const file = await open(path, 'r+');
+    try {
+      const at = Math.floor(size / 2);
+      const byte = Buffer.alloc(1);
+      await file.read(byte, 0, 1, at);
+      byte[0] = byte[0]! ^ 0xff;
+      await file.write(byte, 0, 1, at);
+    } finally {
+      await file.close();
+    }
+  }
+  // Hashing the stored file again is fine here: only tests turn this fault on, on small assets.
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return { size: (await stat(path)).size, sha256: hash.digest('hex') };
+}
+
 const uploadAsset: Handler = async (ctx) => {
   const repo = findRepo(ctx);
   if (!repo) return;
@@ -170,6 +192,11 @@ const uploadAsset: Handler = async (ctx) => {
   if (declared !== undefined && Number(declared) !== size) {
     await rm(filePath, { force: true });
     return ctx.error(400, `Content-Length ${declared} does not match the ${size} bytes received`);
+  }
+  if (ctx.fault?.rule.kind === 'corrupt') {
+    const stored = await corruptStoredFile(filePath, size, ctx.fault.rule.mode ?? 'flip');
+    Object.assign(asset, { state: 'uploaded', ...stored, filePath, updatedAt: now() });
+    return ctx.send(201, assetJson(ctx.fake, repo, release, asset));
   }
   Object.assign(asset, { state: 'uploaded', size, sha256: hash.digest('hex'), filePath, updatedAt: now() });
   ctx.send(201, assetJson(ctx.fake, repo, release, asset));

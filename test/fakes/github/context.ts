@@ -33,6 +33,17 @@ export interface FakeContext {
   /** The user every write is attributed to (GitHub's simple-user shape). */
   user: Record<string, unknown>;
   isAuthenticated(req: IncomingMessage): boolean;
+  /** Server behaviours a test may switch at any time (see GitHubFake.quirks). */
+  quirks: FakeQuirks;
+}
+
+/** Ways real servers differ from github.com that the release client must cope with. */
+export interface FakeQuirks {
+  /**
+   * Answer `digest: null` for every asset, as GitHub Enterprise Server versions before digests and
+   * proxies that strip the field do. The fake still knows the real sha256 (tests read `state`).
+   */
+  stripDigests: boolean;
 }
 
 export interface RequestContext {

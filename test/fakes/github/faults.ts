@@ -22,6 +22,17 @@ export interface Starter502Fault {
   kind: 'starter502';
 }
 
+/**
+ * Upload only: the server stores other bytes than it received and answers 201 as if all went well
+ * (a broken proxy or storage layer). `flip` (default) changes one byte in the middle, so the size
+ * still matches; `truncate` keeps only the first half. The stored asset's digest is that of the
+ * stored bytes, as GitHub would compute it.
+ */
+export interface CorruptFault {
+  kind: 'corrupt';
+  mode?: 'flip' | 'truncate';
+}
+
 export interface ResetFault {
   kind: 'reset';
   /** `request` (default): destroy the socket after reading `afterBytes` of the request body. `response`: let the
@@ -36,7 +47,7 @@ export interface LatencyFault {
   ms: number;
 }
 
-export type FaultAction = StatusFault | Starter502Fault | ResetFault | LatencyFault;
+export type FaultAction = StatusFault | Starter502Fault | CorruptFault | ResetFault | LatencyFault;
 
 export type FaultRule = FaultAction & {
   /** HTTP method (case-insensitive); any when omitted. */

@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { assetHandlers } from './assets.js';
 import { contentHandlers } from './contents.js';
-import type { FakeContext, Handler, RecordedRequest } from './context.js';
+import type { FakeContext, FakeQuirks, Handler, RecordedRequest } from './context.js';
 import { createFaultInjector, type FaultInjector } from './faults.js';
 import { forkHandlers } from './forks.js';
 import { pullHandlers } from './pulls.js';
@@ -29,6 +29,7 @@ import { OpenApiValidator } from './validation.js';
 export type { FakeState, FakeRepo, FakeRelease, FakeAsset, AssetState } from './state.js';
 export type { RecordedRequest } from './context.js';
 export type { FaultInjector, FaultRule, FaultAction, ActiveFault } from './faults.js';
+export type { FakeQuirks } from './context.js';
 export { seededRandom } from './faults.js';
 export { gitData, seedFiles, blobSha, type GitData, type FakePull, type FakeCommit } from './git-data.js';
 
@@ -40,6 +41,8 @@ export interface GitHubFake {
   state: FakeState;
   requests: RecordedRequest[];
   faults: FaultInjector;
+  /** Server behaviours to switch on and off while the fake runs: `gh.quirks.stripDigests = true`. */
+  quirks: FakeQuirks;
   /** Every OpenAPI request/response validation failure so far (and fake-side errors). Tests assert it is empty. */
   violations(): string[];
   /** Write requests (POST/PATCH/PUT/DELETE, generate-notes excluded) that took effect with a 2xx. */
@@ -60,6 +63,8 @@ export interface GitHubFakeOptions {
   dataDir?: string;
   /** Print each distinct violation once to stderr when it first happens (default true). */
   printViolations?: boolean;
+  /** Initial quirks (all off by default). */
+  quirks?: Partial<FakeQuirks>;
 }
 
 // Compiling the description is the slow part; every fake in a test file can share one validator.
@@ -86,6 +91,7 @@ export async function startGitHubFake(options: GitHubFakeOptions = {}): Promise<
     uploadUrl: '',
     dataDir,
     user: {},
+    quirks: { stripDigests: false, ...options.quirks },
     isAuthenticated(req: IncomingMessage) {
       const header = req.headers.authorization;
       if (!header) return false;
@@ -129,6 +135,7 @@ export async function startGitHubFake(options: GitHubFakeOptions = {}): Promise<
     state,
     requests,
     faults,
+    quirks: fake.quirks,
     violations: () => [...violations],
     writeCount: () => requests.filter((r) => r.isWrite && r.status >= 200 && r.status < 300).length,
     description: { openapi: validator.openapiVersion, source: `@octokit/openapi@${validator.sourceVersion}` },
