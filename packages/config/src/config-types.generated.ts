@@ -90,9 +90,9 @@ export interface ProjectConfig {
  */
 export interface VersionConfig {
   /**
-   * `tag`: the pushed tag minus `tag-prefix`; `input`: the `version` dispatch input; `cargo`: `Cargo.toml`; `package-json`: `package.json`; `file:<path>`: the first line of a file in the repository.
+   * `tag`: the pushed tag minus `tag-prefix`; `input`: the `version` dispatch input; `cargo`: `Cargo.toml`; `package-json`: `package.json`; `pyproject`: PEP 621 `[project] version` in `pyproject.toml` (PEP 440 forms map to semver: `1.2.3rc1` is `1.2.3-rc.1`, `1.2.3b2` is `1.2.3-beta.2`, `1.2.3.dev4` is `1.2.3-dev.4`; post-releases, local versions and a dynamic version are refused); `file:<path>`: the first line of a file in the repository. With a file source, a pushed tag, dispatch `version` or `--version` must name the same version as the file, or the plan stops (exit 2).
    */
-  from: 'tag' | 'input' | 'cargo' | 'package-json' | `file:${string}`;
+  from: 'tag' | 'input' | 'cargo' | 'package-json' | 'pyproject' | `file:${string}`;
   /**
    * What precedes the version in a tag name (`v` for `v1.2.3`). May be empty.
    */
