@@ -55,7 +55,8 @@ export function renderNixDerivation(ctx: PlatformContext): string {
     'stdenvNoCC.mkDerivation {',
     `  pname = ${nixString(project.name)};`,
     '  inherit version;',
-    `  src = sources.\${system} or (throw ${nixString(`${project.name}: no release archive for `)} + system);`,
+    // `throw` is a function: `throw "a" + system` would throw "a" before the `+`, losing the system.
+    `  src = sources.\${system} or (throw (${nixString(`${project.name}: no release archive for `)} + system));`,
     '',
     '  # The archive holds the binary at its root, not in a folder of its own.',
     '  sourceRoot = ".";',

@@ -28,7 +28,7 @@ in
 stdenvNoCC.mkDerivation {
   pname = "hello-forge-go";
   inherit version;
-  src = sources.${system} or (throw "hello-forge-go: no release archive for " + system);
+  src = sources.${system} or (throw ("hello-forge-go: no release archive for " + system));
 
   # The archive holds the binary at its root, not in a folder of its own.
   sourceRoot = ".";
