@@ -1,7 +1,7 @@
 import { CommanderError } from 'commander';
 import { closest, distance } from 'fastest-levenshtein';
 import { asUserFacingError, isConfigurationError, errorMessage } from '@deployforge/diagnostics';
-import type { CliIo } from './cli-io.js';
+import { withRedactedOutput, type CliIo } from './cli-io.js';
 import { EXIT_BAD_INPUT } from './exit-codes.js';
 import { createProgram } from './program.js';
 
@@ -10,7 +10,9 @@ import { createProgram } from './program.js';
  * and exit 2 with no stack trace. Anything else is a bug or an outage: say so, exit 1, and show the
  * stack only when DEPLOYFORGE_DEBUG is set.
  */
-export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<number> {
+  // Every message below, and everything the commands print, passes the secret redactor first.
+  const io = withRedactedOutput(rawIo);
   const { program, exitCode } = createProgram(io);
   // Root options are only read before the command name, so `deployforge relase --version 1.0.0`
   // would print deployforge's own version and exit 0: an unknown first word is refused up front.

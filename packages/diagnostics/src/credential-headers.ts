@@ -1,0 +1,31 @@
+/**
+ * Credentials that are recognisable by where they sit, whatever their value and whether or not we
+ * know it as a secret: the value of an `Authorization`-like header (a proxy or a misconfigured
+ * server echoes the request's headers back in its error body), and the password of a URL. Each
+ * pattern keeps the name and the scheme (`Authorization: Bearer ***`) so the message stays useful.
+ */
+export interface CredentialPattern {
+  pattern: RegExp;
+  replace: (match: string, ...groups: string[]) => string;
+}
+
+/** Header (or JSON key, or query parameter, or .npmrc key) names whose value is always a credential. */
+const NAMES = String.raw`(?:proxy-)?authorization|x-nuget-apikey|x-api-key|private-token|_authToken|_auth|_password`;
+/** Between the name and the value: `: `, `=`, `":"`, `\":\"` (JSON inside a JSON string), `: [\"`. */
+const SEPARATOR = String.raw`(?:\\*["'])?\s*[:=]\s*(?:\[\s*)?(?:\\*["'])?`;
+/** Schemes kept in front of the masked value. `token` is GitHub's own. */
+const SCHEME = String.raw`(?:bearer|token|basic|digest|negotiate|ntlm|otp|sso-key)(?:\s+|%20|\+)`;
+/** The value runs up to a quote, backslash (an escaped newline or quote), space or separator. */
+const VALUE = String.raw`[^\s"'\\,;&<>]+`;
+
+export const credentialHeaderPatterns: readonly CredentialPattern[] = [
+  {
+    pattern: new RegExp(String.raw`(\b(?:${NAMES})${SEPARATOR})(${SCHEME})?(${VALUE})`, 'gi'),
+    replace: (_match, name: string, scheme: string | undefined, value: string) => (value === '***' ? _match : `${name}${scheme ?? ''}***`),
+  },
+  {
+    // https://x-access-token:TOKEN@github.com/…, https://user:password@registry/…
+    pattern: /(\b[a-z][a-z0-9+.-]*:\/\/[^\s/:@"'<>\\]*:)([^\s/@"'<>\\]+)(@)/gi,
+    replace: (_match, start: string, _password: string, at: string) => `${start}***${at}`,
+  },
+];
