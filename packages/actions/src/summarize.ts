@@ -39,9 +39,11 @@ async function configIfLoadable(path: string): Promise<LoadedConfig | undefined>
   }
 }
 
-await runAction('summarize', async () => {
+await runAction('summarize', async ({ redact }) => {
   const inputs = readInputs(process.env);
-  const needs = parseNeeds(inputs.results);
+  // Other jobs' outputs end up in status.json and the dashboard, files no runner masks: a secret
+  // or an Authorization header in a spoke's detail stops here too.
+  const needs = parseNeeds(redact(inputs.results));
   const planOk = needs.plan?.result === 'success';
   const doc = statusFromNeeds(needs, planOk ? {} : { config: await configIfLoadable(inputs.config) });
 

@@ -1,14 +1,20 @@
 import * as core from '@actions/core';
 import { isConfigurationError } from '@deployforge/diagnostics';
+import { redactActionOutput, type ActionRedaction } from './redacted-output.js';
 
 /**
  * The one error boundary of every action. A ConfigurationError becomes one annotation per
  * diagnostic (pinned to deployforge.yml's line and column in the PR/commit view) and a failed step;
  * anything else is reported with what the action was doing. Never a silent non-Error throw.
+ *
+ * It is the output boundary too: everything the action logs, fails with, outputs or puts in the
+ * job summary is redacted (see redactActionOutput); `redact` is handed to the body for the files it
+ * writes itself.
  */
-export async function runAction(name: string, body: () => Promise<void>): Promise<void> {
+export async function runAction(name: string, body: (boundary: Pick<ActionRedaction, 'redact'>) => Promise<void>): Promise<void> {
+  const output = redactActionOutput(process.env);
   try {
-    await body();
+    await body({ redact: output.redact });
   } catch (error) {
     if (isConfigurationError(error)) {
       for (const d of error.diagnostics) {
@@ -21,5 +27,7 @@ export async function runAction(name: string, body: () => Promise<void>): Promis
     const message = error instanceof Error ? error.message : `non-Error thrown: ${String(error)}`;
     core.setFailed(`${name} failed: ${message}`);
     if (error instanceof Error && error.stack) core.debug(error.stack);
+  } finally {
+    output.finish();
   }
 }
