@@ -465,6 +465,10 @@ export interface FlathubPlatformConfig {
    */
   repository?: string;
   /**
+   * Your own AppStream metainfo file (relative to the config's folder), used as it is instead of the one DeployForge renders from `project` (name, summary, description, license, URLs, this release). Its `<id>` must be the app id.
+   */
+  metainfo?: string;
+  /**
    * The GitHub environment this platform's publish job runs in. Default: `workflow.environment`.
    */
   environment?: string;

@@ -46,7 +46,7 @@ describe('flathub spoke', () => {
     const outcome = await spoke({ dryRun: true }).run();
     expect(outcome.status, outcome.detail).toBe('dry-run');
     expect(outcome.existence?.state).toBe('absent');
-    expect(outcome.files).toEqual([`${APP}.yml`]);
+    expect(outcome.files).toEqual([`${APP}.yml`, `${APP}.metainfo.xml`]);
     expect(writes()).toBe(before);
   });
 
@@ -55,12 +55,13 @@ describe('flathub spoke', () => {
     const outcome = await spoke().run();
     expect(outcome.status, outcome.detail).toBe('published');
     expect(outcome.url).toContain(`/flathub/${APP}/pull/1`);
-    expect(writes() - before).toBe(3); // branch, file, pull request
+    expect(writes() - before).toBe(4); // branch, manifest, metainfo, pull request
     const git = gitData(appRepo);
     expect(git.pulls.map((p) => [p.head, p.base, p.state, p.title])).toEqual([['deployforge/1.0.0', 'main', 'open', 'Update to 1.0.0']]);
     const manifest = parse(git.commits.get(git.branches.get('deployforge/1.0.0')!)!.files.get(`${APP}.yml`)!);
-    const sources = manifest.modules[0].sources;
+    const sources = manifest.modules[0].sources.filter((s: { type: string }) => s.type === 'archive');
     expect(sources.map((s: { 'only-arches': string[] }) => s['only-arches'])).toEqual([['x86_64'], ['aarch64']]);
+    expect(git.commits.get(git.branches.get('deployforge/1.0.0')!)!.files.get(`${APP}.metainfo.xml`)).toContain('<release version="1.0.0" date="');
     for (const [i, target] of ['linux-x64', 'linux-arm64'].entries()) {
       const asset = fx.assets.find((a) => a.target === target)!;
       expect(sources[i]).toMatchObject({ type: 'archive', url: asset.url, sha256: asset.sha256, 'strip-components': 0 });
@@ -81,7 +82,8 @@ describe('flathub spoke', () => {
 
   test('a re-run of publish itself reuses the branch and the open pull request (idempotent)', async () => {
     const before = writes();
-    const { ctx } = spoke();
+    // Another day: the metainfo would carry another date, but the one already proposed is kept.
+    const { ctx } = spoke({ ctx: (c) => ({ ...c, env: { ...c.env, SOURCE_DATE_EPOCH: '4102444800' } }) });
     const result = await flathub.publish(ctx, flathub.render(ctx));
     expect(result.status).toBe('published');
     expect(result.detail).toContain('already open (0 file(s) updated');

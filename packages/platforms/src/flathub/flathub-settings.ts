@@ -29,6 +29,8 @@ export interface FlathubSettings {
   manifestPath: string;
   /** The branch our update is proposed from. */
   branch: string;
+  /** The user's own AppStream metainfo file (`platforms.flathub.metainfo`), used instead of ours. */
+  metainfo?: string;
 }
 
 export function flathubSettings(ctx: PlatformContext): FlathubSettings {
@@ -56,5 +58,6 @@ export function flathubSettings(ctx: PlatformContext): FlathubSettings {
     targets,
     manifestPath: `${appId}.yml`,
     branch: `deployforge/${ctx.version.version}`,
+    ...(block.metainfo ? { metainfo: block.metainfo } : {}),
   };
 }

@@ -1,5 +1,6 @@
 import type { GitHubClient } from '@deployforge/github';
 import type { PlatformContext, PublishResult, RenderedFile } from '../platform.js';
+import { keepReleaseDate, metainfoFileName } from './appstream-metainfo.js';
 import { flathubSettings, type FlathubSettings } from './flathub-settings.js';
 import { defaultBranch, flathubClient, openPull, readFile, statusOf, TOKEN } from './manifest-repo.js';
 
@@ -44,8 +45,10 @@ async function proposeUpdate(ctx: PlatformContext, client: GitHubClient, s: Flat
   }
   let commits = 0;
   for (const file of files) {
-    const text = typeof file.contents === 'string' ? file.contents : Buffer.from(file.contents).toString('utf8');
     const current = await readFile(client, s, file.path, s.branch);
+    const rendered = typeof file.contents === 'string' ? file.contents : Buffer.from(file.contents).toString('utf8');
+    // Our metainfo carries today's date: a re-run on another day keeps the one already proposed.
+    const text = !s.metainfo && file.path === metainfoFileName(s.appId) ? keepReleaseDate(rendered, current?.text, ctx.version.version) : rendered;
     if (current?.text === text) continue;
     await octokit.repos.createOrUpdateFileContents({
       owner, repo, path: file.path, branch: s.branch,

@@ -24,7 +24,7 @@ function ctx(yaml: string, version: string): PlatformContext {
     return { name, target, size: 1000 + i, sha256: String(i + 1).repeat(64).slice(0, 64), url: `https://github.com/acme/x/releases/download/${v.tag}/${name}` };
   });
   return {
-    config, version: v, assets, workDir: '/nonexistent', env: {}, dryRun: true, force: false, log: createMemoryLogger(),
+    config, version: v, assets, workDir: '/nonexistent', env: { SOURCE_DATE_EPOCH: '1764547200' }, dryRun: true, force: false, log: createMemoryLogger(),
     fetchAsset: async () => { throw new Error('render must not fetch'); },
   };
 }
@@ -46,8 +46,11 @@ describe('renderFlathub', () => {
     const c = ctx(readFileSync(join(repo, 'examples/rust-cli/deployforge.yml'), 'utf8'), '0.1.0');
     const manifest = parse(renderFlathub(c)[0]!.contents as string);
     expect(manifest).toMatchObject({ 'app-id': 'io.github.acme.HelloForge', runtime: 'org.freedesktop.Platform', sdk: 'org.freedesktop.Sdk', command: 'hello-forge' });
-    const sources = manifest.modules[0].sources;
+    const sources = manifest.modules[0].sources.filter((s: { type: string }) => s.type === 'archive');
     expect(sources.map((s: { url: string }) => s.url.split('/').pop())).toEqual(['hello-forge-0.1.0-linux-x64.tar.gz', 'hello-forge-0.1.0-linux-arm64.tar.gz']);
+    // The metainfo Flathub requires comes from the repository next to the manifest and is installed by id.
+    expect(manifest.modules[0].sources.at(-1)).toEqual({ type: 'file', path: 'io.github.acme.HelloForge.metainfo.xml' });
+    expect(manifest.modules[0]['build-commands']).toContain('install -Dm644 io.github.acme.HelloForge.metainfo.xml -t /app/share/metainfo');
     expect(sources[0].sha256).toBe(c.assets.find((a) => a.target === 'linux-x64')!.sha256);
     expect(sources[0]['x-checker-data']).toMatchObject({ type: 'json', url: 'https://api.github.com/repos/acme/hello-forge/releases/latest' });
   });
