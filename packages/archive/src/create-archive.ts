@@ -1,5 +1,5 @@
 import { createWriteStream } from 'node:fs';
-import { chmod, copyFile, mkdir, mkdtemp, rename, rm, stat } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, open, rename, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -20,24 +20,51 @@ export interface ArchiveEntry {
 // archive with the same sha256 and the hub sees `identical` instead of a conflict.
 const EPOCH = new Date('2000-01-01T00:00:00Z');
 
+// The gzip header's OS byte (RFC 1952): zlib writes the platform it was built for (3 on Linux, 19 on
+// macOS, 10 on Windows), so the same tar compressed on a macOS runner would differ from the local
+// runner's in that one byte. Unix everywhere; the byte is outside every checksum gzip keeps.
+const GZIP_OS_OFFSET = 9;
+const GZIP_OS_UNIX = 3;
+
 async function writeTarGz(entries: readonly ArchiveEntry[], destination: string): Promise<void> {
-  // tar takes paths relative to one folder and modes from the files themselves, so the entries are
-  // staged as copies with the wanted names and modes (binaries are megabytes: the copy is cheap).
+  // tar takes paths relative to one folder, so the entries are staged as copies with the wanted
+  // names (binaries are megabytes: the copy is cheap).
   const stage = await mkdtemp(join(tmpdir(), 'df-archive-'));
+  const modes = new Map(entries.map((e) => [e.name, e.mode]));
   try {
-    for (const e of entries) {
-      await copyFile(e.source, join(stage, e.name));
-      await chmod(join(stage, e.name), e.mode);
-    }
-    await createTar({ gzip: { level: 9 }, portable: true, mtime: EPOCH, cwd: stage, file: destination }, entries.map((e) => e.name));
+    for (const e of entries) await copyFile(e.source, join(stage, e.name));
+    await createTar({
+      gzip: { level: 9 }, portable: true, mtime: EPOCH, cwd: stage, file: destination,
+      // Modes come from the entries, never from the file system: Windows has no executable bit,
+      // and the umask or the build tool decides what a copy gets elsewhere.
+      onWriteEntry: (entry) => {
+        const wanted = modes.get(entry.path);
+        if (entry.stat && wanted !== undefined) entry.stat.mode = (entry.stat.mode & ~0o7777) | wanted;
+      },
+    }, entries.map((e) => e.name));
   } finally {
     await rm(stage, { recursive: true, force: true });
   }
+  const file = await open(destination, 'r+');
+  try {
+    await file.write(Uint8Array.of(GZIP_OS_UNIX), 0, 1, GZIP_OS_OFFSET);
+  } finally {
+    await file.close();
+  }
+}
+
+// A zip entry's DOS date and time are local time: yazl derives them from the Date in the process's
+// time zone, and its "UT" extra field holds the same instant in UTC. No instant reads the same in
+// every zone, so the UT field is left out and the DOS fields are built from local 2000-01-01 00:00:
+// the same bytes on a runner in UTC and on a laptop in Tokyo.
+function zipEpoch(): Date {
+  return new Date(2000, 0, 1, 0, 0, 0);
 }
 
 async function writeZip(entries: readonly ArchiveEntry[], destination: string): Promise<void> {
   const zip = new yazl.ZipFile();
-  for (const e of entries) zip.addFile(e.source, e.name, { mtime: EPOCH, mode: 0o100000 | e.mode, compress: true });
+  const mtime = zipEpoch();
+  for (const e of entries) zip.addFile(e.source, e.name, { mtime, mode: 0o100000 | e.mode, compress: true, forceDosTimestamp: true });
   zip.end();
   await pipeline(zip.outputStream, createWriteStream(destination));
 }

@@ -178,6 +178,16 @@ export interface WorkflowConfig {
    * The Node.js version set up for jobs that need Node (npm, vscode). Default: the runner's Node.
    */
   'node-version'?: string | number;
+  /**
+   * The ref of DeployForge's own actions the generated workflow uses: a full commit SHA (written as is), or a release tag, which `deployforge generate` resolves to its commit (`git ls-remote`) and writes as `@<sha> # <tag>`. Default: the DeployForge release that generates the workflow. `generate --actions-ref` overrides it.
+   */
+  'actions-ref'?: string;
+  /**
+   * `timeout-minutes` per generated job, by kind (`plan`, `build`, `sign`, `release`, `publish`, `summarize`) or by job id (`publish-docker`); a job id wins over its kind. Defaults: plan 10, build 60, sign 15, release 60, publish 30, summarize 10.
+   */
+  'timeout-minutes': {
+    [k: string]: number;
+  };
 }
 /**
  * One block per platform to publish to. A platform is on when its block is present; an empty block (`npm: {}` or just `npm:`) means on with defaults.

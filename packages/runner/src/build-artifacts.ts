@@ -1,13 +1,13 @@
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { createArchive } from '@deployforge/archive';
 import type { LoadedConfig } from '@deployforge/config';
 import { ConfigurationError, UserFacingError, type Logger } from '@deployforge/diagnostics';
 import type { MatrixEntry } from '@deployforge/plan';
 import type { ResolvedVersion } from '@deployforge/version';
-import { expandBuildPath } from './expand-build-path.js';
+import { buildEnv } from './build-env.js';
+import { packageTarget } from './package-target.js';
 import { lineSplitter } from './prefix-lines.js';
+
+export { buildEnv };
 
 export interface BuildOptions {
   loaded: LoadedConfig;
@@ -19,18 +19,6 @@ export interface BuildOptions {
   env: Readonly<Record<string, string | undefined>>;
   log: Logger;
   signal?: AbortSignal;
-}
-
-/** The variables the generated build job exports per matrix row; the local build sets the same. */
-export function buildEnv(entry: MatrixEntry, version: ResolvedVersion): Record<string, string> {
-  return {
-    DEPLOYFORGE_TARGET: entry.target,
-    DEPLOYFORGE_RUST_TARGET: entry['rust-target'],
-    GOOS: entry.goos,
-    GOARCH: entry.goarch,
-    DEPLOYFORGE_VERSION: version.version,
-    DEPLOYFORGE_TAG: version.tag,
-  };
 }
 
 function runCommand(command: string, cwd: string, env: Record<string, string | undefined>, log: Logger, prefix: string, signal?: AbortSignal): Promise<number> {
@@ -73,14 +61,7 @@ export async function buildArtifacts(options: BuildOptions): Promise<string[]> {
           `Fix the build or build.command in ${options.loaded.file} and re-run, or pass --artifacts DIR with archives built elsewhere.`,
       );
     }
-    let binary = resolve(options.projectDir, expandBuildPath(build.path, env));
-    if (!existsSync(binary) && existsSync(`${binary}.exe`)) binary = `${binary}.exe`;
-    if (!existsSync(binary)) {
-      throw new UserFacingError(`the build for ${entry.target} succeeded but left no ${binary}: set build.path in ${options.loaded.file} to where build.command puts the binary`);
-    }
-    const files = (build.files ?? []).map((f) => ({ source: resolve(options.projectDir, f), name: f.split('/').pop() as string, mode: 0o644 }));
-    const archive = join(options.outDir, entry.archive);
-    await createArchive(entry['archive-format'], [{ source: binary, name: entry.binary, mode: 0o755 }, ...files], archive);
+    const { archive } = await packageTarget({ ...options, entry, env });
     options.log.info(`${prefix} packaged ${entry.archive}`);
     archives.push(archive);
   }

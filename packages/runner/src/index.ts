@@ -1,5 +1,6 @@
 export { runLocalRelease, type LocalReleaseFlags, type LocalReleaseResult } from './run-local-release.js';
 export { buildArtifacts, buildEnv, type BuildOptions } from './build-artifacts.js';
+export { packageTarget, type PackageTargetOptions, type PackagedTarget } from './package-target.js';
 export { expandBuildPath } from './expand-build-path.js';
 export { localReleaseAssets, attachLocalPaths } from './local-assets.js';
 export { openReleaseSession, type ReleaseSession } from './release-session.js';

@@ -2,8 +2,8 @@ import type { DeployforgeConfig } from '@deployforge/config';
 import { ConfigurationError } from '@deployforge/diagnostics';
 import { checkoutStep } from './checkout-step.js';
 import { BUILD_IF, PLANNED_TAG_REF } from './job-conditions.js';
-import { PACKAGE_SCRIPT } from './package-script.js';
 import { PINNED_ACTIONS, pinnedUses } from './pinned-actions.js';
+import { ownAction, type ResolvedRenderOptions } from './render-options.js';
 import type { Job, Step } from './workflow-types.js';
 
 /** The artifact name prefix the release job downloads by pattern. */
@@ -20,10 +20,12 @@ export const MATRIX_ENV = {
 
 /**
  * `build`: one leg per target on that target's runner (from the plan's matrix), running the
- * config's own build command, then packaging and uploading the archive for the hub. `bash` on
- * every runner, Windows included, so one command and one packaging script serve all targets.
+ * config's own build command (`bash` on every runner, Windows included, so one command serves all
+ * targets), then packaging with the `package` action and uploading the archive for the hub.
  */
-export function buildJob(config: DeployforgeConfig, file: string, locate: (p: (string | number)[]) => { line: number; column: number }): Job {
+export function buildJob(
+  config: DeployforgeConfig, file: string, locate: (p: (string | number)[]) => { line: number; column: number }, options: ResolvedRenderOptions,
+): Job {
   const command = config.build?.command;
   const path = config.build?.path;
   for (const [key, value] of [['command', command], ['path', path]] as const) {
@@ -37,18 +39,18 @@ export function buildJob(config: DeployforgeConfig, file: string, locate: (p: (s
       }]);
     }
   }
-  return buildJobWith({
-    build: { name: 'Build', shell: 'bash', env: { ...MATRIX_ENV }, run: `${command}\n` },
-    binaryPath: path ?? '',
-    files: (config.build?.files ?? []).join('\n'),
-  });
+  return buildJobWith({ build: { name: 'Build', shell: 'bash', env: { ...MATRIX_ENV }, run: `${command}\n` }, options });
 }
 
 /**
  * The build job around a given build step: the generated workflow writes the config's command
  * into it; the starter workflow, which cannot know the command, takes it from the plan.
+ *
+ * Packaging is the `package` action, the function the local runner packages with: no shell
+ * script, so no `tar`/`7z` difference between runner images, and no `build.files` entry can ever
+ * become a command's option. It reads build.path and build.files from the config itself.
  */
-export function buildJobWith(spec: { build: Step; binaryPath: string; files: string }): Job {
+export function buildJobWith(spec: { build: Step; options: ResolvedRenderOptions }): Job {
   return {
     name: 'build ${{ matrix.target }}',
     needs: 'plan',
@@ -61,23 +63,16 @@ export function buildJobWith(spec: { build: Step; binaryPath: string; files: str
       spec.build,
       {
         name: 'Package',
-        shell: 'bash',
-        env: {
-          ...MATRIX_ENV,
-          DEPLOYFORGE_BINARY_PATH: spec.binaryPath,
-          DEPLOYFORGE_BINARY: '${{ matrix.binary }}',
-          DEPLOYFORGE_FILES: spec.files,
-          DEPLOYFORGE_ARCHIVE: '${{ matrix.archive }}',
-          DEPLOYFORGE_ARCHIVE_FORMAT: '${{ matrix.archive-format }}',
-        },
-        run: PACKAGE_SCRIPT,
+        id: 'package',
+        uses: ownAction(spec.options, 'package'),
+        with: { config: spec.options.configPath, version: '${{ needs.plan.outputs.version }}', target: '${{ matrix.target }}' },
       },
       {
         name: 'Upload the archive',
         uses: pinnedUses(PINNED_ACTIONS.uploadArtifact),
         with: {
           name: `${ARCHIVE_ARTIFACT_PREFIX}\${{ matrix.target }}`,
-          path: 'deployforge-archives/${{ matrix.archive }}',
+          path: '${{ steps.package.outputs.archive }}',
           'if-no-files-found': 'error',
           // Already compressed: zipping it again only costs time.
           'compression-level': 0,

@@ -1,9 +1,21 @@
+import { DEPLOYFORGE_RELEASE } from './deployforge-release.js';
+import { FULL_SHA } from './pinned-actions.js';
+
 /** What the renderer needs beyond the config: where the DeployForge actions live and how the file was made. */
 export interface RenderOptions {
   /** `owner/repo` holding `actions/<name>/action.yml`. Default `deployforge/deployforge`. */
   actionsRepo?: string;
-  /** Ref of that repository the workflow uses: a tag (`v0`) or, to pin, a full commit SHA. Default `v0`. */
+  /**
+   * Ref of that repository the workflow uses, as the user chose it (`--actions-ref`): a tag or a
+   * full commit SHA. Default: `workflow.actions-ref` from the config, else the release generating.
+   */
   actionsRef?: string;
+  /**
+   * The commit a tag `actionsRef` was resolved to at generate time (git ls-remote): written after
+   * `@` with the tag as the `# vX.Y.Z` comment, and recorded in the header so doctor and
+   * `--check` re-render the same file without the network.
+   */
+  actionsSha?: string;
   /** The config file as the workflow's actions see it: relative to the repository root, POSIX separators. */
   configPath?: string;
   /** Where the workflow is written, relative to the repository root (named in the header's command). */
@@ -11,24 +23,37 @@ export interface RenderOptions {
 }
 
 export const DEFAULT_ACTIONS_REPO = 'deployforge/deployforge';
-export const DEFAULT_ACTIONS_REF = 'v0';
+/** The release generating: its own actions are the ones whose inputs this generator writes. */
+export const DEFAULT_ACTIONS_REF = DEPLOYFORGE_RELEASE;
 export const DEFAULT_CONFIG_PATH = 'deployforge.yml';
 export const DEFAULT_WORKFLOW_PATH = '.github/workflows/release.yml';
 
-export type ResolvedRenderOptions = Required<RenderOptions>;
+export type ResolvedRenderOptions = Required<Omit<RenderOptions, 'actionsSha'>> & Pick<RenderOptions, 'actionsSha'>;
 
 export function resolveRenderOptions(options: RenderOptions = {}): ResolvedRenderOptions {
   return {
     actionsRepo: options.actionsRepo ?? DEFAULT_ACTIONS_REPO,
     actionsRef: options.actionsRef ?? DEFAULT_ACTIONS_REF,
+    // A SHA for another ref than the one chosen would pin the wrong code: it only counts for a tag.
+    ...(options.actionsSha !== undefined && !FULL_SHA.test(options.actionsRef ?? DEFAULT_ACTIONS_REF) ? { actionsSha: options.actionsSha } : {}),
     configPath: options.configPath ?? DEFAULT_CONFIG_PATH,
     outputPath: options.outputPath ?? DEFAULT_WORKFLOW_PATH,
   };
 }
 
-/** `deployforge/deployforge/actions/build-matrix@v0` */
+/** `deployforge/deployforge/actions/build-matrix@<sha>` (or `@v0.1.0` when no commit is known). */
 export function ownAction(options: ResolvedRenderOptions, name: string): string {
-  return `${options.actionsRepo}/actions/${name}@${options.actionsRef}`;
+  return `${options.actionsRepo}/actions/${name}@${options.actionsSha ?? options.actionsRef}`;
+}
+
+/**
+ * The `# vX.Y.Z` comment after a DeployForge `uses:` pinned by SHA: the tag it was resolved from,
+ * or, for a SHA the user chose, the release generating (whose actions' inputs the file is written
+ * against). Undefined for the tag form, which names its release already.
+ */
+export function ownActionVersion(options: ResolvedRenderOptions): string | undefined {
+  if (options.actionsSha) return options.actionsRef;
+  return FULL_SHA.test(options.actionsRef) ? DEPLOYFORGE_RELEASE : undefined;
 }
 
 /**
@@ -43,6 +68,9 @@ export function generateFlags(options: ResolvedRenderOptions): string[] {
   if (options.actionsRef !== DEFAULT_ACTIONS_REF) flags.push('--actions-ref', options.actionsRef);
   return flags;
 }
+
+/** Written as a header line of its own: the commit is a fact of that generation, not a flag to repeat. */
+export const PINNED_SHA_PREFIX = 'DeployForge actions pinned to: ';
 
 /** Parse what generateFlags wrote (doctor reads it back from a generated file's header). */
 export function parseGenerateFlags(args: readonly string[]): RenderOptions {
@@ -64,4 +92,14 @@ export function parseGenerateFlags(args: readonly string[]): RenderOptions {
 /** Flags are printed in a shell command: quote anything beyond the characters paths and refs normally use. */
 export function shellWord(word: string): string {
   return /^[A-Za-z0-9._/@:=+-]+$/.test(word) ? word : `'${word.replaceAll("'", `'\\''`)}'`;
+}
+
+/** The serializer's `# vX.Y.Z` for DeployForge's own `uses:` (actions/<name> and the root action). */
+export function ownActionComments(options: ResolvedRenderOptions): (uses: string) => string | undefined {
+  const version = ownActionVersion(options);
+  const ref = options.actionsSha ?? options.actionsRef;
+  return (uses) => {
+    if (!version || !uses.endsWith(`@${ref}`)) return undefined;
+    return uses.startsWith(`${options.actionsRepo}/actions/`) || uses === `${options.actionsRepo}@${ref}` ? version : undefined;
+  };
 }

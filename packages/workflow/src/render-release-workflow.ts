@@ -1,11 +1,12 @@
 import type { LoadedConfig } from '@deployforge/config';
 import { buildJob } from './build-job.js';
 import { concurrencyGroup } from './job-conditions.js';
+import { withJobTimeouts } from './job-timeouts.js';
 import { planJob } from './plan-job.js';
 import { publishJob } from './publish-job.js';
 import { releaseJob } from './release-job.js';
 import { signJob, signJobNeeded } from './sign-job.js';
-import { resolveRenderOptions, type RenderOptions } from './render-options.js';
+import { ownActionComments, resolveRenderOptions, type RenderOptions, type ResolvedRenderOptions } from './render-options.js';
 import { serializeWorkflow } from './serialize-workflow.js';
 import { summarizeJob } from './summarize-job.js';
 import { releaseTriggers } from './release-triggers.js';
@@ -18,7 +19,7 @@ import type { Job, Workflow } from './workflow-types.js';
  * publish-<key>… → summarize (DESIGN.md). Pure: the same config and options always give the same object.
  */
 export function releaseWorkflow(loaded: LoadedConfig, options: RenderOptions = {}): Workflow {
-  const resolved = resolveRenderOptions(options);
+  const resolved = effectiveRenderOptions(loaded, options);
   const { config } = loaded;
   const tagPrefix = config.version?.['tag-prefix'] ?? 'v';
   const runsOn = config.workflow?.['runs-on'] ?? 'ubuntu-latest';
@@ -27,7 +28,7 @@ export function releaseWorkflow(loaded: LoadedConfig, options: RenderOptions = {
   const signingSecrets = [config.release?.['gpg-key'], config.release?.['gpg-passphrase']].filter((s): s is string => s !== undefined);
   const jobs: Record<string, Job> = {
     plan: planJob({ options: resolved, spokes, tagPrefix, runsOn, signingSecrets }),
-    build: buildJob(config, loaded.file, (p) => loaded.locate(p)),
+    build: buildJob(config, loaded.file, (p) => loaded.locate(p), resolved),
   };
   if (signJobNeeded(config)) jobs.sign = signJob(config, resolved, runsOn);
   jobs.release = releaseJob(config, resolved, runsOn);
@@ -40,8 +41,14 @@ export function releaseWorkflow(loaded: LoadedConfig, options: RenderOptions = {
     // Nothing by default; each job asks for exactly what it uses.
     permissions: {},
     concurrency: { group: concurrencyGroup(tagPrefix), 'cancel-in-progress': false },
-    jobs,
+    jobs: withJobTimeouts(jobs, config),
   };
+}
+
+/** The options as given, with `workflow.actions-ref` from the config where no flag chose the ref. */
+function effectiveRenderOptions(loaded: LoadedConfig, options: RenderOptions): ResolvedRenderOptions {
+  const actionsRef = options.actionsRef ?? loaded.config.workflow?.['actions-ref'];
+  return resolveRenderOptions({ ...options, ...(actionsRef !== undefined ? { actionsRef } : {}) });
 }
 
 /**
@@ -49,5 +56,8 @@ export function releaseWorkflow(loaded: LoadedConfig, options: RenderOptions = {
  * byte-stable, so `generate --check` and doctor can compare it with the committed file.
  */
 export function renderReleaseWorkflow(loaded: LoadedConfig, options: RenderOptions = {}): string {
-  return serializeWorkflow(releaseWorkflow(loaded, options), workflowHeader(resolveRenderOptions(options)));
+  const effective = effectiveRenderOptions(loaded, options);
+  // The header repeats the flags as given (the config's own ref is read again from the config).
+  const pinned = effective.actionsSha ? { sha: effective.actionsSha, ref: effective.actionsRef } : undefined;
+  return serializeWorkflow(releaseWorkflow(loaded, options), workflowHeader(resolveRenderOptions(options), pinned), ownActionComments(effective));
 }

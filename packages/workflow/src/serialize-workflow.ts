@@ -4,9 +4,10 @@ import { pinnedVersionComment } from './pinned-actions.js';
 /**
  * Workflow object → YAML text, byte-stable: keys in insertion order, no line folding (a long
  * `if:` stays on one line, readable and greppable), literal blocks for multi-line `run:`, a blank
- * line between jobs, and `# vX.Y.Z` after every pinned third-party `uses:`.
+ * line between jobs, and `# vX.Y.Z` after every pinned third-party `uses:` and, through
+ * `ownVersion`, after DeployForge's own actions when they are pinned by SHA.
  */
-export function serializeWorkflow(workflow: object, header: string): string {
+export function serializeWorkflow(workflow: object, header: string, ownVersion?: (uses: string) => string | undefined): string {
   const doc = new Document(workflow);
   doc.commentBefore = header;
   visit(doc, {
@@ -14,7 +15,7 @@ export function serializeWorkflow(workflow: object, header: string): string {
       // `needs: [plan, release]` on one line reads as the edge list it is.
       if (isScalar(pair.key) && pair.key.value === 'needs' && isSeq(pair.value)) pair.value.flow = true;
       if (isScalar(pair.key) && pair.key.value === 'uses' && isScalar(pair.value) && typeof pair.value.value === 'string') {
-        const version = pinnedVersionComment(pair.value.value);
+        const version = pinnedVersionComment(pair.value.value) ?? ownVersion?.(pair.value.value);
         if (version) pair.value.comment = ` ${version}`;
       }
     },

@@ -2,6 +2,7 @@ import { PLATFORMS, SPOKE_IDS } from '@deployforge/platforms';
 import { buildJobWith, MATRIX_ENV } from './build-job.js';
 import { checkoutStep } from './checkout-step.js';
 import { concurrencyGroup, INPUT_EXPRESSIONS, PLANNED_TAG_REF } from './job-conditions.js';
+import { withJobTimeouts } from './job-timeouts.js';
 import { planJob } from './plan-job.js';
 import { STARTER_OUTPUT_NAMES } from './plan-outputs.js';
 import { releaseJob } from './release-job.js';
@@ -99,8 +100,7 @@ export function starterWorkflow(options: RenderOptions = {}): Workflow {
       // into its run: line, here arriving through env instead of the file.
       run: 'eval "$DEPLOYFORGE_BUILD_COMMAND"\n',
     },
-    binaryPath: '${{ needs.plan.outputs.build-path }}',
-    files: '${{ needs.plan.outputs.build-files }}',
+    options: resolved,
   });
   const emptyConfig = { release: {} } as Parameters<typeof releaseJob>[0];
   return {
@@ -108,13 +108,13 @@ export function starterWorkflow(options: RenderOptions = {}): Workflow {
     on: releaseTriggers('v'),
     permissions: {},
     concurrency: { group: concurrencyGroup('v'), 'cancel-in-progress': false },
-    jobs: {
+    jobs: withJobTimeouts({
       plan,
       build,
       release: releaseJob(emptyConfig, resolved, runsOn),
       publish: publishMatrixJob(resolved),
       summarize: summarizeJob(['publish'], resolved, runsOn),
-    },
+    }),
   };
 }
 

@@ -25,6 +25,8 @@ export interface Job {
   needs?: string | string[];
   if?: string;
   'runs-on': string;
+  /** Set for every job where the jobs are assembled (job-timeouts.ts). */
+  'timeout-minutes'?: number;
   environment?: string;
   permissions: Permissions;
   strategy?: { 'fail-fast': boolean; matrix: string };
