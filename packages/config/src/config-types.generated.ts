@@ -274,9 +274,9 @@ export interface PypiPlatformConfig {
    */
   repository: string;
   /**
-   * The index used to check what is already published (JSON API base).
+   * The index used to check what is already published (JSON API base). When absent it follows `repository`: https://upload.pypi.org/legacy/ reads https://pypi.org/, https://test.pypi.org/legacy/ reads https://test.pypi.org/, and any other server is read at its own origin (pypiserver, devpi); set it only when your index lives elsewhere.
    */
-  index: string;
+  index?: string;
   'trusted-publishing'?: TrustedPublishing;
   /**
    * The GitHub environment this platform's publish job runs in. Default: `workflow.environment`.

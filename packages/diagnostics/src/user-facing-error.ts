@@ -58,12 +58,14 @@ export function networkFailureReason(error: unknown): string | undefined {
  * The URL an error was about, when it carries one: Octokit's RequestError keeps the request it
  * made; our own NetworkError keeps the URL it names.
  */
-function requestUrl(error: unknown): string | undefined {
+function requestOf(error: unknown): { url: string; attempts: number } | undefined {
   const seen = new Set<unknown>();
   for (let e: unknown = error; typeof e === 'object' && e !== null && !seen.has(e); e = (e as { cause?: unknown }).cause) {
     seen.add(e);
-    const request = (e as { request?: { url?: unknown } }).request;
-    if (typeof request?.url === 'string') return request.url;
+    const request = (e as { request?: { url?: unknown; request?: { retryCount?: unknown } } }).request;
+    // @octokit/plugin-retry counts the retries it made in request.request.retryCount.
+    const retried = request?.request?.retryCount;
+    if (typeof request?.url === 'string') return { url: request.url, attempts: 1 + (typeof retried === 'number' ? retried : 0) };
   }
   return undefined;
 }
@@ -78,8 +80,8 @@ export function asUserFacingError(error: unknown): UserFacingError | undefined {
   const reason = networkFailureReason(error);
   if (reason === undefined) return undefined;
   const message = error instanceof Error ? error.message : String(error);
-  const url = requestUrl(error);
-  if (url) return new NetworkError(url, reason, 1, { cause: error });
+  const request = requestOf(error);
+  if (request) return new NetworkError(request.url, reason, request.attempts, { cause: error });
   // No URL to name: keep the caller's own words (they usually say what was being done).
   return new UserFacingError(
     `${message === reason ? reason : `${message} (${reason})`}. A server could not be reached: check the network (and any proxy), and the URL in your config.`,

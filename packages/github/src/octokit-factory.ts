@@ -5,6 +5,7 @@ import { throttling } from '@octokit/plugin-throttling';
 import { Octokit } from '@octokit/rest';
 import Bottleneck from 'bottleneck';
 import { rateLimitFallback } from './rate-limit-fallback.js';
+import { retryNotice } from './retry-notice.js';
 import { truncatedResponseGuard } from './truncated-response-guard.js';
 
 export const DEFAULT_GITHUB_API_URL = 'https://api.github.com';
@@ -12,8 +13,9 @@ const DEFAULT_USER_AGENT = 'deployforge';
 
 // Order matters: plugins registered first wrap innermost. The guard sits inside the retry plugin so a
 // cut-off answer is retried like any other network failure; the rate-limit fallback sits outside
-// the throttling plugin so it only sees what that plugin gave up on or did not recognise.
-const DeployforgeOctokit = Octokit.plugin(truncatedResponseGuard, retry, throttling, rateLimitFallback);
+// the throttling plugin so it only sees what that plugin gave up on or did not recognise. The retry
+// notice sits just inside the retry plugin, so it sees each failed attempt before it is retried.
+const DeployforgeOctokit = Octokit.plugin(truncatedResponseGuard, retryNotice, retry, throttling, rateLimitFallback);
 export type DeployforgeOctokit = InstanceType<typeof DeployforgeOctokit>;
 
 export interface GitHubClientOptions {
@@ -131,6 +133,7 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
       onSecondaryRateLimit: onLimit('secondary'),
     },
     rateLimitFallback: { retries: rateLimitRetries, unitMs: rateLimitUnitMs, log },
+    retryNotice: { retries, retryBaseMs, log },
   });
 
   return {

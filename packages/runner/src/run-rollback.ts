@@ -93,6 +93,14 @@ export async function runRollback(options: {
   timeoutMs?: number;
 }): Promise<RollbackReport> {
   const session = await openLiveSession(options);
+  try {
+    return await rollBack(session, options);
+  } finally {
+    await session.dispose();
+  }
+}
+
+async function rollBack(session: LiveSession & { includeGithub: boolean }, options: Parameters<typeof runRollback>[0]): Promise<RollbackReport> {
   const { owner, repo } = session.repository;
   const tagPrefix = session.loaded.config.version?.['tag-prefix'] ?? 'v';
   const version: ResolvedVersion = parseVersionInput(options.to, { tagPrefix, origin: '--to' });

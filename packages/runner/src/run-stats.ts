@@ -1,7 +1,7 @@
 import { errorMessage } from '@deployforge/diagnostics';
 import { listReleases, mapWithConcurrency, type RemoteAsset, type RemoteRelease } from '@deployforge/github';
 import { PLATFORMS, loadPlatform } from '@deployforge/platforms';
-import { displayName, liveContext, openLiveSession, selectNewestRelease, STATUS_TIMEOUT_MS, withTimeout, type LiveCommandOptions } from './run-status.js';
+import { displayName, liveContext, openLiveSession, selectNewestRelease, STATUS_TIMEOUT_MS, withTimeout, type LiveCommandOptions, type LiveSession } from './run-status.js';
 
 /** Said instead of a number wherever a platform gives no figure: a missing count is not zero. */
 export const NOT_PUBLISHED = 'not published by this platform';
@@ -33,6 +33,14 @@ type CountedRelease = Omit<RemoteRelease, 'assets'> & { assets?: (RemoteAsset & 
  */
 export async function runStats(options: LiveCommandOptions): Promise<StatsReport> {
   const session = await openLiveSession(options);
+  try {
+    return await statsReport(session, options);
+  } finally {
+    await session.dispose();
+  }
+}
+
+async function statsReport(session: LiveSession & { includeGithub: boolean }, options: LiveCommandOptions): Promise<StatsReport> {
   const { owner, repo } = session.repository;
   const releases = (await listReleases(session.client, owner, repo)) as CountedRelease[];
   const platforms: Record<string, PlatformDownloads> = {};

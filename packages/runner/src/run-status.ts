@@ -1,6 +1,3 @@
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { loadConfig, type LoadedConfig } from '@deployforge/config';
 import { ConfigurationError, createRedactor, type Logger, errorMessage } from '@deployforge/diagnostics';
 import { createGitHubClient, listReleases, mapWithConcurrency, type GitHubClient, type RemoteRelease } from '@deployforge/github';
@@ -12,6 +9,7 @@ import { credentialValues } from '@deployforge/publish';
 import type { PlatformStatus, StatusDocument } from '@deployforge/status';
 import { parseVersionInput, type ResolvedVersion } from '@deployforge/version';
 import { compare, valid } from 'semver';
+import { makeScratchDir } from './scratch-dir.js';
 
 /** How a platform's live version relates to the newest release. Everything but `in-sync` is drift. */
 export const DRIFT_STATES = ['in-sync', 'behind', 'ahead', 'missing', 'unknown'] as const;
@@ -49,6 +47,8 @@ export interface LiveSession {
   keys: SpokeKey[];
   workRoot: string;
   redact: (text: string) => string;
+  /** Removes workRoot (the platforms' clones live there). Ctrl-C and exit remove it too. */
+  dispose(): Promise<void>;
 }
 
 /** Default time a platform gets to answer before its row becomes `unknown`. */
@@ -76,10 +76,13 @@ export async function openLiveSession(options: {
   const token = options.io.env.GITHUB_TOKEN || options.io.env.GH_TOKEN;
   if (!token) throw new ConfigurationError(`GITHUB_TOKEN: not set; expected a token that can read the releases of ${repository.owner}/${repository.repo}`);
   const client = createGitHubClient({ token, log: options.log, ...(options.io.env.GITHUB_API_URL ? { baseUrl: options.io.env.GITHUB_API_URL } : {}) });
+  // Made last, after everything that can refuse the input: nothing before it needs cleaning up.
+  const scratch = await makeScratchDir('deployforge-live-');
   return {
     loaded, repository, client, includeGithub,
     keys: all.filter((k) => isSelected(selection, k.key)),
-    workRoot: await mkdtemp(join(tmpdir(), 'deployforge-live-')),
+    workRoot: scratch.path,
+    dispose: scratch.dispose,
     redact: createRedactor(credentialValues(options.io.env)),
   };
 }
@@ -208,6 +211,14 @@ export interface LiveCommandOptions {
  */
 export async function runStatus(options: LiveCommandOptions): Promise<DriftReport> {
   const session = await openLiveSession(options);
+  try {
+    return await driftReport(session, options);
+  } finally {
+    await session.dispose();
+  }
+}
+
+async function driftReport(session: LiveSession & { includeGithub: boolean }, options: LiveCommandOptions): Promise<DriftReport> {
   const { owner, repo } = session.repository;
   const tagPrefix = session.loaded.config.version?.['tag-prefix'] ?? 'v';
   const newest = selectNewestRelease(await listReleases(session.client, owner, repo), tagPrefix);

@@ -12,7 +12,7 @@ import { renderPypi } from './render.js';
  */
 export async function checkPypi(ctx: PlatformContext): Promise<Existence> {
   const settings = pypiSettings(ctx);
-  const release = await fetchReleaseFiles(settings.index, settings.name, settings.version, ctx.signal);
+  const release = await fetchReleaseFiles(settings.index, settings.name, settings.version, ctx.signal, ctx.log);
   if (!release.files) {
     return { state: 'absent', detail: `${settings.name} ${settings.version} is not on ${settings.index}` };
   }

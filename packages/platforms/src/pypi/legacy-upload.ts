@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
+import { NetworkError, networkFailureReason } from '@deployforge/diagnostics';
 
 export interface UploadForm {
   /** Text fields in order (`:action`, `protocol_version`, `name`, …); a repeated key repeats the field. */
@@ -54,7 +55,10 @@ export async function postLegacyUpload(url: string, auth: string, form: UploadFo
     // A server may answer (403, 400) before it has read the whole wheel and close the socket: the
     // write side then fails with EPIPE, but the answer is what matters.
     req.on('error', (error) => {
-      if (!answered) reject(error);
+      if (answered) return;
+      // Name the server: "connect ECONNREFUSED" alone does not say which upload URL was meant.
+      const reason = signal?.aborted ? undefined : networkFailureReason(error);
+      reject(reason === undefined ? error : new NetworkError(url, reason, 1, { cause: error }));
     });
     req.once('response', (res: IncomingMessage) => {
       answered = true;

@@ -19,7 +19,7 @@ export async function publishPypi(ctx: PlatformContext, files: RenderedFile[]): 
   const settings = pypiSettings(ctx);
   const token = await pypiUploadToken(ctx, settings);
   const wheels = await releaseWheels(ctx, settings, files);
-  const release = await fetchReleaseFiles(settings.index, settings.name, settings.version, ctx.signal);
+  const release = await fetchReleaseFiles(settings.index, settings.name, settings.version, ctx.signal, ctx.log);
   const before = compareWheels(wheels, release.files ?? []);
   if (before.changed.length > 0) {
     return {
@@ -43,7 +43,7 @@ export async function publishPypi(ctx: PlatformContext, files: RenderedFile[]): 
     }
     // "File already exists": someone (a parallel run, an earlier run whose answer got lost) put a
     // file of that name there. Same digest → fine; otherwise the name is burned for good.
-    const now = await fetchReleaseFiles(settings.index, settings.name, settings.version, ctx.signal);
+    const now = await fetchReleaseFiles(settings.index, settings.name, settings.version, ctx.signal, ctx.log);
     const theirs: PypiFile | undefined = now.files?.find((f) => f.filename === wheel.filename);
     if (theirs?.sha256 === wheel.sha256) {
       ctx.log.info(`pypi: ${wheel.filename} was already there with the same sha256`);

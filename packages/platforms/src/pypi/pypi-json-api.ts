@@ -1,3 +1,5 @@
+import type { Logger } from '@deployforge/diagnostics';
+import { fetchWithRetries } from '../fetch-with-retries.js';
 import { normalizeProjectName } from './pypi-names.js';
 
 /** One file of a release as the PyPI JSON API lists it (`urls[]`). */
@@ -14,13 +16,10 @@ export interface PypiRelease {
   url: string;
 }
 
-const TIMEOUT_MS = 30_000;
-
-async function getJson(url: string, signal?: AbortSignal): Promise<{ status: number; body?: unknown }> {
-  const timeout = AbortSignal.timeout(TIMEOUT_MS);
-  const response = await fetch(url, {
-    headers: { accept: 'application/json', 'user-agent': 'deployforge' },
-    signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+async function getJson(url: string, signal?: AbortSignal, log?: Logger): Promise<{ status: number; body?: unknown }> {
+  const response = await fetchWithRetries(url, { headers: { accept: 'application/json', 'user-agent': 'deployforge' } }, {
+    ...(signal ? { signal } : {}),
+    ...(log ? { log } : {}),
   });
   if (response.status === 404) {
     await response.body?.cancel();
@@ -50,17 +49,17 @@ function filesOf(body: unknown): PypiFile[] {
 }
 
 /** `GET <index>/pypi/<name>/<version>/json`: the files of one release, or none on 404. */
-export async function fetchReleaseFiles(index: string, name: string, version: string, signal?: AbortSignal): Promise<PypiRelease> {
+export async function fetchReleaseFiles(index: string, name: string, version: string, signal?: AbortSignal, log?: Logger): Promise<PypiRelease> {
   const project = encodeURIComponent(normalizeProjectName(name));
   const url = `${index}pypi/${project}/${encodeURIComponent(version)}/json`;
-  const answer = await getJson(url, signal);
+  const answer = await getJson(url, signal, log);
   return { url: `${index}project/${project}/${encodeURIComponent(version)}/`, ...(answer.body !== undefined ? { files: filesOf(answer.body) } : {}) };
 }
 
 /** `GET <index>/pypi/<name>/json`: `info.version`, the version PyPI calls latest. */
-export async function fetchLatestVersion(index: string, name: string, signal?: AbortSignal): Promise<{ latest?: string; url: string }> {
+export async function fetchLatestVersion(index: string, name: string, signal?: AbortSignal, log?: Logger): Promise<{ latest?: string; url: string }> {
   const project = encodeURIComponent(normalizeProjectName(name));
-  const answer = await getJson(`${index}pypi/${project}/json`, signal);
+  const answer = await getJson(`${index}pypi/${project}/json`, signal, log);
   const url = `${index}project/${project}/`;
   if (answer.body === undefined) return { url };
   const latest = (answer.body as { info?: { version?: unknown } }).info?.version;

@@ -21,6 +21,26 @@ export interface PypiSettings {
 const withSlash = (url: string) => (url.endsWith('/') ? url : `${url}/`);
 
 /**
+ * Where existence and status are read (JSON API, simple index): `index` when given, else derived
+ * from `repository`. Defaulting to pypi.org whenever `index` was absent meant a private index or
+ * TestPyPI was never asked: every check answered for a different server than the upload went to.
+ * upload.pypi.org serves pypi.org's uploads, test.pypi.org its own; any other server is assumed to
+ * serve its JSON API at the root of the upload URL's origin (pypiserver, devpi, our local fake).
+ */
+export function pypiIndexUrl(block: { repository?: string | undefined; index?: string | undefined } | undefined): string {
+  if (block?.index) return withSlash(block.index);
+  if (!block?.repository) return DEFAULT_PYPI_INDEX;
+  let origin: URL;
+  try {
+    origin = new URL(block.repository);
+  } catch {
+    throw ConfigurationError.forInput('platforms.pypi.repository', 'is not a URL; expected e.g. https://upload.pypi.org/legacy/ (or set platforms.pypi.index)');
+  }
+  if (origin.hostname === 'upload.pypi.org') return DEFAULT_PYPI_INDEX;
+  return `${origin.origin}/`;
+}
+
+/**
  * Reads the settings once. Throws a ConfigurationError when the release version has no PEP 440
  * form: guessing one would publish a version nobody asked for.
  */
@@ -37,7 +57,7 @@ export function pypiSettings(ctx: PlatformContext): PypiSettings {
     name: block?.package ?? ctx.config.project.name,
     version,
     repository: block?.repository ?? DEFAULT_PYPI_REPOSITORY,
-    index: withSlash(block?.index ?? DEFAULT_PYPI_INDEX),
+    index: pypiIndexUrl(block),
     binary: ctx.config.build?.binary ?? ctx.config.project.name,
   };
 }

@@ -1,0 +1,137 @@
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { startGitHubFake, type GitHubFake } from '../fakes/github/index.js';
+import { startPypiFake, type PypiFake } from '../fakes/pypi/index.js';
+import { runBuiltCli } from './cli-process.js';
+
+/**
+ * The user's mistakes and outages are the user's: a failed build, publishing before the release
+ * exists, an unreachable server. Each gets a message saying what happened and what to do, exit 1,
+ * and never the "this is a bug" line, through the built CLI as a user runs it.
+ */
+const TOKEN = 'ghs_user_errors_token_0123456789';
+const BUG_LINE = /unexpected error|This is a bug/;
+let gh: GitHubFake;
+
+beforeAll(async () => {
+  gh = await startGitHubFake({ token: TOKEN, repos: ['acme/hello'] });
+});
+afterAll(async () => {
+  await gh.close();
+});
+
+function project(yaml: string[]): string {
+  const dir = mkdtempSync(join(tmpdir(), 'df-user-errors-'));
+  writeFileSync(join(dir, 'deployforge.yml'), [
+    'project: { name: hello, repository: acme/hello, license: MIT }',
+    'version: { from: input }',
+    'build:',
+    '  binary: hello',
+    '  targets: [linux-x64]',
+    ...yaml,
+    '',
+  ].join('\n'));
+  return dir;
+}
+
+/** A 127.0.0.1 port nothing listens on: bound, then closed again. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address() as { port: number };
+  await new Promise((r) => server.close(r));
+  return port;
+}
+
+describe('user errors through the built CLI', () => {
+  test('a failing build: its output whole, then what failed and what to do; exit 1, no "bug" line', async () => {
+    // The first line reaches the pipe in two writes: the prefixer must not cut it in two.
+    const dir = project([
+      `  command: 'printf "error[E0425]: cannot find va"; sleep 0.2; printf "lue x\\n"; exit 3'`,
+      '  path: target/release/hello',
+      'release: { notes: none }',
+      'platforms: {}',
+    ]);
+    const run = await runBuiltCli(['release', '--version', '1.0.0'], { cwd: dir, env: { GITHUB_TOKEN: TOKEN, GITHUB_API_URL: gh.url } });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('[build linux-x64] error[E0425]: cannot find value x\n');
+    expect(run.stderr).toMatch(/the build for linux-x64 failed: build\.command exited with code 3/);
+    expect(run.stderr).toMatch(/Fix the build or build\.command in deployforge\.yml and re-run, or pass --artifacts DIR/);
+    expect(run.stderr).not.toMatch(BUG_LINE);
+    expect(run.stderr).not.toMatch(/^\s+at /m);
+  }, 30_000);
+
+  test('publish before the release exists: says to create the release first; exit 1, no "bug" line', async () => {
+    const dir = project(['release: { notes: none }', 'platforms:', '  npm: { package: hello }']);
+    const run = await runBuiltCli(['publish', 'npm', '--version', '1.0.0'], { cwd: dir, env: { GITHUB_TOKEN: TOKEN, GITHUB_API_URL: gh.url, NPM_TOKEN: 'npm_user_errors_0123456789' } });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/no release for v1\.0\.0 in acme\/hello yet/);
+    expect(run.stderr).toMatch(/create the release first \(`deployforge release --version 1\.0\.0`/);
+    expect(run.stderr).not.toMatch(BUG_LINE);
+  }, 30_000);
+
+  test('GitHub refuses connections: one line per retry, then the URL; bounded; exit 1, no "bug" line', async () => {
+    const port = await closedPort();
+    const dir = project(['release: { notes: none }', 'platforms:', '  npm: { package: hello }']);
+    const run = await runBuiltCli(['publish', 'npm', '--version', '1.0.0'], { cwd: dir, env: { GITHUB_TOKEN: TOKEN, GITHUB_API_URL: `http://127.0.0.1:${port}`, NPM_TOKEN: 'npm_user_errors_0123456789' } });
+    expect(run.code).toBe(1);
+    const url = `http://127.0.0.1:${port}/repos/acme/hello/releases`;
+    const retries = run.stderr.split('\n').filter((l) => l.startsWith(`warning: GET ${url}`));
+    expect(retries.map((l) => l.replace(/.*; /, ''))).toEqual(['retry 1 of 3 in 1 s', 'retry 2 of 3 in 4 s', 'retry 3 of 3 in 9 s']);
+    expect(retries[0]).toMatch(/ECONNREFUSED/);
+    expect(run.stderr).toMatch(new RegExp(`deployforge: could not reach ${url.replace(/[.]/g, '\\.')}\\S*: connect ECONNREFUSED .* \\(tried 4 times\\)\\. Check the network`));
+    expect(run.stderr).not.toMatch(BUG_LINE);
+  }, 60_000);
+});
+
+describe('PyPI: the index follows the repository', () => {
+  let pypi: PypiFake;
+  let dir: string;
+  beforeAll(async () => {
+    pypi = await startPypiFake({ token: 'pypi-user-errors-token' });
+    // A published release for status to compare with, and that version on the PyPI fake.
+    const created = await fetch(`${gh.url}/repos/acme/hello/releases`, {
+      method: 'POST',
+      headers: { authorization: `token ${TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ tag_name: 'v1.0.0', name: 'v1.0.0', draft: false }),
+    });
+    expect(created.status).toBe(201);
+    pypi.state.files.set('hello-1.0.0-py3-none-manylinux_2_17_x86_64.whl', {
+      project: 'hello', version: '1.0.0', filename: 'hello-1.0.0-py3-none-manylinux_2_17_x86_64.whl', path: '/nonexistent', size: 1,
+      sha256: '0'.repeat(64), md5: '0'.repeat(32), blake2b256: '0'.repeat(64), uploadTime: new Date().toISOString(), metadata: {}, deleted: false,
+    });
+    dir = project(['release: { notes: none }', 'platforms:', `  pypi: { package: hello, repository: ${pypi.uploadUrl} }`]);
+  });
+  afterAll(async () => {
+    await pypi.close();
+  });
+
+  test('status with `repository` and no `index` reads the live version from that server, not pypi.org', async () => {
+    const run = await runBuiltCli(['status', '--platforms', 'pypi', '--json'], { cwd: dir, env: { GITHUB_TOKEN: TOKEN, GITHUB_API_URL: gh.url } });
+    expect(run.code, run.stderr).toBe(0);
+    const report = JSON.parse(run.stdout) as { platforms: Record<string, { state: string; live?: string; url?: string }> };
+    expect(report.platforms.pypi).toMatchObject({ state: 'in-sync', live: '1.0.0', url: `${pypi.indexUrl}project/hello/` });
+  }, 30_000);
+
+  test('an unreachable index is named, with a line per retry', async () => {
+    const port = await closedPort();
+    const unreachable = project(['release: { notes: none }', 'platforms:', `  pypi: { package: hello, repository: 'http://127.0.0.1:${port}/legacy/' }`]);
+    const run = await runBuiltCli(['status', '--platforms', 'pypi', '--json'], { cwd: unreachable, env: { GITHUB_TOKEN: TOKEN, GITHUB_API_URL: gh.url } });
+    expect(run.code).toBe(1);
+    const url = `http://127.0.0.1:${port}/pypi/hello/json`;
+    expect(run.stderr.split('\n').filter((l) => l.startsWith(`warning: GET ${url}: connect ECONNREFUSED`)).map((l) => l.replace(/.*; /, ''))).toEqual(['retry 1 of 2 in 1 s', 'retry 2 of 2 in 4 s']);
+    const report = JSON.parse(run.stdout) as { platforms: Record<string, { state: string; detail: string }> };
+    expect(report.platforms.pypi?.state).toBe('unknown');
+    expect(report.platforms.pypi?.detail).toContain(`could not reach ${url}: connect ECONNREFUSED`);
+  }, 30_000);
+
+  test('status leaves nothing in TMPDIR', async () => {
+    const tmp = mkdtempSync(join(tmpdir(), 'df-status-tmp-'));
+    const run = await runBuiltCli(['status', '--platforms', 'pypi'], { cwd: dir, env: { GITHUB_TOKEN: TOKEN, GITHUB_API_URL: gh.url, TMPDIR: tmp } });
+    expect(run.code, run.stderr).toBe(0);
+    expect(readdirSync(tmp)).toEqual([]);
+  }, 30_000);
+});
