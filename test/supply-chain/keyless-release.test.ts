@@ -14,7 +14,8 @@ import { startGitHubFake, type GitHubFake } from '../fakes/github/index.js';
 import { startSigstoreFake, type SigstoreFake } from '../fakes/sigstore/sigstore-fake.js';
 
 const TOKEN = 'ghs_keyless_release_token_0123456789';
-const CONFIG = 'project: { name: demo, repository: acme/demo }\nversion: { from: tag }\nrelease: { sign: true, sbom: false }\n';
+// One target, the one archive project() makes: the hub refuses a folder that lacks a configured target.
+const CONFIG = 'project: { name: demo, repository: acme/demo }\nversion: { from: tag }\nbuild: { targets: [linux-x64] }\nrelease: { sign: true, sbom: false }\n';
 const loaded = () => parseConfig(CONFIG, 'deployforge.yml');
 const version = parseVersionInput('1.0.0', { tagPrefix: 'v', origin: 'test' });
 

@@ -35,6 +35,9 @@ const CONFIG = [
   '  repository: acme/demo',
   'version:',
   '  from: tag',
+  // The two archives project() makes: the hub refuses a folder that lacks a configured target.
+  'build:',
+  '  targets: [linux-x64, windows-x64]',
   'release:',
   '  gpg-key: GPG_PRIVATE_KEY',
   '  gpg-passphrase: GPG_PASSPHRASE',

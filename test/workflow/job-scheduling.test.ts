@@ -139,16 +139,15 @@ describe('job scheduling', () => {
     expect(results.sign).toBe('skipped');
   });
 
-  test('dispatch refs and the concurrency group name the same tag as a push', () => {
-    const ref = rust.workflow.jobs.plan!.env!.DEPLOYFORGE_REF!;
+  // The dispatch ref itself is checked by running the plan job's first step (dispatch-ref.test.ts).
+  test('the concurrency group of a dispatch (1.2.3 or v1.2.3) names the same tag as a push', () => {
     const group = rust.workflow.concurrency.group;
     const pushCtx = { github: { event_name: 'push', ref: 'refs/tags/v0.1.0', ref_name: 'v0.1.0' }, inputs: {} };
-    const dispatchCtx = { github: { event_name: 'workflow_dispatch', ref: 'refs/heads/main', ref_name: 'main' }, inputs: { version: '0.1.0' } };
-    expect(evaluateExpression(ref, pushCtx).coerceString()).toBe('refs/tags/v0.1.0');
-    expect(evaluateExpression(ref, dispatchCtx).coerceString()).toBe('refs/tags/v0.1.0');
+    const dispatchCtx = (version: string) => ({ github: { event_name: 'workflow_dispatch', ref: 'refs/heads/main', ref_name: 'main' }, inputs: { version } });
     const groupOf = (ctx: object) => evaluateExpression(`format('{0}', ${group.replace('deployforge-release-${{', '').replace(/}}$/, '')})`, ctx as Record<string, unknown>).coerceString();
     expect(groupOf(pushCtx)).toBe('v0.1.0');
-    expect(groupOf(dispatchCtx)).toBe('v0.1.0');
+    expect(groupOf(dispatchCtx('0.1.0'))).toBe('v0.1.0');
+    expect(groupOf(dispatchCtx('v0.1.0'))).toBe('v0.1.0');
     expect(truthy(evaluateExpression("inputs.force == true", { inputs: {} }))).toBe(false);
   });
 });

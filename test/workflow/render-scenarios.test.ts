@@ -88,7 +88,7 @@ describe.each(SCENARIOS)('release.yml for $name', (scenario) => {
     const prefix = loaded.config.version['tag-prefix'];
     expect(workflow.on.push).toEqual({ tags: [`${prefix}[0-9]*`] });
     expect(Object.keys(workflow.on.workflow_dispatch.inputs)).toEqual(['version', 'platforms', 'force', 'dry-run']);
-    expect(workflow.jobs.plan!.env?.DEPLOYFORGE_REF).toContain(`format('refs/tags/${prefix}{0}', inputs.version)`);
+    expect(workflow.jobs.plan!.steps[0]?.env?.DEPLOYFORGE_TAG_PREFIX).toBe(prefix);
   });
 
   test('environments are the ones the plan assigns', async () => {

@@ -2,6 +2,7 @@ export { runHub, type HubOptions } from './run-hub.js';
 export { releaseExistence } from './release-existence.js';
 export { resolveRepository, type Repository } from './resolve-repository.js';
 export { collectArtifacts } from './collect-artifacts.js';
+export { checkArtifactNames, collectReleaseArtifacts, type ArtifactsCheck } from './check-release-artifacts.js';
 export { releaseNotesSource } from './release-notes-source.js';
 export { loadRelease, loadReleaseAssets, assetFetcher, readReleaseSums, ReleaseIncompleteError, type HubAsset, type ReleaseFile } from './release-assets.js';
 export { prepareRelease, type PreparedRelease, type PrepareReleaseOptions } from './prepare-release.js';

@@ -4,7 +4,7 @@ import type { Logger } from '@deployforge/diagnostics';
 import { createGitHubClient, describeLocalAssets, digestsOf, publishRelease, SHA256SUMS_NAME, type GitHubClient, type ReleaseResult } from '@deployforge/github';
 import { withReleaseSbom } from '@deployforge/sbom';
 import type { ResolvedVersion } from '@deployforge/version';
-import { collectArtifacts } from './collect-artifacts.js';
+import { collectReleaseArtifacts } from './check-release-artifacts.js';
 import { releaseNotesSource } from './release-notes-source.js';
 import { releaseSigner, type ReleaseSignerOptions } from './release-signer.js';
 import { resolveRepository } from './resolve-repository.js';
@@ -38,7 +38,9 @@ export async function runHub(options: HubOptions): Promise<ReleaseResult> {
   const { loaded, version, log } = options;
   // Everything the user controls is validated before the first request.
   const { owner, repo } = resolveRepository(loaded, options.env);
-  const files = await collectArtifacts(options.artifacts, options.cwd);
+  // A release is complete before it is published: every target's archive and nothing else, or
+  // exit 2 before the first request (a partial release was published, then never finished).
+  const files = await collectReleaseArtifacts(options.artifacts, options.cwd, loaded, version);
   // A SHA256SUMS among the artifacts was made (and signed) by the workflow's sign job: the hub
   // checks and uploads it, and signs nothing itself (it holds neither the key nor an OIDC token).
   const prepared = files.some((f) => basename(f) === SHA256SUMS_NAME);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { ConfigurationError, createRedactor, type Logger, errorMessage } from '@deployforge/diagnostics';
 import { createGitHubClient, type ReleaseResult } from '@deployforge/github';
-import { assetFetcher, collectArtifacts, loadRelease, releaseExistence, resolveRepository, runHub, type ReleaseFile } from '@deployforge/hub';
+import { assetFetcher, collectReleaseArtifacts, loadRelease, releaseExistence, resolveRepository, runHub, type ReleaseFile } from '@deployforge/hub';
 import { loadPlanInputs, type InputSource } from '@deployforge/inputs';
 import type { Existence, ReleaseAsset } from '@deployforge/platforms';
 import { createPlan, credentialFactsFromEnv, parsePlatformSelection, spokeKeys, type Plan, type PlatformSelection } from '@deployforge/plan';
@@ -69,8 +69,9 @@ export async function runLocalRelease(options: {
     ? new Set(selectedKeys(parsePlatformSelection(flags.dryRunPlatforms, spokeKeys(loaded.config, loaded.enabledPlatforms).map((k) => k.key), '--dry-run-platforms'), loaded))
     : undefined;
   const projectDir = dirname(resolve(io.cwd, options.configPath));
-  // A wrong --artifacts is bad input: refuse it before the first request (found by the corpus).
-  if (flags.artifacts) await collectArtifacts(resolve(io.cwd, flags.artifacts), io.cwd);
+  // A wrong --artifacts is bad input: refuse it before the first request (found by the corpus),
+  // and so is one that would not make a complete release (a missing target, a stray file).
+  if (flags.artifacts) await collectReleaseArtifacts(resolve(io.cwd, flags.artifacts), io.cwd, loaded, version);
   const outDir = resolve(io.cwd, flags.outDir ?? join(projectDir, '.deployforge'));
   const workRoot = await mkdtemp(join(tmpdir(), 'deployforge-release-'));
   // Scratch space (local builds, downloads, spokes' work dirs) never outlives the run.

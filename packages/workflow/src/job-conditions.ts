@@ -29,24 +29,17 @@ export function publishIf(jobId: string): string {
 /** The summary reports every outcome, failures and skips included. */
 export const SUMMARIZE_IF = 'always()';
 
-/**
- * The tag a run is about, before the plan has validated anything: the pushed tag, or on dispatch
- * the tag of the requested version. Never the default branch: a redeploy must publish what was
- * released, not whatever main holds today.
- */
-export function requestedTagRef(tagPrefix: string): string {
-  return `\${{ github.event_name == 'workflow_dispatch' && format('refs/tags/${tagPrefix}{0}', inputs.version) || github.ref }}`;
-}
-
 /** After the plan: the tag it resolved and validated. */
 export const PLANNED_TAG_REF = '${{ format(\'refs/tags/{0}\', needs.plan.outputs.tag) }}';
 
 /**
  * One concurrency group per release, the same for a tag push (`v1.2.3`) and a dispatch of that
- * version (`1.2.3` → `v1.2.3`), so a redeploy queues behind a running release instead of racing it.
+ * version (`1.2.3` or `v1.2.3` → `v1.2.3`: the plan accepts both forms), so a redeploy queues
+ * behind a running release instead of racing it.
  */
 export function concurrencyGroup(tagPrefix: string): string {
-  return `deployforge-release-\${{ inputs.version && format('${tagPrefix}{0}', inputs.version) || github.ref_name }}`;
+  const tag = `startsWith(inputs.version, '${tagPrefix}') && inputs.version || format('${tagPrefix}{0}', inputs.version)`;
+  return `deployforge-release-\${{ inputs.version && (${tag}) || github.ref_name }}`;
 }
 
 /**

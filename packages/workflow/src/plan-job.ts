@@ -1,7 +1,8 @@
 import { checkoutStep } from './checkout-step.js';
-import { INPUT_EXPRESSIONS, requestedTagRef } from './job-conditions.js';
+import { INPUT_EXPRESSIONS } from './job-conditions.js';
 import { PLAN_OUTPUT_NAMES } from './plan-outputs.js';
 import { ownAction, type ResolvedRenderOptions } from './render-options.js';
+import { REQUESTED_TAG_REF, requestedTagStep } from './requested-tag-step.js';
 import { credentialNames, type WorkflowSpoke } from './workflow-spokes.js';
 import type { Job } from './workflow-types.js';
 
@@ -24,7 +25,7 @@ export interface PlanJobInput {
  * missing token fails the spoke's plan entry before anything is written anywhere.
  */
 export function planJob({ options, spokes, tagPrefix, runsOn, signingSecrets = [] }: PlanJobInput): Job {
-  const env: Record<string, string> = { DEPLOYFORGE_REF: requestedTagRef(tagPrefix) };
+  const env: Record<string, string> = {};
   const secrets = [...credentialNames(spokes), ...signingSecrets];
   for (const name of new Set(secrets)) env[`DEPLOYFORGE_HAS_${name}`] = `\${{ secrets.${name} != '' }}`;
   // The plan job itself has no id-token permission, but every OIDC spoke's publish job has it: tell
@@ -42,7 +43,8 @@ export function planJob({ options, spokes, tagPrefix, runsOn, signingSecrets = [
     outputs,
     env,
     steps: [
-      checkoutStep('${{ env.DEPLOYFORGE_REF }}'),
+      requestedTagStep(tagPrefix),
+      checkoutStep(REQUESTED_TAG_REF),
       {
         name: 'Plan the release',
         id: 'plan',

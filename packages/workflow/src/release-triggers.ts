@@ -9,7 +9,7 @@ export function releaseTriggers(tagPrefix: string): Record<string, unknown> {
     workflow_dispatch: {
       inputs: {
         version: {
-          description: `Version to release or redeploy, without the prefix (1.2.3); its tag ${tagPrefix}<version> must exist`,
+          description: `Version to release or redeploy (1.2.3 or ${tagPrefix}1.2.3); its tag ${tagPrefix}<version> must exist`,
           required: true,
           type: 'string',
         },

@@ -1,0 +1,120 @@
+// Issue 15 item 2: a release is complete before it is published. An artifacts folder that lacks a
+// configured target's archive, or holds a file that is no part of the release (misnamed, another
+// version, a stray), is bad input: exit 2 listing what is missing and what is unexpected, before a
+// single request reaches GitHub. Through the CLI (`release --artifacts`, `--dry-run` too) and the
+// create-release action bundle.
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { parseConfig } from '@deployforge/config';
+import { ConfigurationError } from '@deployforge/diagnostics';
+import { checkArtifactNames, collectReleaseArtifacts } from '@deployforge/hub';
+import { parseVersionInput } from '@deployforge/version';
+import { runCli } from '../../packages/cli/src/run-cli.js';
+import { startGitHubFake, type GitHubFake } from '../fakes/github/index.js';
+import { runActionBundle } from '../helpers/run-action-bundle.js';
+
+const TOKEN = 'ghs_incomplete_artifacts_token_0123456789';
+const CONFIG = 'project: { name: demo, repository: acme/demo }\nbuild: { targets: [linux-x64, linux-arm64, windows-x64] }\nrelease: { notes: none }\nplatforms: {}\n';
+let gh: GitHubFake;
+
+beforeAll(async () => {
+  gh = await startGitHubFake({ token: TOKEN, repos: ['acme/demo'] });
+});
+afterAll(async () => {
+  await gh.close();
+});
+
+/** A project whose artifacts folder holds `files` (name → subfolder, as download-artifact lays them out). */
+function project(files: readonly string[]): string {
+  const dir = mkdtempSync(join(tmpdir(), 'df-incomplete-'));
+  writeFileSync(join(dir, 'deployforge.yml'), CONFIG);
+  for (const name of files) {
+    mkdirSync(join(dir, 'artifacts', name.replace(/\W/g, '_')), { recursive: true });
+    writeFileSync(join(dir, 'artifacts', name.replace(/\W/g, '_'), name), `bytes of ${name}\n`);
+  }
+  return dir;
+}
+
+const COMPLETE = ['demo-1.0.0-linux-x64.tar.gz', 'demo-1.0.0-linux-arm64.tar.gz', 'demo-1.0.0-windows-x64.zip'];
+
+async function cli(cwd: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(args, {
+    stdout: (t) => void (stdout += t),
+    stderr: (t) => void (stderr += t),
+    cwd,
+    env: { PATH: process.env.PATH ?? '', GITHUB_TOKEN: TOKEN, GITHUB_API_URL: gh.url },
+    isTTY: false,
+  });
+  return { code, stdout, stderr };
+}
+
+describe('which files make a release', () => {
+  const loaded = parseConfig(CONFIG, 'deployforge.yml');
+  const version = parseVersionInput('1.0.0', { tagPrefix: 'v', origin: 'test' });
+
+  test('the files the hub and the sign job make are expected next to the archives', () => {
+    const files = [...COMPLETE, 'SHA256SUMS', 'SHA256SUMS.asc', 'SHA256SUMS.sigstore.json', 'demo-1.0.0.cdx.json', 'demo-1.0.0.sigstore.json', 'demo-1.0.0-linux-x64.tar.gz.sig'];
+    expect(checkArtifactNames(files.map((f) => `/a/${f}`), loaded, version)).toMatchObject({ archives: COMPLETE, missing: [], unexpected: [] });
+  });
+
+  test('misnamed archives, other versions and strays are unexpected; absent targets are missing', () => {
+    const files = ['demo-1.0.0-linux-x64.tgz', 'demo-0.9.0-linux-arm64.tar.gz', 'demo-1.0.0-windows-x64.zip', 'notes.txt', 'demo-0.9.0.sigstore.json', 'notes.txt.asc'];
+    expect(checkArtifactNames(files, loaded, version)).toMatchObject({
+      missing: ['demo-1.0.0-linux-x64.tar.gz', 'demo-1.0.0-linux-arm64.tar.gz'],
+      unexpected: ['demo-1.0.0-linux-x64.tgz', 'demo-0.9.0-linux-arm64.tar.gz', 'notes.txt', 'demo-0.9.0.sigstore.json', 'notes.txt.asc'],
+    });
+  });
+});
+
+describe('deployforge release --artifacts with an incomplete folder', () => {
+  test.each([
+    ['a missing target', COMPLETE.filter((f) => !f.includes('arm64')), /missing demo-1\.0\.0-linux-arm64\.tar\.gz/, undefined],
+    ['a misnamed archive', [...COMPLETE.filter((f) => !f.includes('windows')), 'demo-1.0.0-windows-x64.tar.gz'], /missing demo-1\.0\.0-windows-x64\.zip/, /unexpected .*demo-1\.0\.0-windows-x64\.tar\.gz/],
+    ['a stray file', [...COMPLETE, 'build.log'], undefined, /unexpected .*build\.log/],
+  ])('%s: exit 2, both lists, no request to GitHub (also with --dry-run)', async (_label, files, missing, unexpected) => {
+    const cwd = project(files);
+    const before = gh.requests.length;
+    for (const extra of [[], ['--dry-run']]) {
+      const run = await cli(cwd, ['release', '--version', '1.0.0', '--artifacts', 'artifacts', ...extra]);
+      expect(run.code, run.stderr).toBe(2);
+      expect(run.stderr).toMatch(/deployforge\.yml:\d+:\d+: build\.targets: /);
+      if (missing) expect(run.stderr).toMatch(missing);
+      if (unexpected) expect(run.stderr).toMatch(unexpected);
+      expect(run.stderr).not.toMatch(/^\s+at /m);
+    }
+    expect(gh.requests.length, 'requests to the GitHub fake').toBe(before);
+    expect(gh.state.repo('acme/demo')!.releases).toHaveLength(0);
+  });
+
+  test('the error carries each problem as a diagnostic at build.targets (what --json reports)', async () => {
+    const cwd = project([...COMPLETE.slice(1), 'notes.txt']);
+    const loaded = parseConfig(CONFIG, 'deployforge.yml');
+    const version = parseVersionInput('1.0.0', { tagPrefix: 'v', origin: 'test' });
+    const error = await collectReleaseArtifacts('artifacts', cwd, loaded, version).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConfigurationError);
+    expect((error as ConfigurationError).diagnostics).toEqual([
+      expect.objectContaining({ file: 'deployforge.yml', line: 2, path: 'build.targets', message: expect.stringContaining('missing demo-1.0.0-linux-x64.tar.gz') }),
+      expect.objectContaining({ file: 'deployforge.yml', line: 2, path: 'build.targets', message: expect.stringMatching(/unexpected .*notes\.txt/) }),
+    ]);
+  });
+});
+
+describe('dist/actions/create-release.js with an incomplete folder', () => {
+  test('fails before any request, naming what is missing and what is unexpected', async () => {
+    const cwd = project([...COMPLETE.slice(1), 'demo-1.0.0-linux-x64.tar.gz.partial']);
+    const before = gh.requests.length;
+    const run = await runActionBundle('create-release', {
+      cwd,
+      inputs: { token: TOKEN, artifacts: 'artifacts', version: '1.0.0' },
+      env: { GITHUB_API_URL: gh.url, GITHUB_REPOSITORY: 'acme/demo', GITHUB_EVENT_NAME: 'push', GITHUB_REF: 'refs/tags/v1.0.0' },
+    });
+    expect(run.code).not.toBe(0);
+    expect(run.stdout).toMatch(/::error.*missing demo-1\.0\.0-linux-x64\.tar\.gz/);
+    expect(run.stdout).toMatch(/unexpected .*demo-1\.0\.0-linux-x64\.tar\.gz\.partial/);
+    expect(gh.requests.length, 'requests to the GitHub fake').toBe(before);
+  });
+});
