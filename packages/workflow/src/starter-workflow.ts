@@ -19,7 +19,7 @@ const STARTER_HEADER = [
   ' command, platforms, environments) is read from deployforge.yml at run time by the plan job.',
   ' For a workflow with one job per platform, each holding only its own secret and permissions, run',
   ' `npx deployforge generate` instead. Tags look like v1.2.3: for another tag-prefix, change the `v` in the\n' +
-  ' tag filter, in DEPLOYFORGE_REF and in the concurrency group.',
+  ' tag filter, in DEPLOYFORGE_TAG_PREFIX (the first step of the plan job) and in the concurrency group.',
 ].join('\n');
 
 /** Every credential any platform can use: the starter cannot know which platforms are on. */
