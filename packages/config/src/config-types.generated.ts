@@ -277,6 +277,10 @@ export interface PypiPlatformConfig {
    * The index used to check what is already published (JSON API base). When absent it follows `repository`: https://upload.pypi.org/legacy/ reads https://pypi.org/, https://test.pypi.org/legacy/ reads https://test.pypi.org/, and any other server is read at its own origin (pypiserver, devpi); set it only when your index lives elsewhere.
    */
   index?: string;
+  /**
+   * The glibc the Linux wheels promise, as a PEP 600 tag prefix (`manylinux_2_28`) or just the glibc version (`2.28`). Default: the highest `GLIBC_` version the binary's dynamic symbols need, read from its ELF. A binary that needs a newer glibc than this is refused. musl targets are always tagged `musllinux_1_2`.
+   */
+  manylinux?: string;
   'trusted-publishing'?: TrustedPublishing;
   /**
    * The GitHub environment this platform's publish job runs in. Default: `workflow.environment`.

@@ -64,7 +64,7 @@ export async function publishPypi(ctx: PlatformContext, files: RenderedFile[]): 
 const progress = (uploaded: string[]) => (uploaded.length ? ` (uploaded before stopping: ${uploaded.join(', ')})` : '');
 
 async function uploadOne(ctx: PlatformContext, repository: string, token: string, wheel: ReleaseWheel, files: readonly RenderedFile[]) {
-  const metadataFile = files.find((f) => f.path.startsWith(`${wheel.filename}/`) && f.path.endsWith('.dist-info/METADATA'));
+  const metadataFile = files.find((f) => f.path.startsWith(`${wheel.renderedAs}/`) && f.path.endsWith('.dist-info/METADATA'));
   if (!metadataFile) throw new Error(`no METADATA was rendered for ${wheel.filename}`);
   const metadata = typeof metadataFile.contents === 'string' ? metadataFile.contents : Buffer.from(metadataFile.contents).toString('utf8');
   const form = { fields: uploadFields(metadata, wheel), file: { path: wheel.path, filename: wheel.filename, size: wheel.size } };

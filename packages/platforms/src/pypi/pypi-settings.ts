@@ -1,5 +1,6 @@
 import { ConfigurationError } from '@deployforge/diagnostics';
 import type { PlatformContext } from '../platform.js';
+import { manylinuxSetting } from './linux-wheel-tag.js';
 
 export const DEFAULT_PYPI_REPOSITORY = 'https://upload.pypi.org/legacy/';
 export const DEFAULT_PYPI_INDEX = 'https://pypi.org/';
@@ -16,6 +17,8 @@ export interface PypiSettings {
   index: string;
   /** The executable's name inside the archives (without `.exe`). */
   binary: string;
+  /** `platforms.pypi.manylinux` as a glibc minor (28 for manylinux_2_28); undefined: derived from each binary. */
+  manylinux?: number;
 }
 
 const withSlash = (url: string) => (url.endsWith('/') ? url : `${url}/`);
@@ -59,5 +62,6 @@ export function pypiSettings(ctx: PlatformContext): PypiSettings {
     repository: block?.repository ?? DEFAULT_PYPI_REPOSITORY,
     index: pypiIndexUrl(block),
     binary: ctx.config.build?.binary ?? ctx.config.project.name,
+    ...(block?.manylinux !== undefined ? { manylinux: manylinuxSetting(block.manylinux)! } : {}),
   };
 }

@@ -1,5 +1,5 @@
-import { targetInfo } from '@deployforge/targets';
 import type { PlatformContext, RenderedFile } from '../platform.js';
+import { declaredWheelTag } from './linux-wheel-tag.js';
 import { wheelFileName, wheelFolders } from './pypi-names.js';
 import { pypiSettings } from './pypi-settings.js';
 import { renderWheelFile, renderWheelMetadata } from './wheel-metadata.js';
@@ -17,7 +17,8 @@ export function renderPypi(ctx: PlatformContext): RenderedFile[] {
   const files: RenderedFile[] = [];
   for (const asset of ctx.assets) {
     if (!asset.target) continue;
-    const tag = targetInfo(asset.target).pypi.platformTag;
+    // Linux tags are checked against (or, without platforms.pypi.manylinux, derived from) each binary when the wheels are built.
+    const tag = declaredWheelTag(asset.target, settings.manylinux);
     const wheel = wheelFileName(settings.name, settings.version, tag);
     files.push(
       { path: `${wheel}/${distInfo}/METADATA`, contents: metadata },
