@@ -1,3 +1,4 @@
+import { readFile, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startGitHubFake, type GitHubFake } from '../../../test/fakes/github/index.js';
@@ -44,6 +45,49 @@ describe('describeReleaseState', () => {
       await describeReleaseState(client, { ...where, expected: [{ name: expected[0]!.name, sha256: 'f'.repeat(64) }] }),
     ).toMatchObject({ state: 'different', detail: expect.stringContaining(`sha256:${'f'.repeat(64)}`) });
     expect(fake.writeCount()).toBe(writes);
+  });
+
+  it('without server digests: hashes downloads against SHA256SUMS (or the given sha256); unknown when it cannot', async () => {
+    fake.quirks.stripDigests = true;
+    const client = fastClient(fake, { retries: 1 });
+    const files = await releaseFiles(2);
+    await publishRelease(releaseOptions(client, files));
+    // What plan's check knows before the build: names only.
+    const names = { owner: 'acme', repo: 'app', tag: 'v1.0.0', expected: [...files.map((f) => ({ name: basename(f) })), { name: 'SHA256SUMS' }] };
+    const writes = fake.writeCount();
+    expect(await describeReleaseState(client, names)).toMatchObject({ state: 'identical', detail: expect.stringContaining('2 without a server digest checked') });
+
+    // The server's copy of an archive goes bad (same size): a size check would call it identical.
+    const release = fake.state.repo('acme/app')!.releases[0]!;
+    const damaged = release.assets.find((a) => a.name === basename(files[0]!))!;
+    const bytes = await readFile(damaged.filePath!);
+    bytes[10] = bytes[10]! ^ 0xff;
+    await writeFile(damaged.filePath!, bytes);
+    expect(await describeReleaseState(client, names)).toMatchObject({ state: 'different', detail: expect.stringContaining(`${damaged.name} (sha256:`) });
+    // With the sha256 given, that is the reference.
+    const given = { ...names, expected: [{ name: damaged.name, sha256: await sha256File(files[0]!) }] };
+    expect(await describeReleaseState(client, given)).toMatchObject({ state: 'different' });
+
+    // Nothing to compare with: unknown, saying why.
+    fake.faults.add({ kind: 'reset', during: 'response', afterBytes: 5, method: 'GET', path: /^\/storage\/assets\//, times: 2 });
+    expect(await describeReleaseState(client, names)).toMatchObject({ state: 'unknown', detail: expect.stringContaining('downloading them to hash failed') });
+    release.assets = release.assets.filter((a) => a.name !== 'SHA256SUMS');
+    expect(await describeReleaseState(client, { ...names, expected: names.expected.slice(0, 2) })).toMatchObject({
+      state: 'unknown',
+      detail: expect.stringContaining('no SHA256SUMS to compare them with'),
+    });
+    expect(fake.writeCount()).toBe(writes);
+  });
+
+  it('with digests, nothing is downloaded', async () => {
+    const client = fastClient(fake);
+    const files = await releaseFiles(2);
+    await publishRelease(releaseOptions(client, files));
+    const names = { owner: 'acme', repo: 'app', tag: 'v1.0.0', expected: [...files.map((f) => ({ name: basename(f) })), { name: 'SHA256SUMS' }] };
+    const before = fake.requests.length;
+    expect(await describeReleaseState(client, names)).toMatchObject({ state: 'identical' });
+    // One list of releases, one of assets.
+    expect(fake.requests.slice(before).map((r) => r.operationId)).toEqual(['repos/list-releases', 'repos/list-release-assets']);
   });
 
   it('is unknown, with the reason, when GitHub cannot be asked', async () => {

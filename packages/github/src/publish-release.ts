@@ -263,7 +263,7 @@ async function publishReleaseIn(options: PublishReleaseOptions, workDir: string 
   }
   // Every upload of this run is hashed back from the server when it reports no digest (assets
   // checked before the uploads keep their id, so they are not downloaded twice).
-  verifyAssets(await digests.fill(assets, sizes, 'verify assets'), expected);
+  verifyAssets(await digests.fill(assets, sizes, 'verify assets'), expected, release.draft);
 
   if (release.draft) {
     const publishedRelease = await api.updateRelease(release.id, {
@@ -406,7 +406,7 @@ type ExpectedAsset = Pick<LocalAsset, 'name' | 'size' | 'sha256'>;
  * Every expected asset is there, complete, with the right size and sha256 (GitHub's digest, or the
  * hash of a download where the server reports none: RemoteDigests filled it in).
  */
-function verifyAssets(assets: readonly RemoteAsset[], locals: readonly ExpectedAsset[]): void {
+function verifyAssets(assets: readonly RemoteAsset[], locals: readonly ExpectedAsset[], draft: boolean): void {
   const problems: string[] = [];
   for (const local of locals) {
     const remote = findAsset(assets, local.name);
@@ -421,7 +421,11 @@ function verifyAssets(assets: readonly RemoteAsset[], locals: readonly ExpectedA
     if (remoteSha === undefined) problems.push(`${local.name}: the server reports no digest and it could not be hashed`);
     else if (remoteSha !== local.sha256) problems.push(`${local.name} has sha256:${remoteSha}, expected sha256:${local.sha256}`);
   }
-  if (problems.length > 0) throw new ReleaseStepError('verify assets', problems.join('; '));
+  if (problems.length > 0) {
+    // On a draft nothing was published and a re-run replaces what differs (no force needed).
+    const next = draft ? '; nothing was published: the release stays an unpublished draft; re-run to upload them again' : '';
+    throw new ReleaseStepError('verify assets', `${problems.join('; ')}${next}`);
+  }
 }
 
 function result(
