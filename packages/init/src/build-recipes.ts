@@ -4,7 +4,12 @@ export interface BuildRecipe {
   targets: string[];
   /** Targets the toolchain can also build, named in a comment so enabling one is an edit away. */
   moreTargets: string[];
-  command: string;
+  /**
+   * Undefined when nothing tells us how the project builds: the file then asks for it in a comment
+   * (generate and release name the missing key) instead of naming a script that does not exist.
+   */
+  command: string | undefined;
+  /** Where the binary lands; a suggestion only when `command` is undefined. */
   path: string;
   /** Comment lines above `command`: what it assumes and what to change. */
   notes: string[];
@@ -70,11 +75,12 @@ export function buildRecipe(d: DetectedProject): BuildRecipe {
     unknown: () => ({
       targets: DESKTOP,
       moreTargets: ['linux-x64-musl', 'linux-arm64-musl', 'windows-arm64'],
-      command: `./scripts/build.sh "$DEPLOYFORGE_TARGET"`,
+      command: undefined,
       path: `dist/\${DEPLOYFORGE_TARGET}/${d.binary}`,
       notes: [
-        'No Cargo.toml, go.mod, package.json or pyproject.toml was found: replace this with the',
-        'command that builds one target, and `path` with where its binary lands.',
+        'FILL IN: no Cargo.toml, go.mod, package.json or pyproject.toml was found, so how this project',
+        'builds is unknown. Uncomment `command` with the command that builds one target and `path` with',
+        'where its binary lands; until then `generate` and `release` stop and ask for them.',
       ],
     }),
   };

@@ -10,7 +10,7 @@ export interface PlatformSuggestion {
 }
 
 export interface PlatformChoice {
-  /** On in the written file; each is also `required`. */
+  /** On in the written file (never `required` at first: see renderInitConfig). */
   enabled: PlatformSuggestion[];
   /** Comment lines explaining the choice of `enabled` (or why nothing is on). */
   why: string[];

@@ -17,7 +17,7 @@ function uncommentPlatforms(text: string): string {
   return text.replace(/^ {2}# ([a-z-]+: [[{].*)$/gm, '  $1');
 }
 
-const kinds: Array<{ d: DetectedProject; enabled: string[]; from: string; command: RegExp; path: string }> = [
+const kinds: Array<{ d: DetectedProject; enabled: string[]; from: string; command: RegExp | undefined; path: string | undefined }> = [
   {
     d: detected({ kind: 'rust', manifest: 'Cargo.toml', packageName: 'shimmy', versionSource: 'cargo', lockfile: true, license: 'MIT', repository: 'acme/shimmy' }),
     enabled: ['crates'], from: 'cargo',
@@ -47,8 +47,9 @@ const kinds: Array<{ d: DetectedProject; enabled: string[]; from: string; comman
     path: 'dist/${DEPLOYFORGE_TARGET}/shimmy',
   },
   {
+    // Nothing says how it builds: no command naming a script that does not exist, a FILL IN instead.
     d: detected({ kind: 'unknown', extraFiles: ['README.md', 'LICENSE'] }),
-    enabled: [], from: 'tag', command: /scripts\/build\.sh/, path: 'dist/${DEPLOYFORGE_TARGET}/shimmy',
+    enabled: [], from: 'tag', command: undefined, path: undefined,
   },
 ];
 
@@ -58,11 +59,30 @@ describe('renderInitConfig', () => {
     expect(text.startsWith('# yaml-language-server: $schema=')).toBe(true);
     const { config, enabledPlatforms } = parseConfig(text, 'deployforge.yml');
     expect(enabledPlatforms).toEqual(enabled);
-    expect(config.required ?? []).toEqual(enabled);
+    // Every platform needs an account, a secret or a repository the user may not have yet: a
+    // required one would fail the first release, so init requires none.
+    expect(config.required ?? []).toEqual([]);
+    expect(text).toContain(`# required: [${enabled.length > 0 ? enabled.join(', ') : 'npm'}]`);
     expect(config.project.name).toBe('shimmy');
     expect(config.version?.from).toBe(from);
-    expect(config.build?.command).toMatch(command);
+    if (command) expect(config.build?.command).toMatch(command);
+    else expect(config.build?.command).toBeUndefined();
     expect(config.build?.path).toBe(path);
+  });
+
+  it('a project of unknown kind is told what to fill in', () => {
+    const text = renderInitConfig(detected({ kind: 'unknown' }));
+    expect(text).not.toContain('scripts/build.sh');
+    expect(text).toMatch(/# FILL IN: .*\n.*\n.*until then `generate` and `release` stop and ask for them/);
+    expect(text).toMatch(/^ {2}# command: /m);
+  });
+
+  it('attest and sbom comments say what the default is (both on) and how to turn them off', () => {
+    const text = renderInitConfig(detected({ kind: 'rust', packageName: 'shimmy', versionSource: 'cargo' }));
+    expect(text).toMatch(/^ {2}# attest: false {2}# .*on by default/m);
+    expect(text).toMatch(/^ {2}# sbom: false {4}# .*by default/m);
+    const { config } = parseConfig(text.replace(/^ {2}# (attest|sbom): false .*$/gm, '  $1: false'), 'deployforge.yml');
+    expect(config.release).toMatchObject({ attest: false, sbom: false });
   });
 
   it.each(kinds)('$d.kind: uncommenting every suggested platform still parses, with all of them on', ({ d }) => {

@@ -64,8 +64,13 @@ export function renderInitConfig(d: DetectedProject): string {
   if (recipe.moreTargets.length > 0) line(`  # Also available: ${recipe.moreTargets.join(', ')}.`);
   field(2, 'targets', recipe.targets);
   for (const note of recipe.notes) line(`  # ${note}`);
-  field(2, 'command', recipe.command);
-  field(2, 'path', recipe.path);
+  if (recipe.command !== undefined) {
+    field(2, 'command', recipe.command);
+    field(2, 'path', recipe.path);
+  } else {
+    line(`  # command: make TARGET="$DEPLOYFORGE_TARGET"`);
+    line(`  # path: ${inlineYaml(recipe.path)}`);
+  }
   if (d.extraFiles.length > 0) field(2, 'files', d.extraFiles, 'packed next to the binary in every archive');
   else line('  # files: [README.md, LICENSE]   # packed next to the binary in every archive');
   line();
@@ -76,8 +81,9 @@ export function renderInitConfig(d: DetectedProject): string {
   field(2, 'draft-until-complete', true);
   field(2, 'checksums', true);
   field(2, 'notes', 'generate', 'generate | none | file:<path>');
-  line('  # attest: true   # build provenance attestations for every archive');
-  line('  # sbom: true     # an SBOM attached to the release');
+  // Both are on by default: the comments show how to turn them off, not how to turn them on.
+  line('  # attest: false  # provenance attestations for every archive are on by default (GitHub Actions only)');
+  line('  # sbom: false    # an SBOM is attached to the release by default');
   line();
 
   line('# The generated workflow. Publish jobs run in this GitHub environment, so their secrets can');
@@ -88,9 +94,11 @@ export function renderInitConfig(d: DetectedProject): string {
   line();
 
   const ids = choice.enabled.map((s) => s.id);
+  // Nothing is required at first: every platform needs an account, a secret or a repository
+  // (a Homebrew tap…) that may not exist yet, and a required one would fail the first release.
   line('# Platforms whose failure fails the release; the others are reported but never block it.');
-  if (ids.length > 0) field(0, 'required', ids);
-  else line('# required: [npm]');
+  line('# Add each one once its account, secret (and repository, for taps and buckets) are set up.');
+  line(`# required: ${inlineYaml(ids.length > 0 ? ids : ['npm'])}`);
   line();
 
   line('# A platform is on when its block is present (an empty block means "on, with defaults").');

@@ -1,7 +1,9 @@
 import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { ConfigurationError } from '@deployforge/diagnostics';
+import { buildRecipe } from './build-recipes.js';
 import { detectProject } from './detect-project.js';
+import { addToGitignore, ignoredFolders } from './gitignore-entries.js';
 import { renderInitConfig } from './render-init-config.js';
 
 export const CONFIG_FILE_NAME = 'deployforge.yml';
@@ -18,8 +20,32 @@ export interface WriteInitConfigOptions {
  * and the write are one step (`wx`), so a file created in between is never clobbered either.
  */
 export async function writeInitConfig(cwd: string, options: WriteInitConfigOptions = {}): Promise<string> {
+  return (await initRepository(cwd, options)).config;
+}
+
+export interface InitResult {
+  /** The deployforge.yml written. */
+  config: string;
+  /** The .gitignore and the entries appended to it (none outside a git repository). */
+  gitignore: { file: string; added: string[] };
+  /** False when no manifest told how the project builds: the config asks for build.command. */
+  buildKnown: boolean;
+}
+
+/**
+ * `deployforge init`: the config, plus `.deployforge/` and the build's output folder in .gitignore
+ * (a first release otherwise leaves both as untracked files that a later `git add .` commits).
+ */
+export async function initRepository(cwd: string, options: WriteInitConfigOptions = {}): Promise<InitResult> {
+  const detected = await detectProject(cwd);
+  const config = await writeConfigText(cwd, renderInitConfig(detected), options);
+  const recipe = buildRecipe(detected);
+  const gitignore = await addToGitignore(resolve(cwd), ignoredFolders(recipe.command !== undefined ? recipe.path : undefined));
+  return { config, gitignore, buildKnown: recipe.command !== undefined };
+}
+
+async function writeConfigText(cwd: string, text: string, options: WriteInitConfigOptions): Promise<string> {
   const path = join(resolve(cwd), CONFIG_FILE_NAME);
-  const text = renderInitConfig(await detectProject(cwd));
   try {
     await writeFile(path, text, { encoding: 'utf8', flag: options.force ? 'w' : 'wx' });
   } catch (error) {

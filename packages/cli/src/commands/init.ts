@@ -7,8 +7,11 @@ export function registerInit(program: Command, ctx: CommandContext): Command {
     .description('write a commented deployforge.yml for this repository (detects Cargo.toml, go.mod, package.json, pyproject.toml)')
     .option('--force', 'overwrite an existing deployforge.yml')
     .action(async (options: { force?: boolean }) => {
-      const { writeInitConfig } = await import('@deployforge/init');
-      const written = await writeInitConfig(ctx.io.cwd, { force: options.force ?? false });
-      ctx.io.stdout(`wrote ${written}\nnext: deployforge validate && deployforge generate\n`);
+      const { initRepository } = await import('@deployforge/init');
+      const result = await initRepository(ctx.io.cwd, { force: options.force ?? false });
+      ctx.io.stdout(`wrote ${result.config}\n`);
+      if (result.gitignore.added.length > 0) ctx.io.stdout(`added ${result.gitignore.added.join(', ')} to ${result.gitignore.file}\n`);
+      if (!result.buildKnown) ctx.io.stdout('fill in: build.command and build.path (no Cargo.toml, go.mod, package.json or pyproject.toml was found)\n');
+      ctx.io.stdout('next: deployforge validate && deployforge generate\n');
     });
 }

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { loadConfig } from '@deployforge/config';
 import { configFileFor } from '@deployforge/inputs';
+import { buildCommandWarnings } from '../build-command-warning.js';
 import { configOption, type CommandContext } from '../program.js';
 
 export function registerValidate(program: Command, ctx: CommandContext): Command {
@@ -11,6 +12,8 @@ export function registerValidate(program: Command, ctx: CommandContext): Command
     .action(async (options: { json?: boolean; config: string }) => {
       const loaded = await loadConfig(configFileFor(options.config, ctx.io.cwd));
       const targets = loaded.config.build?.targets ?? [];
+      // Warnings go to stderr and keep exit 0: the file is valid, the build would still fail.
+      for (const warning of buildCommandWarnings(loaded, ctx.io.cwd)) ctx.io.stderr(`warning: ${warning}\n`);
       if (options.json) {
         ctx.io.stdout(`${JSON.stringify({ valid: true, file: loaded.file, platforms: loaded.enabledPlatforms, targets })}\n`);
         return;
