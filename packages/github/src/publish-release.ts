@@ -205,8 +205,14 @@ async function publishReleaseIn(options: PublishReleaseOptions, workDir: string 
     const body = await releaseNotesBody(api, options, notesFromFile);
     ({ release, created } = await createOrAdoptRelease(api, options, body));
     if (created) actions.push(`created ${release.draft ? 'draft ' : ''}release ${tag} (id ${release.id})`);
-    const listed = await api.listAssets(release.id);
-    snapshot = { ...listed, assets: await digests.fill(listed.assets, sizes) };
+    // A release this run just created holds nothing yet: no need to list it. Another run racing
+    // into it is met by the upload's 422 already_exists, which lists and decides again. An
+    // adopted one (another run's) is listed.
+    if (created) snapshot = { assets: [], serverTime: Date.now() };
+    else {
+      const listed = await api.listAssets(release.id);
+      snapshot = { ...listed, assets: await digests.fill(listed.assets, sizes) };
+    }
   } else if (release.draft) {
     log.info(`resuming draft release ${tag} (id ${release.id})`);
   } else {
