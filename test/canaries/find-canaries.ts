@@ -6,6 +6,21 @@ export interface CanaryHit {
   where: string;
 }
 
+/**
+ * What to search for, per canary: the canary as it is, URL-encoded, JSON-escaped, and base64-encoded
+ * alone and inside the credentials servers and git build from a token (`x-access-token:CANARY`,
+ * `user:CANARY`, `CANARY:`). The base64 forms are cut before their last 3 characters, which depend on
+ * what follows the canary in a longer encoded text.
+ */
+export function canaryNeedles(canaries: readonly string[]): string[] {
+  const b64 = (text: string): string => Buffer.from(text).toString('base64').replace(/=+$/, '').slice(0, -3);
+  return [...new Set(canaries.flatMap((c) => [
+    c, encodeURIComponent(c), JSON.stringify(c).slice(1, -1),
+    ...['', 'x-access-token:', ':', 'someone:', 'ab:'].map((prefix) => b64(`${prefix}${c}`)),
+    b64(`${c}:`),
+  ]))];
+}
+
 /** Every (canary, place) pair where a secret shows up in the given texts. */
 export function canariesInTexts(canaries: readonly string[], texts: Record<string, string>): CanaryHit[] {
   const hits: CanaryHit[] = [];

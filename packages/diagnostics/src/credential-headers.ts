@@ -15,12 +15,16 @@ const NAMES = String.raw`(?:proxy-)?authorization|x-nuget-apikey|x-api-key|priva
 const SEPARATOR = String.raw`(?:\\*["'])?\s*[:=]\s*(?:\[\s*)?(?:\\*["'])?`;
 /** Schemes kept in front of the masked value. `token` is GitHub's own. */
 const SCHEME = String.raw`(?:bearer|token|basic|digest|negotiate|ntlm|otp|sso-key)(?:\s+|%20|\+)`;
-/** The value runs up to a quote, backslash (an escaped newline or quote), space or separator. */
-const VALUE = String.raw`[^\s"'\\,;&<>]+`;
+/**
+ * The value runs up to a quote, backslash (an escaped newline or quote), space, separator, or a
+ * `%0A`/`%0D` (a newline as the runner's workflow commands escape it in annotations).
+ */
+const VALUE = String.raw`(?:(?!%0[AD])[^\s"'\\,;&<>])+`;
 
 export const credentialHeaderPatterns: readonly CredentialPattern[] = [
   {
-    pattern: new RegExp(String.raw`(\b(?:${NAMES})${SEPARATOR})(${SCHEME})?(${VALUE})`, 'gi'),
+    // Starts a word, or follows an escaped newline (`…%0Aauthorization: token X` in an annotation).
+    pattern: new RegExp(String.raw`((?:(?<=%0[AD])|(?<![A-Za-z0-9_-]))(?:${NAMES})${SEPARATOR})(${SCHEME})?(${VALUE})`, 'gi'),
     replace: (_match, name: string, scheme: string | undefined, value: string) => (value === '***' ? _match : `${name}${scheme ?? ''}***`),
   },
   {

@@ -65,6 +65,7 @@ describe('createRedactor: credentials recognised by where they sit, known or not
     ['JSON inside a JSON string', '"detail":"{\\"authorization\\":\\"Bearer abc.def.ghi\\"}"', '"detail":"{\\"authorization\\":\\"Bearer ***\\"}"'],
     ['JSON, a list value', '{"authorization":["token ghp_list_12345"]}', '{"authorization":["token ***"]}'],
     ['an escaped newline ends the value', 'authorization: token ghp_abc123456\\naccept: */*', 'authorization: token ***\\naccept: */*'],
+    ['an annotation (newlines escaped as %0A)', '::error::echo%0Aauthorization: token ghp_ann12345%0Aaccept: */*', '::error::echo%0Aauthorization: token ***%0Aaccept: */*'],
     ['a query parameter', 'GET /x?authorization=token%20ghp_q12345&page=2', 'GET /x?authorization=token%20***&page=2'],
     ['NuGet API key header', 'x-nuget-apikey: oy2abcdefghijklmnop', 'x-nuget-apikey: ***'],
     ['.npmrc auth token', '//registry.npmjs.org/:_authToken=npm_abcdef123456', '//registry.npmjs.org/:_authToken=***'],
