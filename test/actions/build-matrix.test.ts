@@ -49,6 +49,21 @@ describe('dist/actions/build-matrix.js under the runner env contract', () => {
     expect(run.stdout).toMatch(/::warning title=Homebrew will not run::homebrew: missing credential: set HOMEBREW_TAP_TOKEN/);
   });
 
+  test('a required platform without its credential fails the plan job with an annotation on its required entry, and sets no output', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'df-ws-'));
+    writeFileSync(join(cwd, 'deployforge.yml'), 'project: { name: demo }\nbuild: { targets: [linux-x64] }\nrequired: [npm]\nplatforms:\n  npm: {}\n  homebrew: { tap: acme/homebrew-tap }\n');
+    const run = await runActionBundle('build-matrix', {
+      cwd,
+      inputs: {},
+      // As the generated plan job sets them: in the release environment, with the secrets' presence.
+      env: { GITHUB_EVENT_NAME: 'push', GITHUB_REF: 'refs/tags/v2.0.0', DEPLOYFORGE_SECRETS_ENVIRONMENT: 'release', DEPLOYFORGE_HAS_NPM_TOKEN: 'false', DEPLOYFORGE_HAS_HOMEBREW_TAP_TOKEN: 'true' },
+    });
+    expect(run.code).not.toBe(0);
+    expect(run.stdout).toMatch(/::error title=deployforge\.yml,file=deployforge\.yml,line=3,col=\d+::required\[0\]: npm is required, but missing credential: set NPM_TOKEN /);
+    expect(run.stdout + run.stderr).not.toMatch(/\n\s+at /);
+    expect(run.outputs).toEqual({});
+  });
+
   test('a bogus platforms input fails the step and sets no output', async () => {
     const run = await runActionBundle('build-matrix', {
       cwd: rustWorkspace(),

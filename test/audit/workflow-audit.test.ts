@@ -39,6 +39,8 @@ describe('workflow audit: every generated scenario and starter workflow passes D
 // One mutation per rule, applied to the generated rust-cli workflow (the one with every kind of job):
 // each must be reported under its rule, proving the check can fail.
 const base = workflows.find((w) => w.name === 'generated:example-rust-cli')!.text;
+/** npm and PyPI declare trusted publishing here (22.8). */
+const trusted = workflows.find((w) => w.name === 'generated:trusted-publishing')!.text;
 
 function mutate(text: string, from: string | RegExp, to: string): string {
   const out = text.replace(from, to);
@@ -67,6 +69,7 @@ const MUTATIONS: [RuleId, string, () => string][] = [
   ['secret-outside-environment', 'NPM_TOKEN passed from the release job', () => mutate(base, /(token: \$\{\{ secrets\.GITHUB_TOKEN \}\})/, '$1\n          npm-token: ${{ secrets.NPM_TOKEN }}')],
   ['secret-outside-environment', 'a publish job without its environment', () => mutate(base, /(\n  publish-npm:[\s\S]*?)\n    environment: release/, '$1')],
   ['secret-outside-environment', 'the plan job reading a secret value', () => mutate(base, "${{ secrets.NPM_TOKEN != '' }}", '${{ secrets.NPM_TOKEN }}')],
+  ['token-beside-oidc', 'the npm token back in a trusted-publishing job', () => mutate(trusted, /(\n  publish-npm:[\s\S]*?github-token: \$\{\{ secrets\.GITHUB_TOKEN \}\})/, '$1\n          npm-token: ${{ secrets.NPM_TOKEN }}')],
   ['concurrency', 'cancel-in-progress: true', () => mutate(base, 'cancel-in-progress: false', 'cancel-in-progress: true')],
   ['concurrency', 'no concurrency group', () => mutate(base, /^concurrency:\n.*\n.*\n/m, '')],
   ['cache-in-publish', 'actions/cache in a publish job', () => mutate(base, /(\n  publish-npm:[\s\S]*?steps:\n)/, '$1      - uses: actions/cache@0057852bfaa89a56745cba8c7296529d2fc39830 # v4.3.0\n        with:\n          path: ~/.npm\n          key: npm\n')],

@@ -14,7 +14,8 @@ export type RuleId =
   | 'dangerous-trigger'
   | 'secret-outside-environment'
   | 'concurrency'
-  | 'cache-in-publish';
+  | 'cache-in-publish'
+  | 'token-beside-oidc';
 
 export interface Finding {
   rule: RuleId;
@@ -169,10 +170,23 @@ export function auditWorkflow(text: string): Finding[] {
     if (releasing) findings.push(...concurrencyFindings(job.concurrency, `jobs.${id}.concurrency`));
 
     const hasEnvironment = job.environment !== undefined && job.environment !== null && job.environment !== '';
+    // The plan job and the credential checks run in an environment only to learn which secrets
+    // exist there: they may ask whether a secret is set, never read it.
+    const presenceOnly = id === 'plan' || id.startsWith('credentials-');
     for (const s of secretReferences(job)) {
-      if (s.name === 'GITHUB_TOKEN' || hasEnvironment) continue;
-      if (id === 'plan' && isPresenceCheck(s.expression)) continue;
+      if (s.name === 'GITHUB_TOKEN') continue;
+      if (presenceOnly) {
+        if (!isPresenceCheck(s.expression)) add('secret-outside-environment', `jobs.${id}`, `secrets.${s.name} read by a job that may only check presence (${s.expression})`);
+        continue;
+      }
+      if (hasEnvironment) continue;
       add('secret-outside-environment', `jobs.${id}`, `secrets.${s.name} in a job without an environment (${s.expression})`);
+    }
+    // Trusted publishing (22.8): a job that publishes with OIDC gets no long-lived token beside it.
+    if (perms?.['id-token'] === 'write' && stepsUse(job, OIDC_PUBLISH_ACTIONS)) {
+      for (const s of secretReferences(job)) {
+        if (s.name !== 'GITHUB_TOKEN') add('token-beside-oidc', `jobs.${id}`, `secrets.${s.name} in a job with id-token: write: trusted publishing would be bypassed by the token`);
+      }
     }
 
     const publish = isPublishJob(id, job);

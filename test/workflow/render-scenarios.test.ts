@@ -6,7 +6,7 @@ import { renderReleaseWorkflow, workflowSpokes } from '@deployforge/workflow';
 import { actionlint } from './helpers/actionlint.js';
 import { workflowParserErrors } from './helpers/load-workflow-parser.js';
 import { SCENARIOS, needsOf, renderScenario } from './helpers/scenarios.js';
-import { expectSecureWorkflow, expectVersionComments, signingJobs, signs } from './helpers/security-asserts.js';
+import { expectSecureWorkflow, expectVersionComments, signingJobs, signs, trustedPublishingPlatforms } from './helpers/security-asserts.js';
 
 describe.each(SCENARIOS)('release.yml for $name', (scenario) => {
   test('actionlint finds nothing', async () => {
@@ -37,11 +37,13 @@ describe.each(SCENARIOS)('release.yml for $name', (scenario) => {
     const publishIds = spokes.map((s) => s.jobId);
     const signed = signs(loaded.config);
     const sign = signed ? ['sign'] : [];
-    expect(Object.keys(workflow.jobs)).toEqual(['plan', 'build', ...sign, 'release', ...publishIds, 'summarize']);
+    // Credential checks in the environments of required spokes the plan job cannot see (credential-check-jobs.ts).
+    const checks = Object.keys(workflow.jobs).filter((id) => id.startsWith('credentials-'));
+    expect(Object.keys(workflow.jobs)).toEqual(['plan', ...checks, 'build', ...sign, 'release', ...publishIds, 'summarize']);
 
     const { plan, build, release, summarize } = workflow.jobs;
     expect(needsOf(plan!)).toEqual([]);
-    expect(needsOf(build!)).toEqual(['plan']);
+    expect(needsOf(build!)).toEqual(['plan', ...checks]);
     expect(build!.strategy).toEqual({ 'fail-fast': false, matrix: '${{ fromJSON(needs.plan.outputs.matrix) }}' });
     expect(build!['runs-on']).toBe('${{ matrix.runs-on }}');
     expect(needsOf(release!)).toEqual(['plan', 'build', ...sign]);
@@ -62,7 +64,13 @@ describe.each(SCENARIOS)('release.yml for $name', (scenario) => {
       expect(plan!.outputs?.[spoke.jobId]).toBe(`\${{ steps.plan.outputs.${spoke.jobId} }}`);
       const publish = job.steps.find((s) => s.id === 'publish')!;
       expect(publish.uses).toMatch(spoke.instance ? /\/actions\/publish-custom@/ : new RegExp(`/actions/publish-${spoke.platform}@`));
+      // Trusted publishing declared: the job gets no token at all (22.8).
+      const trusted = trustedPublishingPlatforms(loaded.config).has(spoke.platform);
       for (const c of PLATFORMS[spoke.platform].credentials) {
+        if (trusted) {
+          expect(Object.values(publish.with ?? {})).not.toContain(`\${{ secrets.${c.name} }}`);
+          continue;
+        }
         expect(Object.values(publish.with ?? {})).toContain(`\${{ secrets.${c.name} }}`);
         expect(plan!.env?.[`DEPLOYFORGE_HAS_${c.name}`]).toBe(`\${{ secrets.${c.name} != '' }}`);
       }

@@ -41,8 +41,13 @@ describe('starter workflow (workflows-templates/)', () => {
     const inputs = publish.steps.find((s) => s.id === 'publish')!.with!;
     expect(inputs.platform).toBe('${{ matrix.key }}');
     for (const [name, value] of Object.entries(inputs)) {
-      if (String(value).includes('secrets.') && name !== 'github-token') expect(String(value)).toMatch(/^\$\{\{ \(matrix\.platform == '[a-z-]+'.*\) && secrets\.[A-Z_]+ \|\| '' \}\}$/);
+      // A leg of a platform that declares trusted publishing gets no token (22.8): the plan's matrix row says so.
+      if (String(value).includes('secrets.') && name !== 'github-token') expect(String(value)).toMatch(/^\$\{\{ \(matrix\.platform == '[a-z-]+'.*\)(?: && !matrix\.trusted-publishing)? && secrets\.[A-Z_]+ \|\| '' \}\}$/);
     }
+    expect(inputs['npm-token']).toBe("${{ (matrix.platform == 'npm') && !matrix.trusted-publishing && secrets.NPM_TOKEN || '' }}");
+    expect(inputs['homebrew-tap-token']).toBe("${{ (matrix.platform == 'homebrew') && secrets.HOMEBREW_TAP_TOKEN || '' }}");
+    expect(workflow.jobs.plan!.environment).toBe('release');
+    expect(workflow.jobs.plan!.env?.DEPLOYFORGE_HAS_OIDC).toBe('true');
   });
 
   test('selective redeploy: only the chosen spokes are in the publish matrix, build and hub skipped', async () => {

@@ -16,6 +16,8 @@ export interface PublishMatrixEntry {
   platform: string;
   'job-id': string;
   environment: string;
+  /** The config declares trusted publishing for it: the starter's leg then passes no token. */
+  'trusted-publishing': boolean;
 }
 
 /**
@@ -26,7 +28,7 @@ export interface PublishMatrixEntry {
 export function planOutputs(plan: Plan, config: DeployforgeConfig): Record<string, string> {
   const running = plan.spokes.filter((s) => s.run);
   const publishMatrix: { include: PublishMatrixEntry[] } = {
-    include: running.map((s) => ({ key: s.key, platform: s.platform, 'job-id': s.jobId, environment: s.environment })),
+    include: running.map((s) => ({ key: s.key, platform: s.platform, 'job-id': s.jobId, environment: s.environment, 'trusted-publishing': s.credentials.trustedPublishing })),
   };
   const outputs: Record<string, string> = {
     version: plan.version.version,

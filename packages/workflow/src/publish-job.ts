@@ -3,10 +3,9 @@ import { checkoutStep } from './checkout-step.js';
 import { imageSigningSteps } from './image-signing-steps.js';
 import { INPUT_EXPRESSIONS, PLANNED_TAG_REF, publishIf } from './job-conditions.js';
 import { PINNED_ACTIONS, pinnedUses } from './pinned-actions.js';
-import { customSecretsStep } from './custom-secrets-step.js';
 import { publishPermissions } from './publish-permissions.js';
 import { ownAction, type ResolvedRenderOptions } from './render-options.js';
-import { credentialInputName, type WorkflowSpoke } from './workflow-spokes.js';
+import { credentialInputName, jobCredentials, type WorkflowSpoke } from './workflow-spokes.js';
 import type { Job, Step } from './workflow-types.js';
 
 /** Spokes whose publish step runs Node tooling (npm, vsce), for `workflow.node-version`. */
@@ -31,8 +30,9 @@ export function publishJob(spoke: WorkflowSpoke, config: DeployforgeConfig, opti
     // Reads the release's assets (private repositories, rate limits); never writes with it.
     'github-token': '${{ secrets.GITHUB_TOKEN }}',
   };
-  for (const credential of spoke.credentials) {
-    // OIDC platforms publish with a short-lived token first; the secret is only the fallback.
+  // Trusted publishing declared: no token at all (the clients prefer a token when one is there,
+  // and a long-lived secret in a job that needs none is only something to leak).
+  for (const credential of jobCredentials(spoke)) {
     inputs[credentialInputName(credential.name)] = `\${{ secrets.${credential.name} }}`;
   }
 
@@ -65,7 +65,7 @@ export function publishJob(spoke: WorkflowSpoke, config: DeployforgeConfig, opti
       checkoutStep(PLANNED_TAG_REF),
       ...setupNode,
       ...snapTools,
-      { name: `Publish to ${spoke.key}`, id: 'publish', uses: ownAction(options, action), ...customSecretsStep(spoke, inputs) },
+      { name: `Publish to ${spoke.key}`, id: 'publish', uses: ownAction(options, action), with: inputs },
       ...(spoke.platform === 'docker' ? imageSigningSteps(config) : []),
     ],
   };

@@ -11,12 +11,12 @@ function pushesToGhcr(config: DeployforgeConfig): boolean {
 /**
  * The least a spoke's job needs. Every spoke reads this repository (config, release assets);
  * none writes to it (taps, buckets, forks are other repositories, reached with their own token).
- * `id-token: write` only where trusted publishing (OIDC) is the default or the docker job attests or
- * signs its images, `packages: write` only where the workflow token publishes a package.
+ * `id-token: write` only where the config declares trusted publishing (OIDC) or the docker job
+ * attests or signs its images, `packages: write` only where the workflow token publishes a package.
  */
 export function publishPermissions(spoke: WorkflowSpoke, config: DeployforgeConfig): Permissions {
   const permissions: Permissions = { contents: 'read' };
-  if (spoke.oidc) permissions['id-token'] = 'write';
+  if (spoke.trustedPublishing) permissions['id-token'] = 'write';
   if (spoke.platform === 'github-packages' || (spoke.platform === 'docker' && pushesToGhcr(config))) {
     permissions.packages = 'write';
   }

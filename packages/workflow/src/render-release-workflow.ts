@@ -1,5 +1,6 @@
 import type { LoadedConfig } from '@deployforge/config';
 import { buildJob } from './build-job.js';
+import { credentialCheckJobs } from './credential-check-jobs.js';
 import { concurrencyGroup } from './job-conditions.js';
 import { withJobTimeouts } from './job-timeouts.js';
 import { planJob } from './plan-job.js';
@@ -26,10 +27,17 @@ export function releaseWorkflow(loaded: LoadedConfig, options: RenderOptions = {
   const spokes = workflowSpokes(loaded);
 
   const signingSecrets = [config.release?.['gpg-key'], config.release?.['gpg-passphrase']].filter((s): s is string => s !== undefined);
+  // The plan job runs in the publish environment to see its secrets (plan-job.ts says why).
+  const planEnvironment = config.workflow?.environment ?? 'release';
+  const checks = credentialCheckJobs(spokes, config, planEnvironment, runsOn);
   const jobs: Record<string, Job> = {
-    plan: planJob({ options: resolved, spokes, tagPrefix, runsOn, signingSecrets }),
+    plan: planJob({ options: resolved, spokes, tagPrefix, runsOn, signingSecrets, environment: planEnvironment }),
+    // Required spokes whose secrets sit in another environment than the plan job's: checked there.
+    ...checks,
     build: buildJob(config, loaded.file, (p) => loaded.locate(p), resolved),
   };
+  // Nothing is built, so nothing written, until every required credential is known to be there.
+  if (Object.keys(checks).length > 0) jobs.build = { ...jobs.build!, needs: ['plan', ...Object.keys(checks)] };
   if (signJobNeeded(config)) jobs.sign = signJob(config, resolved, runsOn);
   jobs.release = releaseJob(config, resolved, runsOn);
   for (const spoke of spokes) jobs[spoke.jobId] = publishJob(spoke, config, resolved, runsOn);

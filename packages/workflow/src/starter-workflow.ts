@@ -42,7 +42,9 @@ function publishMatrixJob(options: ResolvedRenderOptions): Job {
       const input = credentialInputName(c.name);
       const owners = SPOKE_IDS.filter((p) => PLATFORMS[p].credentials.some((x) => x.name === c.name));
       const test = owners.map((p) => `matrix.platform == '${p}'`).join(' || ');
-      credentials[input] = `\${{ (${test}) && secrets.${c.name} || '' }}`;
+      // A leg whose platform declares trusted publishing gets no token (22.8), as in the generated workflow.
+      const tokenless = owners.some((p) => PLATFORMS[p].oidc) ? ' && !matrix.trusted-publishing' : '';
+      credentials[input] = `\${{ (${test})${tokenless} && secrets.${c.name} || '' }}`;
     }
   }
   return {
@@ -83,12 +85,15 @@ export function starterWorkflow(options: RenderOptions = {}): Workflow {
   const runsOn = 'ubuntu-latest';
   // Every credential is preflighted: the plan only looks at the ones its enabled platforms use.
   const allCredentials: WorkflowSpoke = {
-    key: 'all', platform: 'custom', jobId: 'publish', environment: 'release', oidc: false,
+    key: 'all', platform: 'custom', jobId: 'publish', environment: 'release', oidc: false, trustedPublishing: false,
     credentials: everyCredential().map((name) => ({ name, description: '' })),
   };
-  const plan = planJob({ options: resolved, spokes: [allCredentials], tagPrefix: 'v', runsOn });
+  // In `release`, where the legs run by default, so the plan sees the environment's secrets.
+  const plan = planJob({ options: resolved, spokes: [allCredentials], tagPrefix: 'v', runsOn, environment: 'release' });
   // The per-spoke `publish-<key>` output is replaced by the matrix and the build command.
   delete plan.outputs!.publish;
+  // Every leg has id-token: write, so trusted publishing is available wherever the config declares it.
+  plan.env = { ...plan.env, DEPLOYFORGE_HAS_OIDC: 'true' };
   for (const name of STARTER_OUTPUT_NAMES) plan.outputs![name] = `\${{ steps.plan.outputs.${name} }}`;
 
   const build = buildJobWith({

@@ -1,7 +1,6 @@
 import type { LoadedConfig } from '@deployforge/config';
-import { customCommandCredentials } from '@deployforge/plan';
 import { PLATFORMS, type CredentialSpec, type SpokeId } from '@deployforge/platforms';
-import { spokeKeys } from '@deployforge/plan';
+import { spokeKeys, trustedPublishingDeclared } from '@deployforge/plan';
 
 /** One publish job to generate: what the plan calls a spoke, plus what only the workflow needs. */
 export interface WorkflowSpoke {
@@ -14,7 +13,13 @@ export interface WorkflowSpoke {
   instance?: string;
   environment: string;
   credentials: readonly CredentialSpec[];
+  /** The platform supports trusted publishing (OIDC). */
   oidc: boolean;
+  /**
+   * The config declares trusted publishing for it (`trusted-publishing: true`): the job gets
+   * `id-token: write` and no long-lived token; otherwise the token and no `id-token`.
+   */
+  trustedPublishing: boolean;
 }
 
 /**
@@ -36,16 +41,24 @@ export function workflowSpokes(loaded: LoadedConfig): WorkflowSpoke[] {
       jobId: s.jobId,
       ...(s.instance ? { instance: s.instance } : {}),
       environment: block?.environment ?? defaultEnvironment,
-      // A custom entry's credentials are the `secrets:` it lists (mapped into its job's env).
-      credentials: s.instance ? customCommandCredentials(s.instance, config.platforms?.custom?.[s.instance]) : info.credentials,
+      credentials: info.credentials,
       oidc: info.oidc,
+      trustedPublishing: trustedPublishingDeclared(config, s.platform),
     };
   });
 }
 
-/** Every credential name any enabled spoke can use, sorted and without duplicates. */
+/**
+ * The secrets a spoke's job receives: none for trusted publishing (22.8: a long-lived token next to
+ * OIDC would be used first and defeat the point), else every credential of its platform.
+ */
+export function jobCredentials(spoke: WorkflowSpoke): readonly CredentialSpec[] {
+  return spoke.trustedPublishing ? [] : spoke.credentials;
+}
+
+/** Every credential name the enabled spokes' jobs receive, sorted and without duplicates. */
 export function credentialNames(spokes: readonly WorkflowSpoke[]): string[] {
-  return [...new Set(spokes.flatMap((s) => s.credentials.map((c) => c.name)))].sort();
+  return [...new Set(spokes.flatMap((s) => jobCredentials(s).map((c) => c.name)))].sort();
 }
 
 /** `NPM_TOKEN` → `npm-token`: action inputs are kebab-case (CONTRACT.md). */

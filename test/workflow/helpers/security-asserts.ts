@@ -8,15 +8,22 @@ export function signs(config: DeployforgeConfig): boolean {
   return config.release?.attest === true || config.release?.sign === true || config.release?.['gpg-key'] !== undefined;
 }
 
+/** The platforms whose config block says `trusted-publishing: true`, read from the config itself. */
+export function trustedPublishingPlatforms(config: DeployforgeConfig): Set<string> {
+  const blocks = (config.platforms ?? {}) as Record<string, { 'trusted-publishing'?: boolean } | null | undefined>;
+  return new Set((['npm', 'pypi', 'crates'] as const).filter((p) => blocks[p]?.['trusted-publishing'] === true));
+}
+
 /**
- * Which jobs may hold `id-token: write` and `attestations: write`, from the config: OIDC publish
- * jobs; the sign job when it attests or signs keylessly; the docker job when it attests or signs
- * its images.
+ * Which jobs may hold `id-token: write` and `attestations: write`, from the config: the publish
+ * jobs of platforms that declare trusted publishing (22.8: not those that merely could); the sign
+ * job when it attests or signs keylessly; the docker job when it attests or signs its images.
  */
 export function signingJobs(loaded: LoadedConfig): { oidc: Set<string>; attesting: Set<string> } {
   const { config } = loaded;
   const spokes = workflowSpokes(loaded);
-  const oidc = new Set(spokes.filter((s) => s.oidc).map((s) => s.jobId));
+  const trusted = trustedPublishingPlatforms(config);
+  const oidc = new Set(spokes.filter((s) => trusted.has(s.platform)).map((s) => s.jobId));
   const attesting = new Set<string>();
   const attest = config.release?.attest === true;
   if (attest || config.release?.sign === true) oidc.add('sign');
