@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -8,6 +8,8 @@ import { repoRoot, runActionBundle } from '../helpers/run-action-bundle.js';
 function rustWorkspace(): string {
   const dir = mkdtempSync(join(tmpdir(), 'df-ws-'));
   for (const f of ['deployforge.yml', 'Cargo.toml', 'Cargo.lock']) cpSync(join(repoRoot, 'examples/rust-cli', f), join(dir, f));
+  // version.from is cargo: the crate says the version these tests ask for (one that disagrees stops the plan).
+  writeFileSync(join(dir, 'Cargo.toml'), readFileSync(join(dir, 'Cargo.toml'), 'utf8').replace(/^version = ".*"$/m, 'version = "1.2.3"'));
   return dir;
 }
 

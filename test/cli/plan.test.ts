@@ -1,29 +1,41 @@
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { repoRoot } from '../helpers/repo-root.js';
 import { runBuiltCli } from './cli-process.js';
 
 interface PlanJson {
-  version: { version: string; tag: string; prerelease: boolean; npmDistTag: string; pypiVersion?: string };
+  ok: boolean;
+  version: { version: string; tag: string; prerelease: boolean; 'npm-dist-tag': string; 'pypi-version'?: string };
   matrix: { include: { target: string; 'rust-target': string; goos: string; goarch: string; archive: string }[] };
-  targets: { target: string; npm: { os: string; cpu: string; package: string }; pypi: { platformTag: string }; oci?: { architecture: string } }[];
+  targets: { target: string; npm: { os: string; cpu: string; package: string }; pypi: { 'platform-tag': string }; oci?: { architecture: string } }[];
   spokes: { key: string; run: boolean; reason: string }[];
+}
+
+/** examples/rust-cli with its Cargo.toml at `version` (version.from is cargo: a --version must agree with it). */
+function rustCliAt(version: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'df-plan-'));
+  for (const f of ['deployforge.yml', 'Cargo.toml']) cpSync(join(repoRoot, 'examples/rust-cli', f), join(dir, f));
+  writeFileSync(join(dir, 'Cargo.toml'), readFileSync(join(dir, 'Cargo.toml'), 'utf8').replace(/^version = ".*"$/m, `version = "${version}"`));
+  return dir;
 }
 
 describe('deployforge plan (the built CLI)', () => {
   test('--json on examples/rust-cli: triples, GOOS/GOARCH, npm/PyPI/OCI names for every target', async () => {
-    const run = await runBuiltCli(['plan', '--version', '2.0.0-rc.1', '--json'], { cwd: join(repoRoot, 'examples/rust-cli') });
+    const run = await runBuiltCli(['plan', '--version', '2.0.0-rc.1', '--json'], { cwd: rustCliAt('2.0.0-rc.1') });
     expect(run.code, run.stderr).toBe(0);
     const plan = JSON.parse(run.stdout) as PlanJson;
-    expect(plan.version).toMatchObject({ version: '2.0.0-rc.1', tag: 'v2.0.0-rc.1', prerelease: true, npmDistTag: 'next', pypiVersion: '2.0.0rc1' });
+    expect(plan.ok).toBe(true);
+    expect(plan.version).toMatchObject({ version: '2.0.0-rc.1', tag: 'v2.0.0-rc.1', prerelease: true, 'npm-dist-tag': 'next', 'pypi-version': '2.0.0rc1' });
     const rows = Object.fromEntries(plan.matrix.include.map((m) => [m.target, m]));
     expect(rows['linux-x64']).toMatchObject({ 'rust-target': 'x86_64-unknown-linux-gnu', goos: 'linux', goarch: 'amd64' });
     expect(rows['windows-arm64']).toMatchObject({ 'rust-target': 'aarch64-pc-windows-msvc', goos: 'windows', goarch: 'arm64', archive: 'hello-forge-2.0.0-rc.1-windows-arm64.zip' });
     const t = Object.fromEntries(plan.targets.map((x) => [x.target, x]));
-    expect(t['macos-arm64']).toMatchObject({ npm: { os: 'darwin', cpu: 'arm64' }, pypi: { platformTag: 'macosx_11_0_arm64' } });
-    expect(t['linux-x64-musl']?.pypi.platformTag).toBe('musllinux_1_2_x86_64');
+    expect(t['macos-arm64']).toMatchObject({ npm: { os: 'darwin', cpu: 'arm64' }, pypi: { 'platform-tag': 'macosx_11_0_arm64' } });
+    expect(t['linux-x64-musl']?.pypi['platform-tag']).toBe('musllinux_1_2_x86_64');
     expect(t['linux-arm64']?.oci?.architecture).toBe('arm64');
-    expect(t['windows-x64']?.pypi.platformTag).toBe('win_amd64');
+    expect(t['windows-x64']?.pypi['platform-tag']).toBe('win_amd64');
   });
 
   test('--json on examples/go-cli', async () => {
@@ -35,7 +47,7 @@ describe('deployforge plan (the built CLI)', () => {
   });
 
   test('the human table names every target and spoke', async () => {
-    const run = await runBuiltCli(['plan', '--version', '1.0.0'], { cwd: join(repoRoot, 'examples/rust-cli') });
+    const run = await runBuiltCli(['plan', '--version', '0.1.0'], { cwd: join(repoRoot, 'examples/rust-cli') });
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/aarch64-apple-darwin/);
     expect(run.stdout).toMatch(/custom:mirror/);
@@ -43,7 +55,7 @@ describe('deployforge plan (the built CLI)', () => {
 
   test.each([
     [['plan', '--version', '1.2'], /version: "1\.2" is not a valid version/],
-    [['plan', '--version', '1.2.3', '--platforms', 'bogus'], /--platforms: "bogus" is not enabled/],
+    [['plan', '--version', '0.1.0', '--platforms', 'bogus'], /--platforms: "bogus" is not enabled/],
     [['plan', '--version', '$(id)'], /is not a valid version/],
     [['plan', '--bogus-flag'], /unknown option '--bogus-flag'/],
     [['nonsense'], /unknown command 'nonsense'/],

@@ -3,6 +3,7 @@ import { closest, distance } from 'fastest-levenshtein';
 import { asUserFacingError, isConfigurationError, errorMessage } from '@deployforge/diagnostics';
 import { withRedactedOutput, type CliIo } from './cli-io.js';
 import { EXIT_BAD_INPUT } from './exit-codes.js';
+import { printJsonFailure, wantsJson } from './json-output.js';
 import { createProgram } from './program.js';
 
 /**
@@ -23,6 +24,7 @@ export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<num
       const guess = closest(first, [...known]);
       const hint = distance(first, guess) <= 2 ? ` (did you mean '${guess}'?)` : '';
       io.stderr(`error: unknown command '${first}'${hint}\n(run with --help for usage)\n`);
+      if (wantsJson(argv)) printJsonFailure(io, `unknown command '${first}'${hint}`);
       return EXIT_BAD_INPUT;
     }
   }
@@ -30,6 +32,9 @@ export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<num
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode();
   } catch (error) {
+    // --json promises one document on stdout in every outcome; the human message still goes to stderr.
+    // --help and --version are not outcomes: they print what was asked for.
+    if (wantsJson(argv) && !(error instanceof CommanderError && error.exitCode === 0)) printJsonFailure(io, error);
     if (error instanceof CommanderError) {
       // --help and --version land here with exit code 0; usage errors already printed their message.
       return error.exitCode === 0 ? 0 : EXIT_BAD_INPUT;

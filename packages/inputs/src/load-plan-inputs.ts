@@ -11,6 +11,8 @@ export interface InputSource {
 
 export interface PlanFlags {
   version?: string;
+  /** How messages name `version`: `--version` for the CLI; the default `version` is the dispatch or action input. */
+  versionName?: string;
   platforms?: string;
   ref?: string;
 }
@@ -53,6 +55,7 @@ export async function loadPlanInputs(configPath: string, flags: PlanFlags, io: I
     tagPrefix,
     ...(ref ? { ref } : {}),
     ...(flags.version !== undefined ? { input: flags.version } : {}),
+    ...(flags.versionName !== undefined ? { inputName: flags.versionName } : {}),
     cwd: dirname(resolve(configFile)),
     configFile: loaded.file,
   });

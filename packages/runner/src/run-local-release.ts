@@ -57,7 +57,7 @@ export async function runLocalRelease(options: {
 }): Promise<LocalReleaseResult> {
   const { flags, io, log } = options;
   // Every user input is validated before the first request.
-  const inputs = await loadPlanInputs(options.configPath, { ...(flags.version ? { version: flags.version } : {}), ...(flags.platforms ? { platforms: flags.platforms } : {}) }, io);
+  const inputs = await loadPlanInputs(options.configPath, { ...(flags.version ? { version: flags.version, versionName: '--version' } : {}), ...(flags.platforms ? { platforms: flags.platforms } : {}) }, io);
   const { loaded, version } = inputs;
   const repository = resolveRepository(loaded, io.env);
   const token = io.env.GITHUB_TOKEN || io.env.GH_TOKEN;

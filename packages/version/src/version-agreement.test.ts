@@ -40,10 +40,10 @@ describe.each([
   ['file:VERSION', { VERSION: '0.1.0\n' }, 'VERSION:1:1: version'],
 ] as const)('from: %s', (from, tree, where) => {
   test.each([
-    [{ ref: 'refs/tags/v1.2.3' }, 'the tag v1.2.3 is 1.2.3'],
-    [{ ref: 'v1.2.3' }, 'the tag v1.2.3 is 1.2.3'],
-    [{ input: 'v1.2.3' }, 'the dispatch input "version" (v1.2.3), i.e. the tag v1.2.3, is 1.2.3'],
-    [{ input: '1.2.3', inputName: '--version' }, '--version 1.2.3, i.e. the tag v1.2.3, is 1.2.3'],
+    [{ ref: 'refs/tags/v1.2.3' }, 'the tag v1.2.3 asks for 1.2.3'],
+    [{ ref: 'v1.2.3' }, 'the tag v1.2.3 asks for 1.2.3'],
+    [{ input: 'v1.2.3' }, 'the version input v1.2.3 (tag v1.2.3) asks for 1.2.3'],
+    [{ input: '1.2.3', inputName: '--version' }, '--version 1.2.3 (tag v1.2.3) asks for 1.2.3'],
   ])('a different tag is refused: %j', async (given, who) => {
     await files(tree);
     const error = await refusal({ from, ...given });
@@ -74,7 +74,7 @@ test('a workspace member points at the root manifest that holds the version', as
     'crates/cli/Cargo.toml': '[package]\nname = "cli"\nversion.workspace = true\n',
   });
   const error = await refusal({ cwd: join(dir, 'crates/cli'), ref: 'refs/tags/v2.2.0' });
-  expect(error.message).toContain('../../Cargo.toml:5:11: workspace.package.version: is 2.1.0, but the tag v2.2.0 is 2.2.0');
+  expect(error.message).toContain('../../Cargo.toml:5:11: workspace.package.version: is 2.1.0, but the tag v2.2.0 asks for 2.2.0');
 });
 
 describe('from: pyproject', () => {
@@ -92,8 +92,8 @@ describe('from: pyproject', () => {
   });
 
   test.each([
-    [project('"1.2.3rc1"'), 'refs/tags/v1.2.3', 'pyproject.toml:3:11: project.version: is 1.2.3rc1, but the tag v1.2.3 is 1.2.3'],
-    [project('"1.2.3"'), 'refs/tags/v1.2.3+build.1', 'is 1.2.3, but the tag v1.2.3+build.1 is 1.2.3+build.1'],
+    [project('"1.2.3rc1"'), 'refs/tags/v1.2.3', 'pyproject.toml:3:11: project.version: is 1.2.3rc1, but the tag v1.2.3 asks for 1.2.3'],
+    [project('"1.2.3"'), 'refs/tags/v1.2.3+build.1', 'is 1.2.3, but the tag v1.2.3+build.1 asks for 1.2.3+build.1'],
     [project('"1.2.3.post1"'), undefined, 'pyproject.toml:3:11: project.version: "1.2.3.post1": a post-release has no semver form'],
     [project('"1.2"'), undefined, 'exactly three release numbers'],
     [project('"1.2.3"', 'dynamic = ["version"]\n'), undefined, 'pyproject.toml: project.dynamic: lists "version"'],

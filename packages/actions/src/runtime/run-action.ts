@@ -17,8 +17,9 @@ export async function runAction(name: string, body: (boundary: Pick<ActionRedact
     await body({ redact: output.redact });
   } catch (error) {
     if (isConfigurationError(error)) {
+      // Titled by its file: deployforge.yml, or the Cargo.toml / pyproject.toml a tag disagrees with.
       for (const d of error.diagnostics) {
-        core.error(`${d.path ? `${d.path}: ` : ''}${d.message}`, { title: 'deployforge.yml', file: d.file, startLine: d.line, startColumn: d.column });
+        core.error(`${d.path ? `${d.path}: ` : ''}${d.message}`, { title: d.file, file: d.file, startLine: d.line, startColumn: d.column });
       }
       core.setFailed(error.message);
       process.exitCode = 2;

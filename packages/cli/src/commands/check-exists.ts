@@ -3,6 +3,7 @@ import { runCheckExists } from '@deployforge/runner';
 import { createCliLogger } from '../cli-logger.js';
 import { EXIT_FINDINGS } from '../exit-codes.js';
 import { formatTable } from '../format-table.js';
+import { keyError, printJson } from '../json-output.js';
 import { configOption, type CommandContext } from '../program.js';
 
 interface CheckOptions {
@@ -27,8 +28,11 @@ export function registerCheckExists(program: Command, ctx: CommandContext): Comm
         io: ctx.io,
         log: createCliLogger(ctx.io),
       });
-      if (options.json) ctx.io.stdout(`${JSON.stringify(states, null, 2)}\n`);
+      const unknown = Object.entries(states).filter(([, e]) => e.state === 'unknown');
+      // `platforms` like every other report; the per-platform keys at the top stay for scripts written
+      // before it (they were the whole document).
+      if (options.json) printJson(ctx.io, { platforms: states, ...states }, unknown.map(([k, e]) => keyError(k, `unknown: ${e.detail ?? 'the check could not answer'}`)));
       else ctx.io.stdout(`${formatTable(['platform', 'state', 'detail'], Object.entries(states).map(([k, e]) => [k, e.state, e.detail ?? '']))}\n`);
-      if (Object.values(states).some((e) => e.state === 'unknown')) ctx.setExitCode(EXIT_FINDINGS);
+      if (unknown.length > 0) ctx.setExitCode(EXIT_FINDINGS);
     });
 }

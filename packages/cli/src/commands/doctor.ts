@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { loadConfig, type LoadedConfig } from '@deployforge/config';
 import { formatFinding, runDoctor } from '@deployforge/workflow';
 import { EXIT_FINDINGS } from '../exit-codes.js';
+import { printJson } from '../json-output.js';
 import { configOption, type CommandContext } from '../program.js';
 
 const WORKFLOWS_DIR = '.github/workflows';
@@ -50,7 +51,8 @@ export function registerDoctor(program: Command, ctx: CommandContext): Command {
       if (findings.length > 0) ctx.setExitCode(EXIT_FINDINGS);
 
       if (options.json) {
-        ctx.io.stdout(`${JSON.stringify({ clean: findings.length === 0, workflows: workflows.map((w) => w.path), config: loaded ? options.config : null, findings }, null, 2)}\n`);
+        const errors = findings.map((f) => ({ file: f.file, line: f.line, col: f.column, key: f.rule, message: f.message }));
+        printJson(ctx.io, { clean: findings.length === 0, workflows: workflows.map((w) => w.path), config: loaded ? options.config : null, findings }, errors);
         return;
       }
       const notes: string[] = [];

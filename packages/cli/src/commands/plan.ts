@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { createPlan, credentialFactsFromEnv, type Plan } from '@deployforge/plan';
 import { formatTable } from '../format-table.js';
 import { loadPlanInputs } from '@deployforge/inputs';
+import { printJson } from '../json-output.js';
 import { configOption, type CommandContext } from '../program.js';
 
 interface PlanOptions {
@@ -27,14 +28,15 @@ export function registerPlan(program: Command, ctx: CommandContext): Command {
     .option('--json', 'print the plan as one JSON document on stdout')
     .addHelpText('after', '\nExamples:\n  deployforge plan --version 1.2.3\n  deployforge plan --version 1.2.3 --platforms npm,homebrew --json\n\nExit codes: 0 ok, 2 bad config, version or flags.')
     .action(async (options: PlanOptions) => {
-      const inputs = await loadPlanInputs(options.config, options, ctx.io);
+      const inputs = await loadPlanInputs(options.config, { ...options, versionName: '--version' }, ctx.io);
       const plan = createPlan({
         ...inputs,
         ...(options.checkCredentials ? { credentials: credentialFactsFromEnv(ctx.io.env) } : {}),
         force: options.force ?? false,
         dryRun: options.dryRun ?? false,
       });
-      ctx.io.stdout(options.json ? `${JSON.stringify(plan, null, 2)}\n` : `${renderPlan(plan)}\n`);
+      if (options.json) printJson(ctx.io, plan);
+      else ctx.io.stdout(`${renderPlan(plan)}\n`);
     });
 }
 

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { runPublish } from '@deployforge/runner';
 import { createCliLogger } from '../cli-logger.js';
 import { EXIT_FINDINGS } from '../exit-codes.js';
+import { keyError, printJson } from '../json-output.js';
 import { configOption, type CommandContext } from '../program.js';
 
 interface PublishOptions {
@@ -31,7 +32,7 @@ export function registerPublish(program: Command, ctx: CommandContext): Command 
         io: ctx.io,
         log: createCliLogger(ctx.io),
       });
-      if (options.json) ctx.io.stdout(`${JSON.stringify(outcome, null, 2)}\n`);
+      if (options.json) printJson(ctx.io, outcome, outcome.status === 'failed' ? [keyError(outcome.key, outcome.detail)] : []);
       else ctx.io.stdout(`${outcome.key}: ${outcome.status}${outcome.url ? ` ${outcome.url}` : ''}\n  ${outcome.detail}\n`);
       if (outcome.status === 'failed') ctx.setExitCode(EXIT_FINDINGS);
     });

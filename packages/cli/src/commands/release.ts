@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { runLocalRelease } from '@deployforge/runner';
 import { createCliLogger } from '../cli-logger.js';
 import { EXIT_FINDINGS, EXIT_INTERRUPTED } from '../exit-codes.js';
+import { keyError, printJson, printJsonFailure } from '../json-output.js';
 import { configOption, type CommandContext } from '../program.js';
 import { createSpokeProgress } from '../spoke-progress.js';
 import { renderStatusTable } from '../status-table.js';
@@ -74,7 +75,11 @@ export function registerRelease(program: Command, ctx: CommandContext): Command 
           ctx.io.stderr('interrupted: spokes in flight were stopped and none started after Ctrl-C; run the same command again to finish the release\n');
           ctx.setExitCode(EXIT_INTERRUPTED);
         }
-        if (options.json) ctx.io.stdout(`${JSON.stringify(result.status, null, 2)}\n`);
+        if (options.json) {
+          const errors = result.failedRequired.map((k) => keyError(k, `required platform failed: ${result.status.platforms[k]?.detail ?? ''}`));
+          if (abort.signal.aborted) errors.push(keyError(null, 'interrupted: run the same command again to finish the release'));
+          printJson(ctx.io, result.status, errors);
+        }
         else ctx.io.stdout(`\n${renderStatusTable(result.status)}\n\nstatus: ${result.statusFile}\n`);
         if (result.failedRequired.length > 0) {
           ctx.io.stderr(`required platform(s) failed: ${result.failedRequired.join(', ')}\n`);
@@ -85,6 +90,7 @@ export function registerRelease(program: Command, ctx: CommandContext): Command 
         // is the expected way out, not a bug: say what state things are in and exit like a shell.
         if (!abort.signal.aborted) throw error;
         ctx.io.stderr('interrupted: nothing half-written was left behind; run the same command again to finish the release\n');
+        if (options.json) printJsonFailure(ctx.io, 'interrupted: nothing half-written was left behind; run the same command again to finish the release');
         ctx.setExitCode(EXIT_INTERRUPTED);
       } finally {
         progress.stop();

@@ -3,6 +3,7 @@ import { runRollback } from '@deployforge/runner';
 import { createCliLogger } from '../cli-logger.js';
 import { EXIT_FINDINGS } from '../exit-codes.js';
 import { formatTable } from '../format-table.js';
+import { keyError, printJson } from '../json-output.js';
 import { configOption, type CommandContext } from '../program.js';
 
 interface RollbackOptions {
@@ -31,7 +32,8 @@ export function registerRollback(program: Command, ctx: CommandContext): Command
         log: createCliLogger(ctx.io),
       });
       if (options.json) {
-        ctx.io.stdout(`${JSON.stringify(report, null, 2)}\n`);
+        const failed = Object.entries(report.platforms).filter(([, p]) => p.status === 'failed');
+        printJson(ctx.io, report, failed.map(([k, p]) => keyError(k, p.detail)));
       } else {
         const rows = Object.entries(report.platforms).map(([key, p]) => [key, p.status, p.detail.split('\n')[0] ?? '']);
         ctx.io.stdout(`rollback to ${report.to}${report['dry-run'] ? ' (dry run: nothing written)' : ''}\n`);

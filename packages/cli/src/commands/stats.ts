@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { runStats } from '@deployforge/runner';
 import { createCliLogger } from '../cli-logger.js';
 import { formatTable } from '../format-table.js';
+import { printJson } from '../json-output.js';
 import { configOption, type CommandContext } from '../program.js';
 
 interface StatsOptions {
@@ -24,7 +25,7 @@ export function registerStats(program: Command, ctx: CommandContext): Command {
         log: createCliLogger(ctx.io),
       });
       if (options.json) {
-        ctx.io.stdout(`${JSON.stringify(report, null, 2)}\n`);
+        printJson(ctx.io, report);
         return;
       }
       const rows = Object.entries(report.platforms).map(([key, p]) => [key, p.downloads === null ? '-' : String(p.downloads), p.detail]);

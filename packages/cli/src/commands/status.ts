@@ -3,6 +3,7 @@ import { runStatus } from '@deployforge/runner';
 import { createCliLogger } from '../cli-logger.js';
 import { EXIT_FINDINGS } from '../exit-codes.js';
 import { formatTable } from '../format-table.js';
+import { keyError, printJson } from '../json-output.js';
 import { configOption, type CommandContext } from '../program.js';
 
 interface StatusOptions {
@@ -25,7 +26,9 @@ export function registerStatus(program: Command, ctx: CommandContext): Command {
         log: createCliLogger(ctx.io),
       });
       if (options.json) {
-        ctx.io.stdout(`${JSON.stringify(report, null, 2)}\n`);
+        const drifted = Object.entries(report.platforms).filter(([, p]) => p.state !== 'in-sync');
+        const errors = report.drift ? drifted.map(([k, p]) => keyError(k, `${p.state}: ${p.detail.split('\n')[0] ?? ''}`)) : [];
+        printJson(ctx.io, report, report.drift && errors.length === 0 ? [keyError('github', 'drift: the newest release is not the latest one')] : errors);
       } else {
         const rows = Object.entries(report.platforms).map(([key, p]) => [key, p.live ?? '-', p.release, p.state, p.detail.split('\n')[0] ?? '']);
         ctx.io.stdout(`newest release: ${report.tag} (${report.repository})\n`);

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { loadConfig } from '@deployforge/config';
 import { configFileFor } from '@deployforge/inputs';
 import { buildCommandWarnings } from '../build-command-warning.js';
+import { printJson } from '../json-output.js';
 import { configOption, type CommandContext } from '../program.js';
 
 export function registerValidate(program: Command, ctx: CommandContext): Command {
@@ -15,7 +16,7 @@ export function registerValidate(program: Command, ctx: CommandContext): Command
       // Warnings go to stderr and keep exit 0: the file is valid, the build would still fail.
       for (const warning of buildCommandWarnings(loaded, ctx.io.cwd)) ctx.io.stderr(`warning: ${warning}\n`);
       if (options.json) {
-        ctx.io.stdout(`${JSON.stringify({ valid: true, file: loaded.file, platforms: loaded.enabledPlatforms, targets })}\n`);
+        printJson(ctx.io, { valid: true, file: loaded.file, platforms: loaded.enabledPlatforms, targets });
         return;
       }
       const platforms = loaded.enabledPlatforms.length > 0 ? loaded.enabledPlatforms.join(', ') : 'none';
