@@ -14,7 +14,7 @@ export type TargetId =
   | 'macos-arm64'
   | 'windows-x64'
   | 'windows-arm64';
-export type RelativePath = string;
+export type ArchiveFile = string;
 /**
  * A platform id.
  */
@@ -121,9 +121,9 @@ export interface BuildConfig {
    */
   path?: string;
   /**
-   * Extra files copied into every archive next to the binary, relative to the repository root.
+   * Extra files copied into every archive next to the binary, relative to the repository root. At most 200 entries.
    */
-  files: RelativePath[];
+  files: ArchiveFile[];
 }
 /**
  * How the GitHub Release (the hub) is made.

@@ -1,11 +1,14 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { ConfigurationError } from '@deployforge/diagnostics';
-import { parseConfig, type LoadedConfig } from './parse-config.js';
+import { checkConfigSize, parseConfig, type LoadedConfig } from './parse-config.js';
 
 /** Read and parse a deployforge.yml. A missing or unreadable file is the user's to fix, so it is a ConfigurationError. */
 export async function loadConfig(path: string): Promise<LoadedConfig> {
   let text: string;
   try {
+    // The size first: a huge file is refused without being read into memory.
+    const info = await stat(path);
+    if (info.isFile()) checkConfigSize(info.size, path);
     text = await readFile(path, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException | undefined)?.code;

@@ -1,4 +1,4 @@
-import { isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node, type Pair, type YAMLMap } from 'yaml';
 
 export type ConfigPath = readonly (string | number)[];
 
@@ -24,13 +24,13 @@ interface Found {
  * at the deepest node that exists: an error about a default-filled value is still reported near
  * the block it belongs to.
  */
-function walk(doc: Document, path: ConfigPath): Found {
+function walk(doc: Document, path: ConfigPath, pairIndex: PairIndex): Found {
   let current: unknown = doc.contents;
   let key: Node | null = null;
   let deepest: Node | null = (doc.contents as Node | null) ?? null;
   for (const segment of path) {
     if (isMap(current)) {
-      const pair = current.items.find((p) => isPair(p) && scalarKey(p.key) === String(segment));
+      const pair = pairIndex.pair(current, String(segment));
       if (!pair) return { value: deepest, key, complete: false };
       key = (pair.key as Node | null) ?? null;
       current = pair.value;
@@ -54,6 +54,29 @@ function scalarKey(node: unknown): string | undefined {
   return undefined;
 }
 
+/**
+ * Each mapping's pairs by key, built the first time a path goes through that mapping. Finding a key by
+ * scanning the mapping made one diagnostic per key of an n-key mapping cost n², which a config with
+ * thousands of unknown keys turned into minutes.
+ */
+class PairIndex {
+  private readonly byMap = new WeakMap<YAMLMap, Map<string, Pair>>();
+
+  pair(map: YAMLMap, key: string): Pair | undefined {
+    let index = this.byMap.get(map);
+    if (!index) {
+      index = new Map();
+      for (const item of map.items) {
+        const name = isPair(item) ? scalarKey(item.key) : undefined;
+        // The first of duplicate keys, as the linear scan found it (duplicates are refused anyway).
+        if (name !== undefined && !index.has(name)) index.set(name, item);
+      }
+      this.byMap.set(map, index);
+    }
+    return index.get(key);
+  }
+}
+
 function position(node: Node | null, lineCounter: LineCounter): Position {
   const offset = node?.range?.[0];
   if (offset === undefined) return FILE_START;
@@ -65,6 +88,8 @@ function position(node: Node | null, lineCounter: LineCounter): Position {
  * A located YAML document: turns key paths (ajv's instancePath, our own checks) into line:column.
  */
 export class NodeLocator {
+  private readonly pairIndex = new PairIndex();
+
   constructor(
     private readonly doc: Document,
     private readonly lineCounter: LineCounter,
@@ -72,7 +97,7 @@ export class NodeLocator {
 
   /** The value at `path`, or the deepest existing ancestor. An empty value points at its key. */
   valueAt(path: ConfigPath): Position {
-    const found = walk(this.doc, path);
+    const found = walk(this.doc, path, this.pairIndex);
     // A path that is not written (a default) is shown at the key of the nearest block that is.
     if (!found.complete && found.key) return position(found.key, this.lineCounter);
     if (found.complete && found.key && isEmptyScalar(found.value)) return position(found.key, this.lineCounter);
@@ -82,14 +107,14 @@ export class NodeLocator {
   /** The key that introduces `path` (for unknown keys and for missing required children). */
   keyAt(path: ConfigPath): Position {
     if (path.length === 0) return this.valueAt(path);
-    const found = walk(this.doc, path);
+    const found = walk(this.doc, path, this.pairIndex);
     if (found.complete && found.key) return position(found.key, this.lineCounter);
     return position(found.value, this.lineCounter);
   }
 
   /** Whether `path` names something written in the file (as opposed to a default ajv filled in). */
   exists(path: ConfigPath): boolean {
-    return walk(this.doc, path).complete;
+    return walk(this.doc, path, this.pairIndex).complete;
   }
 }
 

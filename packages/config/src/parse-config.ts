@@ -3,6 +3,8 @@ import { SPOKE_IDS, type SpokeId } from '@deployforge/platforms';
 import { schemaDiagnostics } from './ajv-messages.js';
 import { configValidator } from './config-schema.js';
 import type { DeployforgeConfig } from './config-types.generated.js';
+import { limitDiagnostics } from './config-limit-checks.js';
+import { MAX_CONFIG_BYTES } from './config-limits.js';
 import { applyDerivedDefaults } from './derived-defaults.js';
 import { formatPath, NodeLocator, type ConfigPath, type Position } from './locate-node.js';
 import { parseYaml } from './parse-yaml.js';
@@ -24,6 +26,7 @@ export interface LoadedConfig {
  * every problem found (YAML syntax, schema, cross-field rules), sorted by position.
  */
 export function parseConfig(text: string, file: string): LoadedConfig {
+  checkConfigSize(Buffer.byteLength(text, 'utf8'), file);
   const { doc, lineCounter, diagnostics: yamlProblems } = parseYaml(text, file);
   const locator = new NodeLocator(doc, lineCounter);
   const locate = (path: readonly (string | number)[]): Position => locator.valueAt(path);
@@ -55,6 +58,7 @@ export function parseConfig(text: string, file: string): LoadedConfig {
     diagnostics.push(...schemaDiagnostics(validate.errors ?? [], locator, file, skip));
   }
   diagnostics.push(...semanticDiagnostics(config, locator, file));
+  diagnostics.push(...limitDiagnostics(config, locator, file));
   if (diagnostics.length > 0) throw ConfigurationError.fromDiagnostics(diagnostics);
 
   const typed = config as unknown as DeployforgeConfig;
@@ -67,6 +71,18 @@ export function parseConfig(text: string, file: string): LoadedConfig {
     const where = locator.valueAt(path);
     return ConfigurationError.fromDiagnostics([{ file: f, line: where.line, column: where.column, path: formatPath(path), message }]);
   }
+}
+
+/**
+ * A config is a few kilobytes; one of megabytes is a mistake (a generated or wrong file) or an attack,
+ * and refusing it before parsing keeps every later step's time and memory bounded.
+ */
+export function checkConfigSize(bytes: number, file: string): void {
+  if (bytes <= MAX_CONFIG_BYTES) return;
+  throw ConfigurationError.fromDiagnostics([{
+    file, line: 1, column: 1, path: '',
+    message: `the file is ${bytes.toLocaleString('en-US')} bytes; a deployforge.yml may be at most ${MAX_CONFIG_BYTES.toLocaleString('en-US')} bytes (1 MiB)`,
+  }]);
 }
 
 /**

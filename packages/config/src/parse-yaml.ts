@@ -1,34 +1,36 @@
 import { LineCounter, parseDocument, visit, isScalar, type Document, type YAMLError } from 'yaml';
 import type { Diagnostic } from '@deployforge/diagnostics';
+import { yamlStructureDiagnostics } from './yaml-structure-checks.js';
 
 export interface ParsedYaml {
   doc: Document;
   lineCounter: LineCounter;
-  /** Syntax errors and duplicate keys. When there are any, the tree is not trusted for validation. */
+  /** Syntax errors, duplicate keys, alias cycles and alias bombs. When there are any, the tree is not trusted for validation. */
   diagnostics: Diagnostic[];
 }
 
 /**
  * Parse keeping every node's offsets, so that later errors can name a line and column.
- * `uniqueKeys` makes a duplicate key an error: YAML would otherwise silently keep the last one,
- * and a config that says two different things must not be guessed at.
+ * Duplicate keys are found by yamlStructureDiagnostics, not by yaml's `uniqueKeys`: that option
+ * compares every key with every earlier key of its mapping, quadratic in the mapping's size.
  */
 export function parseYaml(text: string, file: string): ParsedYaml {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
-  const diagnostics = doc.errors.map((error) => yamlDiagnostic(error, doc, text, lineCounter, file));
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false, strict: true });
+  const diagnostics = doc.errors.map((error) => yamlDiagnostic(error, doc, lineCounter, file));
+  // After a syntax error the tree is a guess; its keys and aliases are not worth judging.
+  if (diagnostics.length === 0) diagnostics.push(...yamlStructureDiagnostics(doc, lineCounter, file));
   return { doc, lineCounter, diagnostics };
 }
 
-function yamlDiagnostic(error: YAMLError, doc: Document, text: string, lineCounter: LineCounter, file: string): Diagnostic {
+function yamlDiagnostic(error: YAMLError, doc: Document, lineCounter: LineCounter, file: string): Diagnostic {
   let offset = error.pos[0];
   let message: string;
   switch (error.code) {
-    case 'DUPLICATE_KEY': {
-      const key = keyTextAt(text, offset);
-      message = key ? `duplicate key "${key}": each key may appear only once in a mapping` : 'duplicate key: each key may appear only once in a mapping';
+    case 'RESOURCE_EXHAUSTION':
+      // yaml turns a stack overflow while parsing (thousands of nested `[`) into this error.
+      message = 'the YAML is nested too deeply to read: a config needs a few levels, not thousands';
       break;
-    }
     case 'TAB_AS_INDENT':
       message = 'tab used for indentation: YAML indents with spaces only';
       break;
@@ -53,12 +55,6 @@ function plainYamlMessage(error: YAMLError): string {
   const first = error.message.split('\n')[0] ?? error.message;
   const withoutPosition = first.replace(/ at line \d+, column \d+:?$/, '');
   return withoutPosition.charAt(0).toLowerCase() + withoutPosition.slice(1);
-}
-
-function keyTextAt(text: string, offset: number): string | undefined {
-  const match = /^(?:"([^"\n]*)"|'([^'\n]*)'|([^:\n,{}[\]]+?))\s*:/.exec(text.slice(offset));
-  const key = match?.[1] ?? match?.[2] ?? match?.[3];
-  return key?.trim();
 }
 
 function openingQuoteBefore(doc: Document, offset: number): number | undefined {

@@ -1,0 +1,95 @@
+import { isAlias, isMap, isPair, isScalar, isSeq, type Alias, type Document, type LineCounter, type Node } from 'yaml';
+import type { Diagnostic } from '@deployforge/diagnostics';
+import { MAX_ALIAS_EXPANSION_NODES } from './config-limits.js';
+import { formatPath, type ConfigPath } from './locate-node.js';
+
+/**
+ * Checks on the YAML tree itself, before it becomes data, in one walk that is linear in the size of
+ * the file:
+ *
+ * - duplicate keys: YAML would silently keep the last one, and a config that says two different things
+ *   must not be guessed at. (yaml's own `uniqueKeys` compares each key with every earlier one, which made
+ *   a mapping of n keys cost n² and a 100k-key file take minutes; a Set per mapping is linear.)
+ * - alias cycles (`&p {self: *p}`): the data would contain itself, and every later walk over it
+ *   (expressions, the schema) would recurse until the stack ran out.
+ * - alias bombs ("billion laughs"): a chain of aliases that each repeat the one before expands
+ *   exponentially; the expansion is counted here, without building it, and refused past a bound.
+ *
+ * Every finding names the line, column and key path of the key or alias at fault.
+ */
+export function yamlStructureDiagnostics(doc: Document, lineCounter: LineCounter, file: string): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  const report = (node: Node, path: ConfigPath, message: string): void => {
+    const { line, col } = lineCounter.linePos(node.range?.[0] ?? 0);
+    found.push({ file, line, column: col, path: formatPath(path), message });
+  };
+
+  // YAML resolves `*name` to the last `&name` before it, so anchors are recorded in document order,
+  // on entering their node: an alias inside that node then finds an ancestor, which is a cycle.
+  const anchors = new Map<string, Node>();
+  // Nodes each subtree stands for once every alias in it is expanded; known once the subtree is done.
+  const expandedSize = new Map<Node, number>();
+  const ancestors = new Set<Node>();
+  let aliasExpansion = 0;
+  let bombReported = false;
+
+  // Recursion depth is bounded by the parser: yaml reports nesting deeper than its own stack allows
+  // as a syntax error, and this walk only runs on documents without errors.
+  const walk = (node: unknown, path: ConfigPath): number => {
+    if (isAlias(node)) return aliasSize(node, path);
+    if (!isMap(node) && !isSeq(node) && !isScalar(node)) return 0;
+    if (node.anchor) anchors.set(node.anchor, node);
+    let size = 1;
+    if (isMap(node) || isSeq(node)) {
+      ancestors.add(node);
+      const seen = new Set<string>();
+      const items = node.items as unknown[];
+      for (let index = 0; index < items.length; index += 1) {
+        const item = items[index];
+        if (!isPair(item)) {
+          size += walk(item, [...path, index]);
+          continue;
+        }
+        const name = isScalar(item.key) ? String(item.key.value) : undefined;
+        if (name !== undefined && isMap(node)) {
+          if (seen.has(name)) report(item.key as Node, [...path, name], `duplicate key ${JSON.stringify(name)}: each key may appear only once in a mapping`);
+          seen.add(name);
+        }
+        size += walk(item.key, path);
+        size += walk(item.value, name === undefined ? path : [...path, name]);
+      }
+      ancestors.delete(node);
+    }
+    expandedSize.set(node, size);
+    return size;
+  };
+
+  const aliasSize = (alias: Alias, path: ConfigPath): number => {
+    const target = anchors.get(alias.source);
+    // An unknown anchor is a syntax error yaml already reported.
+    if (!target) return 1;
+    if (ancestors.has(target)) {
+      report(alias, path, `alias *${alias.source} refers to the node that contains it, so the value would contain itself: a config cannot be recursive; copy the values instead`);
+      return 1;
+    }
+    const size = expandedSize.get(target) ?? 1;
+    aliasExpansion += size;
+    if (aliasExpansion > MAX_ALIAS_EXPANSION_NODES && !bombReported) {
+      bombReported = true;
+      report(
+        alias,
+        path,
+        `aliases expand to more than ${MAX_ALIAS_EXPANSION_NODES.toLocaleString('en-US')} values (this one, *${alias.source}, to ${describeSize(size)}): ` +
+          'aliases that repeat other aliases grow exponentially (an "alias bomb"); write the values out, or reuse fewer of them',
+      );
+    }
+    return size;
+  };
+
+  walk(doc.contents, []);
+  return found;
+}
+
+function describeSize(size: number): string {
+  return Number.isFinite(size) && size < 1e15 ? `${size.toLocaleString('en-US')} values` : 'more values than can be counted';
+}
