@@ -3,13 +3,13 @@
 // version, a stray), is bad input: exit 2 listing what is missing and what is unexpected, before a
 // single request reaches GitHub. Through the CLI (`release --artifacts`, `--dry-run` too) and the
 // create-release action bundle.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parseConfig } from '@deployforge/config';
-import { ConfigurationError } from '@deployforge/diagnostics';
-import { checkArtifactNames, collectReleaseArtifacts } from '@deployforge/hub';
+import { ConfigurationError, createMemoryLogger } from '@deployforge/diagnostics';
+import { checkArtifactNames, collectReleaseArtifacts, prepareRelease } from '@deployforge/hub';
 import { parseVersionInput } from '@deployforge/version';
 import { runCli } from '../../packages/cli/src/run-cli.js';
 import { startGitHubFake, type GitHubFake } from '../fakes/github/index.js';
@@ -100,6 +100,19 @@ describe('deployforge release --artifacts with an incomplete folder', () => {
       expect.objectContaining({ file: 'deployforge.yml', line: 2, path: 'build.targets', message: expect.stringContaining('missing demo-1.0.0-linux-x64.tar.gz') }),
       expect.objectContaining({ file: 'deployforge.yml', line: 2, path: 'build.targets', message: expect.stringMatching(/unexpected .*notes\.txt/) }),
     ]);
+  });
+});
+
+describe('the sign job (prepareRelease) with an incomplete folder', () => {
+  test('refuses before it writes, signs or attests anything', async () => {
+    const cwd = project(COMPLETE.slice(1));
+    const outDir = join(cwd, 'signed');
+    const run = prepareRelease({
+      loaded: parseConfig(CONFIG, 'deployforge.yml'), version: parseVersionInput('1.0.0', { tagPrefix: 'v', origin: 'test' }),
+      artifacts: 'artifacts', outDir, cwd, env: {}, log: createMemoryLogger(), dryRun: false,
+    });
+    await expect(run).rejects.toThrow(/missing demo-1\.0\.0-linux-x64\.tar\.gz/);
+    expect(existsSync(outDir)).toBe(false);
   });
 });
 

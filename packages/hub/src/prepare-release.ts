@@ -5,7 +5,7 @@ import type { Logger } from '@deployforge/diagnostics';
 import { describeLocalAssets, digestsOf, isSignatureFile, SHA256SUMS_NAME, writeChecksumsAsset } from '@deployforge/github';
 import { withReleaseSbom } from '@deployforge/sbom';
 import type { ResolvedVersion } from '@deployforge/version';
-import { collectArtifacts } from './collect-artifacts.js';
+import { collectReleaseArtifacts } from './check-release-artifacts.js';
 import { releaseSigner, type ReleaseSignerOptions } from './release-signer.js';
 import { resolveRepository } from './resolve-repository.js';
 
@@ -42,7 +42,9 @@ export interface PreparedRelease {
 export async function prepareRelease(options: PrepareReleaseOptions): Promise<PreparedRelease> {
   const { loaded, version, log } = options;
   const config = loaded.config;
-  const collected = await collectArtifacts(options.artifacts, options.cwd);
+  // An incomplete or unexpected folder stops the sign job before it signs or attests anything
+  // (keyless signing and attestation are public writes), as the hub would refuse it after.
+  const collected = await collectReleaseArtifacts(options.artifacts, options.cwd, loaded, version);
   const stray = collected.filter((f) => basename(f) === SHA256SUMS_NAME || isSignatureFile(basename(f)));
   if (stray.length > 0) {
     log.warning(`ignoring ${stray.map((f) => basename(f)).join(', ')} among the archives: this step makes SHA256SUMS and its signatures`);
