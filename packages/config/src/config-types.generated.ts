@@ -40,6 +40,7 @@ export type SpokeId =
  */
 export type TrustedPublishing = boolean;
 export type ImageRepository = string;
+export type SecretName = string;
 
 /**
  * deployforge.yml: one file that says what to build and where to publish it. A platform is on when its block under `platforms` is present.
@@ -579,6 +580,10 @@ export interface CustomCommandConfig {
      */
     [k: string]: string;
   };
+  /**
+   * Environment variables passed through to `run` and `check`: the generated workflow maps `secrets.<NAME>` into this job's environment, a local run takes them from its own environment. A missing one stops the release before anything is written, like any credential. Nothing else from the environment reaches the command.
+   */
+  secrets?: SecretName[];
   /**
    * The GitHub environment this platform's publish job runs in. Default: `workflow.environment`.
    */

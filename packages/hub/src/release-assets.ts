@@ -89,7 +89,8 @@ export async function loadRelease(
   const remote = (await listReleaseAssets(client, owner, repo, release.id)).filter((a) => a.state === 'uploaded');
   const sumsAsset = remote.find((a) => a.name === SHA256SUMS_NAME);
   if (!sumsAsset) throw new ReleaseIncompleteError(`release ${version.tag} has no ${SHA256SUMS_NAME}: the hub did not finish; re-run it`);
-  const sums = new Map(parseSha256Sums(await readReleaseSums(client, owner, repo, sumsAsset)).map((e) => [e.name, e.sha256]));
+  const sumsText = await readReleaseSums(client, owner, repo, sumsAsset);
+  const sums = new Map(parseSha256Sums(sumsText).map((e) => [e.name, e.sha256]));
 
   const apiUrl = (a: RemoteAsset) => `${client.baseUrl}/repos/${owner}/${repo}/releases/assets/${a.id}`;
   const assets: HubAsset[] = [];
@@ -109,7 +110,27 @@ export async function loadRelease(
     assets.push({ name, target: target as TargetId, url: asset.browser_download_url, apiUrl: apiUrl(asset), size: asset.size, sha256 });
   }
   if (missing.length > 0) throw new ReleaseIncompleteError(`release ${version.tag} lacks ${missing.join(', ')}: re-run the hub to finish it`);
-  assets.push({ name: SHA256SUMS_NAME, url: sumsAsset.browser_download_url, apiUrl: apiUrl(sumsAsset), size: sumsAsset.size, sha256: sha256FromDigest(sumsAsset.digest) ?? '' });
+  // The digest of the bytes just read and checked, so a spoke can download SHA256SUMS verified even
+  // where GitHub reports no digest (GHES).
+  const sumsSha256 = createHash('sha256').update(sumsText, 'utf8').digest('hex');
+  assets.push({ name: SHA256SUMS_NAME, url: sumsAsset.browser_download_url, apiUrl: apiUrl(sumsAsset), size: sumsAsset.size, sha256: sumsSha256 });
+  // Every other file of the release (SBOM, signatures, provenance), for spokes that hand on the whole
+  // release (the custom spoke's DEPLOYFORGE_ASSETS). Each needs a digest to be downloaded verified:
+  // SHA256SUMS lists the SBOM; signatures are uploaded after it, so only GitHub's digest covers them.
+  for (const file of remote) {
+    if (assets.some((a) => a.name === file.name)) continue;
+    const listed = sums.get(file.name);
+    const reported = sha256FromDigest(file.digest);
+    if (listed && reported && listed !== reported) {
+      throw new ReleaseIncompleteError(`${file.name}: GitHub reports sha256 ${reported} but ${SHA256SUMS_NAME} says ${listed}; refusing to publish it`);
+    }
+    const sha256 = listed ?? reported;
+    if (!sha256) {
+      client.log.warning(`${file.name}: neither ${SHA256SUMS_NAME} nor GitHub gives its sha256, so spokes cannot download it verified and do not get it`);
+      continue;
+    }
+    assets.push({ name: file.name, url: file.browser_download_url, apiUrl: apiUrl(file), size: file.size, sha256 });
+  }
   const files = remote.map((a) => ({ name: a.name, size: a.size, sha256: sha256FromDigest(a.digest) ?? '', url: a.browser_download_url }));
   return { assets, files };
 }

@@ -2,6 +2,7 @@ import type { LoadedConfig } from '@deployforge/config';
 import { PLATFORMS, type Existence, type PlatformId } from '@deployforge/platforms';
 import type { ResolvedVersion } from '@deployforge/version';
 import { planCredentials, type CredentialFacts } from './credential-facts.js';
+import { spokeCredentialInfo } from './custom-command-credentials.js';
 import { decideBuild, decideRelease } from './decide-release.js';
 import { decideSpoke } from './decide-spoke.js';
 import { isSelected } from './parse-selection.js';
@@ -58,7 +59,9 @@ export function createPlan(input: PlanInput): Plan {
     const blocks = config.platforms as Record<string, { environment?: string } | null | undefined> | undefined;
     const block = s.instance !== undefined ? config.platforms?.custom?.[s.instance] : blocks?.[s.platform];
     const environment = block?.environment ?? defaultEnvironment;
-    const credentials = planCredentials(info, input.credentials, { trustedPublishing: trustedPublishingDeclared(config, s.platform), environment });
+    // A custom entry's credentials are the `secrets:` it lists.
+    const credentialInfo = spokeCredentialInfo(info, s.instance, s.instance !== undefined ? config.platforms?.custom?.[s.instance] : undefined);
+    const credentials = planCredentials(credentialInfo, input.credentials, { trustedPublishing: trustedPublishingDeclared(config, s.platform), environment });
     const existence = input.existence?.[s.key];
     const decision = decideSpoke({
       platform: s.platform,

@@ -49,7 +49,9 @@ export function planCredentials(info: PlatformInfo, facts: CredentialFacts | und
 }
 
 export function describeMissingCredentials(info: PlatformInfo, plan: CredentialPlan): string {
-  const wanted = info.credentials.map((c) => `${c.name} (${c.description})`);
+  // The plan's names, described from the catalog where it knows them (a custom entry's are its own).
+  const described = new Map(info.credentials.map((c) => [c.name, c.description]));
+  const wanted = plan.names.map((name) => (described.has(name) ? `${name} (${described.get(name)})` : `${name} (listed in secrets)`));
   const joined = plan.mode === 'all' ? wanted.join(' and ') : wanted.join(' or ');
   let oidc = '';
   if (plan.trustedPublishing) {

@@ -3,6 +3,7 @@ import { checkoutStep } from './checkout-step.js';
 import { imageSigningSteps } from './image-signing-steps.js';
 import { INPUT_EXPRESSIONS, PLANNED_TAG_REF, publishIf } from './job-conditions.js';
 import { PINNED_ACTIONS, pinnedUses } from './pinned-actions.js';
+import { customSecretsStep } from './custom-secrets-step.js';
 import { publishPermissions } from './publish-permissions.js';
 import { ownAction, type ResolvedRenderOptions } from './render-options.js';
 import { credentialInputName, jobCredentials, type WorkflowSpoke } from './workflow-spokes.js';
@@ -65,7 +66,7 @@ export function publishJob(spoke: WorkflowSpoke, config: DeployforgeConfig, opti
       checkoutStep(PLANNED_TAG_REF),
       ...setupNode,
       ...snapTools,
-      { name: `Publish to ${spoke.key}`, id: 'publish', uses: ownAction(options, action), with: inputs },
+      { name: `Publish to ${spoke.key}`, id: 'publish', uses: ownAction(options, action), ...customSecretsStep(spoke, inputs) },
       ...(spoke.platform === 'docker' ? imageSigningSteps(config) : []),
     ],
   };

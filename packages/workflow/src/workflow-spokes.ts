@@ -1,4 +1,5 @@
 import type { LoadedConfig } from '@deployforge/config';
+import { customCommandCredentials } from '@deployforge/plan';
 import { PLATFORMS, type CredentialSpec, type SpokeId } from '@deployforge/platforms';
 import { spokeKeys, trustedPublishingDeclared } from '@deployforge/plan';
 
@@ -41,7 +42,8 @@ export function workflowSpokes(loaded: LoadedConfig): WorkflowSpoke[] {
       jobId: s.jobId,
       ...(s.instance ? { instance: s.instance } : {}),
       environment: block?.environment ?? defaultEnvironment,
-      credentials: info.credentials,
+      // A custom entry's credentials are the `secrets:` it lists (mapped into its job's env).
+      credentials: s.instance ? customCommandCredentials(s.instance, config.platforms?.custom?.[s.instance]) : info.credentials,
       oidc: info.oidc,
       trustedPublishing: trustedPublishingDeclared(config, s.platform),
     };

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -59,9 +60,13 @@ describe('custom command spoke', () => {
     const outcome = await first.run();
     expect(outcome.status, outcome.detail).toBe('published');
     const deployed = join(mirror, '1.4.0');
-    expect(readdirSync(deployed).sort()).toEqual(['SHA256SUMS', 'demo-1.4.0-linux-arm64.tar.gz', 'demo-1.4.0-linux-x64.tar.gz']);
+    // Every file of the release (the SBOM too), each with the release's digest: the released
+    // SHA256SUMS itself, not one of our own making.
+    expect(readdirSync(deployed).sort()).toEqual(['SHA256SUMS', 'demo-1.4.0-linux-arm64.tar.gz', 'demo-1.4.0-linux-x64.tar.gz', 'demo-1.4.0.cdx.json']);
+    expect(fx.assets.map((a) => a.name).sort()).toEqual(readdirSync(deployed).sort());
+    for (const asset of fx.assets) expect(createHash('sha256').update(readFileSync(join(deployed, asset.name))).digest('hex'), asset.name).toBe(asset.sha256);
     const sums = readFileSync(join(deployed, 'SHA256SUMS'), 'utf8');
-    for (const asset of fx.assets.filter((a) => a.target)) expect(sums).toContain(`${asset.sha256}  ${asset.name}`);
+    for (const asset of fx.assets.filter((a) => a.name !== 'SHA256SUMS')) expect(sums).toContain(`${asset.sha256}  ${asset.name}`);
     expect(first.log.lines).toContain('info: [custom:mirror] mirrored v1.4.0');
     expect(runCount()).toBe(1);
 

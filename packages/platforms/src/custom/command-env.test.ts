@@ -1,6 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import type { ResolvedVersion } from '@deployforge/version';
+import type { PlatformContext } from '../platform.js';
 import { commandEnv, targetEnvSuffix } from './command-env.js';
+import { entrySecrets } from './custom-entry.js';
 
 const version: ResolvedVersion = { version: '2.0.0-rc.1', tag: 'v2.0.0-rc.1', prerelease: true, npmDistTag: 'next', source: { kind: 'input' } as never };
 
@@ -40,5 +42,24 @@ describe('commandEnv', () => {
     });
     expect(env.DEPLOYFORGE_VERSION).toBe('2.0.0-rc.1');
     expect(env).not.toHaveProperty('PATH');
+  });
+
+  test('the listed secrets pass through, and only they', () => {
+    const env = commandEnv({
+      version, entry: { run: 'true', secrets: ['RAILWAY_TOKEN'] }, assetsDir: '/a', archives: [], path: undefined, home: undefined,
+      secrets: { RAILWAY_TOKEN: 'rw-123' },
+    });
+    expect(env.RAILWAY_TOKEN).toBe('rw-123');
+    expect(Object.keys(env).filter((k) => !k.startsWith('DEPLOYFORGE_'))).toEqual(['RAILWAY_TOKEN']);
+  });
+});
+
+describe('entrySecrets', () => {
+  const ctx = (env: Record<string, string>) => ({ env, instance: 'railway' }) as unknown as PlatformContext;
+  test('takes the listed names from the spoke environment', () => {
+    expect(entrySecrets(ctx({ RAILWAY_TOKEN: 't', OTHER: 'o' }), 'railway', { run: 'true', secrets: ['RAILWAY_TOKEN'] })).toEqual({ RAILWAY_TOKEN: 't' });
+  });
+  test('a missing or empty one is a missing credential, named', () => {
+    expect(() => entrySecrets(ctx({ A: '' }), 'railway', { run: 'true', secrets: ['A', 'B'] })).toThrow('missing credential: set A and B (listed in platforms.custom.railway.secrets)');
   });
 });

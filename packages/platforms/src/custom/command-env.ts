@@ -15,8 +15,8 @@ export function targetEnvSuffix(target: string): string {
 
 /**
  * The whole environment of a custom command, built from scratch. Nothing from the runner's own
- * environment leaks in except PATH and HOME (a workflow's secrets stay out of a command that did
- * not ask for them), and every value travels as an environment variable: the script text is the
+ * environment leaks in except PATH, HOME and the secrets the entry lists by name (a workflow's other
+ * secrets stay out of a command that did not ask for them), and every value travels as an environment variable: the script text is the
  * user's, byte for byte, so a hostile version string can never become shell syntax.
  */
 export function commandEnv(options: {
@@ -26,6 +26,8 @@ export function commandEnv(options: {
   archives: readonly LocalArchive[];
   path: string | undefined;
   home: string | undefined;
+  /** The values of the entry's `secrets:` names, taken from the spoke's environment (all present). */
+  secrets?: Readonly<Record<string, string>>;
 }): Record<string, string> {
   const env: Record<string, string> = {};
   if (options.path !== undefined) env.PATH = options.path;
@@ -33,6 +35,8 @@ export function commandEnv(options: {
   // The entry's own variables come before ours, so a typo in `env:` can never shadow the facts
   // of the release the command is deploying.
   Object.assign(env, options.entry.env ?? {});
+  // Only the secrets the entry lists pass through: the runner's other credentials stay out.
+  Object.assign(env, options.secrets ?? {});
   env.DEPLOYFORGE_VERSION = options.version.version;
   env.DEPLOYFORGE_TAG = options.version.tag;
   env.DEPLOYFORGE_PRERELEASE = options.version.prerelease ? 'true' : 'false';

@@ -9,8 +9,9 @@ const SECRET_NAME = /TOKEN|SECRET|PASSWORD|PASSWD|PAT$|_KEY|^KEY|CREDENTIAL|AUTH
  * env and the entry's `env:`), since a deploy script that echoes its environment, or a server
  * that echoes a request, must not put them in the log.
  */
-export function commandRedactor(ctx: PlatformContext, entry: CustomCommandConfig): (text: string) => string {
-  const secrets: (string | undefined)[] = [];
+export function commandRedactor(ctx: PlatformContext, entry: CustomCommandConfig, passedSecrets: readonly string[] = []): (text: string) => string {
+  // The entry's `secrets:` are secrets whatever their names look like.
+  const secrets: (string | undefined)[] = [...passedSecrets];
   for (const source of [ctx.env, entry.env ?? {}]) {
     for (const [name, value] of Object.entries(source)) if (SECRET_NAME.test(name)) secrets.push(value);
   }

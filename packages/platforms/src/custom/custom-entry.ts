@@ -20,3 +20,22 @@ export function customEntry(ctx: PlatformContext): { name: string; entry: Custom
 export function configDirectory(ctx: PlatformContext): string {
   return ctx.env.DEPLOYFORGE_CONFIG_DIR ?? process.cwd();
 }
+
+/**
+ * The values of `platforms.custom.<name>.secrets`, from the spoke's environment (the local runner's
+ * own, or the publish job's, where the generated workflow maps `secrets.<NAME>` in). A missing one
+ * is a missing credential, named, never an empty variable the command would trip over later.
+ */
+export function entrySecrets(ctx: PlatformContext, name: string, entry: CustomCommandConfig): Record<string, string> {
+  const values: Record<string, string> = {};
+  const missing: string[] = [];
+  for (const secret of entry.secrets ?? []) {
+    const value = ctx.env[secret];
+    if (value) values[secret] = value;
+    else missing.push(secret);
+  }
+  if (missing.length > 0) {
+    throw new ConfigurationError(`missing credential: set ${missing.join(' and ')} (listed in platforms.custom.${name}.secrets) in the environment of this run`);
+  }
+  return values;
+}

@@ -2,7 +2,7 @@ import type { CustomCommandConfig } from '@deployforge/config';
 import type { PlatformContext } from '../platform.js';
 import { commandEnv } from './command-env.js';
 import { commandRedactor } from './command-redactor.js';
-import { configDirectory, customEntry } from './custom-entry.js';
+import { configDirectory, customEntry, entrySecrets } from './custom-entry.js';
 import { releaseAssetsDir } from './release-assets-dir.js';
 
 export interface PreparedCommand {
@@ -29,6 +29,8 @@ export function prepareCommand(ctx: PlatformContext): Promise<PreparedCommand> {
 
 async function build(ctx: PlatformContext): Promise<PreparedCommand> {
   const { name, entry } = customEntry(ctx);
+  // Checked before anything is downloaded; the plan checks the same names before the release starts.
+  const secrets = entrySecrets(ctx, name, entry);
   const assets = await releaseAssetsDir(ctx);
   const env = commandEnv({
     version: ctx.version,
@@ -38,6 +40,7 @@ async function build(ctx: PlatformContext): Promise<PreparedCommand> {
     // PATH and HOME are the runner's, not credentials: a command needs them to find its tools.
     path: ctx.env.PATH ?? process.env.PATH,
     home: ctx.env.HOME ?? process.env.HOME,
+    secrets,
   });
-  return { name, entry, cwd: configDirectory(ctx), env, redact: commandRedactor(ctx, entry) };
+  return { name, entry, cwd: configDirectory(ctx), env, redact: commandRedactor(ctx, entry, Object.values(secrets)) };
 }
