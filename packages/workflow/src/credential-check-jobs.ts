@@ -40,8 +40,9 @@ export function credentialCheckJobs(spokes: readonly WorkflowSpoke[], config: De
     for (const spoke of envSpokes) {
       const runs = `DEPLOYFORGE_PUBLISH_${spoke.jobId.slice('publish-'.length).toUpperCase().replace(/[^A-Z0-9]/g, '_')}`;
       env[runs] = `\${{ needs.plan.outputs.${spoke.jobId} }}`;
-      const info = PLATFORMS[spoke.platform];
-      const names = jobCredentials(spoke).map((c) => c.name);
+      // The spoke's own list: a custom entry's credentials are the secrets it names, not the catalog's.
+      const info = { ...PLATFORMS[spoke.platform], credentials: [...jobCredentials(spoke)] };
+      const names = info.credentials.map((c) => c.name);
       for (const name of names) env[`DEPLOYFORGE_HAS_${name}`] = `\${{ secrets.${name} != '' }}`;
       const absent = names.map((n) => `[ "$DEPLOYFORGE_HAS_${n}" != true ]`);
       // `any`: missing when every one is absent; `all`: missing when one is.
