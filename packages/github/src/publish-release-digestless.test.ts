@@ -119,3 +119,30 @@ describe('a different asset: replaced on a draft without force, refused on a pub
     await expectSameBytes(theRelease(), files);
   });
 });
+
+describe('immutable releases (the repository setting)', () => {
+  it.each([
+    ['digests reported', false],
+    ['no digests', true],
+  ] as const)('%s: a draft is still replaced without force; once published, not even force changes it', async (_label, strip) => {
+    fake.quirks.immutableReleases = true;
+    fake.quirks.stripDigests = strip;
+    const files = await releaseFiles(2);
+    const octokit = octokitFor(fake, TOKEN);
+    const draft = (await octokit.rest.repos.createRelease({ owner: 'acme', repo: 'app', tag_name: 'v1.0.0', draft: true })).data;
+    const { size } = await stat(files[1]!);
+    const wrong = join(await mkdtemp(join(tmpdir(), 'df-wrong-')), 'wrong');
+    await writeFile(wrong, Buffer.alloc(size, 9));
+    await uploadAssetStream({ uploadUrl: draft.upload_url, token: TOKEN, name: basename(files[1]!), path: wrong, size, contentType: 'application/gzip' });
+
+    expect((await publishRelease(releaseOptions(fastClient(fake), files))).published).toBe(true);
+    await expectSameBytes(theRelease(), files);
+
+    await writeFile(files[0]!, 'rebuilt with other bytes\n');
+    const writes = fake.writeCount();
+    for (const force of [false, true]) {
+      await expect(publishRelease(releaseOptions(fastClient(fake), files, { force }))).rejects.toThrow(/published and immutable.*release a new version/);
+    }
+    expect(fake.writeCount()).toBe(writes);
+  });
+});

@@ -163,8 +163,15 @@ async function publishReleaseIn(options: PublishReleaseOptions, workDir: string 
   // a different asset on it is replaced without force. Only a published release needs force.
   const policy = { force: options.force, draft: !release || release.draft };
   const decisions = locals.map((local) => ({ local, decision: decideAsset(findAsset(snapshot.assets, local.name), local, policy) }));
-  const conflicts = decisions.filter((d) => d.decision.action === 'conflict').map((d) => d.decision.reason);
-  if (conflicts.length > 0) throw new AssetConflictError(conflicts);
+  const conflicts = decisions.filter((d) => d.decision.action === 'conflict');
+  // On an immutable release "re-run with force" would be bad advice: nothing can change it.
+  if (conflicts.length > 0 && release && !release.draft && release.immutable) {
+    throw new ReleaseStepError(
+      'check release',
+      `release ${tag} is published and immutable, but ${conflicts.map((c) => c.local.name).join(', ')} differ from the local files; not even force can change it: release a new version`,
+    );
+  }
+  if (conflicts.length > 0) throw new AssetConflictError(conflicts.map((c) => c.decision.reason));
   const pending = decisions.filter((d) => d.decision.action !== 'skip');
   const sumsDecision = decisions.find((d) => d.local === sums)?.decision;
   const signatures = planSignatures({

@@ -44,6 +44,13 @@ function findAsset(ctx: RequestContext): { repo: FakeRepo; release: FakeRelease;
   return found;
 }
 
+/** True (and answered 422) when the release is published under the immutable-releases quirk. */
+function refusedAsImmutable(ctx: RequestContext, release: FakeRelease): boolean {
+  if (!ctx.fake.quirks.immutableReleases || release.draft) return false;
+  ctx.error(422, 'Cannot modify an asset of an immutable release.');
+  return true;
+}
+
 function nameTaken(ctx: RequestContext): void {
   ctx.error(422, 'Validation Failed', [{ resource: 'ReleaseAsset', code: 'already_exists', field: 'name' }]);
 }
@@ -84,6 +91,7 @@ const updateAsset: Handler = (ctx) => {
   const found = findAsset(ctx);
   if (!found) return;
   const { repo, release, asset } = found;
+  if (refusedAsImmutable(ctx, release)) return;
   const body = (ctx.body ?? {}) as Record<string, unknown>;
   if (typeof body.name === 'string') {
     const name = githubAssetName(body.name);
@@ -99,6 +107,7 @@ const deleteAsset: Handler = async (ctx) => {
   const found = findAsset(ctx);
   if (!found) return;
   const { release, asset } = found;
+  if (refusedAsImmutable(ctx, release)) return;
   release.assets = release.assets.filter((a) => a.id !== asset.id);
   if (asset.filePath) await rm(asset.filePath, { force: true });
   ctx.send(204);
@@ -138,6 +147,11 @@ const uploadAsset: Handler = async (ctx) => {
   if (!contentType) {
     await drain(ctx.bodyStream);
     return ctx.error(400, 'Content-Type header is required');
+  }
+  if (ctx.fake.quirks.immutableReleases && !release.draft) {
+    await drain(ctx.bodyStream);
+    refusedAsImmutable(ctx, release);
+    return;
   }
   const name = githubAssetName(String(ctx.query.name));
   // A starter asset left by a broken upload blocks the name too, until someone deletes it.

@@ -44,6 +44,11 @@ export interface FakeQuirks {
    * proxies that strip the field do. The fake still knows the real sha256 (tests read `state`).
    */
   stripDigests: boolean;
+  /**
+   * The repository's immutable-releases setting: a published release answers `immutable: true`
+   * and refuses every change to its assets (upload, delete, rename) with 422, as GitHub does.
+   */
+  immutableReleases: boolean;
 }
 
 export interface RequestContext {

@@ -91,7 +91,7 @@ export async function startGitHubFake(options: GitHubFakeOptions = {}): Promise<
     uploadUrl: '',
     dataDir,
     user: {},
-    quirks: { stripDigests: false, ...options.quirks },
+    quirks: { stripDigests: false, immutableReleases: false, ...options.quirks },
     isAuthenticated(req: IncomingMessage) {
       const header = req.headers.authorization;
       if (!header) return false;

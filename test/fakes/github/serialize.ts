@@ -71,7 +71,7 @@ export function releaseJson(fake: FakeContext, repo: FakeRepo, release: FakeRele
     target_commitish: release.targetCommitish,
     name: release.name,
     draft: release.draft,
-    immutable: false,
+    immutable: fake.quirks.immutableReleases && !release.draft,
     prerelease: release.prerelease,
     created_at: release.createdAt,
     updated_at: release.updatedAt,
