@@ -1,10 +1,13 @@
 import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { spawn } from 'node:child_process';
+import { createServer, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createArchive } from '@deployforge/archive';
 import { startGitHubFake, type GitHubFake } from '../fakes/github/index.js';
 import { startPypiFake, type PypiFake } from '../fakes/pypi/index.js';
+import { repoRoot } from '../helpers/repo-root.js';
 import { runBuiltCli } from './cli-process.js';
 
 /**
@@ -17,16 +20,16 @@ const BUG_LINE = /unexpected error|This is a bug/;
 let gh: GitHubFake;
 
 beforeAll(async () => {
-  gh = await startGitHubFake({ token: TOKEN, repos: ['acme/hello'] });
+  gh = await startGitHubFake({ token: TOKEN, repos: ['acme/hello', 'acme/conflict'] });
 });
 afterAll(async () => {
   await gh.close();
 });
 
-function project(yaml: string[]): string {
+function project(yaml: string[], repository = 'acme/hello'): string {
   const dir = mkdtempSync(join(tmpdir(), 'df-user-errors-'));
   writeFileSync(join(dir, 'deployforge.yml'), [
-    'project: { name: hello, repository: acme/hello, license: MIT }',
+    `project: { name: hello, repository: ${repository}, license: MIT }`,
     'version: { from: input }',
     'build:',
     '  binary: hello',
@@ -72,6 +75,30 @@ describe('user errors through the built CLI', () => {
     expect(run.stderr).toMatch(/create the release first \(`deployforge release --version 1\.0\.0`/);
     expect(run.stderr).not.toMatch(BUG_LINE);
   }, 30_000);
+
+  test('an asset that differs from the published release: says force or a new version; exit 1, no "bug" line', async () => {
+    // A repository of its own: the PyPI tests below compare with acme/hello's newest release.
+    const dir = project(['  path: bin/hello', 'release: { notes: none, attest: false, sbom: false }', 'platforms: {}'], 'acme/conflict');
+    const artifacts = join(dir, 'artifacts');
+    const binary = join(dir, 'hello');
+    const archive = join(artifacts, 'hello-3.0.0-linux-x64.tar.gz');
+    writeFileSync(binary, '#!/bin/sh\necho one\n', { mode: 0o755 });
+    await createArchive('tar.gz', [{ source: binary, name: 'hello', mode: 0o755 }], archive);
+    const env = { GITHUB_TOKEN: TOKEN, GITHUB_API_URL: gh.url };
+    const first = await runBuiltCli(['release', '--version', '3.0.0', '--artifacts', artifacts], { cwd: dir, env });
+    expect(first.code, first.stderr).toBe(0);
+    // An interrupted re-run lost SHA256SUMS, so the hub runs again, now with a rebuilt archive.
+    const release = gh.state.repos.get('acme/conflict')?.releases.find((r) => r.tagName === 'v3.0.0');
+    const sums = release?.assets.find((a) => a.name === 'SHA256SUMS');
+    const removed = await fetch(`${gh.url}/repos/acme/conflict/releases/assets/${sums?.id}`, { method: 'DELETE', headers: { authorization: `token ${TOKEN}` } });
+    expect(removed.status).toBe(204);
+    writeFileSync(binary, '#!/bin/sh\necho two\n', { mode: 0o755 });
+    await createArchive('tar.gz', [{ source: binary, name: 'hello', mode: 0o755 }], archive);
+    const second = await runBuiltCli(['release', '--version', '3.0.0', '--artifacts', artifacts], { cwd: dir, env });
+    expect(second.code).toBe(1);
+    expect(second.stderr).toMatch(/hello-3\.0\.0-linux-x64\.tar\.gz is already on the release with different content .*Re-run with force to replace it, or release a new version/);
+    expect(second.stderr).not.toMatch(BUG_LINE);
+  }, 60_000);
 
   test('GitHub refuses connections: one line per retry, then the URL; bounded; exit 1, no "bug" line', async () => {
     const port = await closedPort();
@@ -126,6 +153,34 @@ describe('PyPI: the index follows the repository', () => {
     const report = JSON.parse(run.stdout) as { platforms: Record<string, { state: string; detail: string }> };
     expect(report.platforms.pypi?.state).toBe('unknown');
     expect(report.platforms.pypi?.detail).toContain(`could not reach ${url}: connect ECONNREFUSED`);
+  }, 30_000);
+
+  test('Ctrl-C during status leaves nothing in TMPDIR either', async () => {
+    // An index that takes the connection and never answers: status is then mid-flight, clone made.
+    const sockets: Socket[] = [];
+    let connected!: () => void;
+    const reached = new Promise<void>((r) => (connected = r));
+    const silent = createServer((socket) => {
+      sockets.push(socket);
+      connected();
+    });
+    await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
+    const { port } = silent.address() as { port: number };
+    const hanging = project(['release: { notes: none }', 'platforms:', `  pypi: { package: hello, repository: 'http://127.0.0.1:${port}/legacy/' }`]);
+    const tmp = mkdtempSync(join(tmpdir(), 'df-status-sigint-'));
+    const child = spawn(process.execPath, [join(repoRoot, 'bin/deployforge.js'), 'status', '--platforms', 'pypi'], {
+      cwd: hanging, env: { PATH: process.env.PATH ?? '', HOME: hanging, GITHUB_TOKEN: TOKEN, GITHUB_API_URL: gh.url, TMPDIR: tmp }, stdio: 'ignore',
+    });
+    const exited = new Promise<NodeJS.Signals | null>((r) => child.on('exit', (_code, signal) => r(signal)));
+    // A CLI that could not start must fail the test, not leave it waiting for the index.
+    await Promise.race([reached, exited.then((signal) => { throw new Error(`the CLI ended (${signal}) before asking the index`); })]);
+    expect(readdirSync(tmp).filter((n) => n.startsWith('deployforge-live-'))).toHaveLength(1);
+    child.kill('SIGINT');
+    // The signal still ends the process as a signal does (the shell sees an interrupted command).
+    expect(await exited).toBe('SIGINT');
+    expect(readdirSync(tmp)).toEqual([]);
+    for (const socket of sockets) socket.destroy();
+    await new Promise((r) => silent.close(r));
   }, 30_000);
 
   test('status leaves nothing in TMPDIR', async () => {

@@ -1,0 +1,36 @@
+import { describe, expect, test } from 'vitest';
+import { ConfigurationError } from './configuration-error.js';
+import { asUserFacingError, NetworkError, UserFacingError } from './user-facing-error.js';
+
+/** What fetch throws when nothing answers: a TypeError whose cause carries the socket error code. */
+const fetchFailed = (code: string, message: string) => new TypeError('fetch failed', { cause: Object.assign(new Error(message), { code }) });
+
+describe('asUserFacingError', () => {
+  test('a UserFacingError is itself', () => {
+    const error = new UserFacingError('the build for linux-x64 failed');
+    expect(asUserFacingError(error)).toBe(error);
+  });
+
+  test('an Octokit-style error with no answer becomes a NetworkError naming the URL and the attempts', () => {
+    const octokitError = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:9999'), {
+      status: 500,
+      request: { method: 'GET', url: 'http://127.0.0.1:9999/repos/acme/app/releases', request: { retryCount: 3 } },
+      cause: fetchFailed('ECONNREFUSED', 'connect ECONNREFUSED 127.0.0.1:9999'),
+    });
+    const user = asUserFacingError(octokitError);
+    expect(user).toBeInstanceOf(NetworkError);
+    expect(user?.message).toBe('could not reach http://127.0.0.1:9999/repos/acme/app/releases: connect ECONNREFUSED 127.0.0.1:9999 (tried 4 times). Check the network (and any proxy), and that the URL is right.');
+    expect(user?.exitCode).toBe(1);
+  });
+
+  test('a DNS failure without a URL keeps the caller\'s words', () => {
+    const wrapped = new Error('reading the index failed', { cause: fetchFailed('ENOTFOUND', 'getaddrinfo ENOTFOUND pypi.invalid') });
+    expect(asUserFacingError(wrapped)?.message).toMatch(/^reading the index failed \(getaddrinfo ENOTFOUND pypi\.invalid\)\. A server could not be reached/);
+  });
+
+  test('bugs and bad input are not user-facing failures of this kind', () => {
+    expect(asUserFacingError(new TypeError("Cannot read properties of undefined (reading 'id')"))).toBeUndefined();
+    expect(asUserFacingError(new ConfigurationError('bad'))).toBeUndefined();
+    expect(asUserFacingError('a string')).toBeUndefined();
+  });
+});
