@@ -46,7 +46,7 @@ describe('commandEnv', () => {
 
   test('the listed secrets pass through, and only they', () => {
     const env = commandEnv({
-      version, entry: { run: 'true', secrets: ['RAILWAY_TOKEN'] }, assetsDir: '/a', archives: [], path: undefined, home: undefined,
+      version, entry: { run: 'true', env: {}, secrets: ['RAILWAY_TOKEN'] }, assetsDir: '/a', archives: [], path: undefined, home: undefined,
       secrets: { RAILWAY_TOKEN: 'rw-123' },
     });
     expect(env.RAILWAY_TOKEN).toBe('rw-123');
@@ -57,9 +57,9 @@ describe('commandEnv', () => {
 describe('entrySecrets', () => {
   const ctx = (env: Record<string, string>) => ({ env, instance: 'railway' }) as unknown as PlatformContext;
   test('takes the listed names from the spoke environment', () => {
-    expect(entrySecrets(ctx({ RAILWAY_TOKEN: 't', OTHER: 'o' }), 'railway', { run: 'true', secrets: ['RAILWAY_TOKEN'] })).toEqual({ RAILWAY_TOKEN: 't' });
+    expect(entrySecrets(ctx({ RAILWAY_TOKEN: 't', OTHER: 'o' }), 'railway', { run: 'true', env: {}, secrets: ['RAILWAY_TOKEN'] })).toEqual({ RAILWAY_TOKEN: 't' });
   });
   test('a missing or empty one is a missing credential, named', () => {
-    expect(() => entrySecrets(ctx({ A: '' }), 'railway', { run: 'true', secrets: ['A', 'B'] })).toThrow('missing credential: set A and B (listed in platforms.custom.railway.secrets)');
+    expect(() => entrySecrets(ctx({ A: '' }), 'railway', { run: 'true', env: {}, secrets: ['A', 'B'] })).toThrow('missing credential: set A and B (listed in platforms.custom.railway.secrets)');
   });
 });
