@@ -182,7 +182,7 @@ describe('every signature at once: release.sign, a GPG key and cosign-signed ima
     expect(PINNED_ACTIONS.cosignInstaller.version).toBe('v4.1.2');
     expect(text).toContain(`uses: ${COSIGN_INSTALLER_USES} # v4.1.2`);
     const cosign = stepNamed(steps, 'Sign the pushed images with cosign');
-    expect(cosign.run).toContain('cosign sign --yes "$image@$DEPLOYFORGE_DIGEST"');
+    expect(cosign.run).toContain('cosign sign --yes -- "$image@$DEPLOYFORGE_DIGEST"');
     expect(cosign.env).toEqual({ DEPLOYFORGE_IMAGES: '${{ steps.publish.outputs.images }}', DEPLOYFORGE_DIGEST: '${{ steps.publish.outputs.digest }}' });
     // The registry login reads the docker spoke's own secrets, passwords through stdin.
     const login = stepNamed(steps, 'Log in to the image registries');

@@ -62,7 +62,8 @@ export function archiveAttestationSteps(config: DeployforgeConfig, signedDir: st
         DEPLOYFORGE_BUNDLE_NAME: attestationBundleName(config.project.name, '${{ needs.plan.outputs.version }}'),
         DEPLOYFORGE_BUNDLE: '${{ steps.attest.outputs.bundle-path }}',
       },
-      run: 'cp "$DEPLOYFORGE_BUNDLE" "$DEPLOYFORGE_SIGNED/$DEPLOYFORGE_BUNDLE_NAME"\n',
+      // `--`: no path, whatever it holds, is ever read as an option.
+      run: 'cp -- "$DEPLOYFORGE_BUNDLE" "$DEPLOYFORGE_SIGNED/$DEPLOYFORGE_BUNDLE_NAME"\n',
     },
     {
       name: 'Explain a missing provenance bundle',

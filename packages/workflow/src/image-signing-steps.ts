@@ -51,12 +51,13 @@ const SPLIT_IMAGES = [
  * attest-build-provenance (push-to-registry) and cosign push to the registry, and both read the
  * credentials `docker login` stores. The same secrets and the same order as the publish step:
  * DOCKER_USERNAME/DOCKER_PASSWORD, then on ghcr.io the workflow token. Passwords go through stdin,
- * never the command line.
+ * never the command line. Registries and images come from the config: each follows `--` in these
+ * scripts, so none is ever read as an option.
  */
 const REGISTRY_LOGIN = [
   'while IFS= read -r registry; do',
   '  [ -n "$registry" ] || continue',
-  '  if [ -n "$DOCKER_USERNAME" ] && printf \'%s\' "$DOCKER_PASSWORD" | docker login "$registry" --username "$DOCKER_USERNAME" --password-stdin > /dev/null; then continue; fi',
+  '  if [ -n "$DOCKER_USERNAME" ] && printf \'%s\' "$DOCKER_PASSWORD" | docker login --username "$DOCKER_USERNAME" --password-stdin -- "$registry" > /dev/null; then continue; fi',
   '  if [ "$registry" = ghcr.io ] && printf \'%s\' "$GITHUB_TOKEN" | docker login ghcr.io --username "$GITHUB_ACTOR" --password-stdin > /dev/null; then continue; fi',
   '  echo "::error::could not log in to $registry to attest or sign the image pushed there (DOCKER_USERNAME/DOCKER_PASSWORD refused)"',
   '  exit 1',
@@ -67,7 +68,7 @@ const REGISTRY_LOGIN = [
 /** A self-hosted runner keeps ~/.docker/config.json: the next job must not find these credentials. */
 const REGISTRY_LOGOUT = [
   'while IFS= read -r registry; do',
-  '  [ -n "$registry" ] && docker logout "$registry" > /dev/null || true',
+  '  [ -n "$registry" ] && docker logout -- "$registry" > /dev/null || true',
   'done < <(printf \'%s\\n\' "$DEPLOYFORGE_IMAGES" | cut -d/ -f1 | sort -u)',
   '',
 ].join('\n');
@@ -76,7 +77,7 @@ const COSIGN_SIGN = [
   'while IFS= read -r image; do',
   '  [ -n "$image" ] || continue',
   // By digest: a tag can be moved to other bytes, the signature must name the bytes that were pushed.
-  '  cosign sign --yes "$image@$DEPLOYFORGE_DIGEST"',
+  '  cosign sign --yes -- "$image@$DEPLOYFORGE_DIGEST"',
   'done <<< "$DEPLOYFORGE_IMAGES"',
   '',
 ].join('\n');
