@@ -126,8 +126,15 @@ describe('the hub signing key is a credential of the release', () => {
     expect(plan({}, 'identical').release.run).toBe(false);
   });
 
-  test("the workflow's plan job cannot see the sign job's environment secrets, so it leaves the refusal to the sign job", () => {
+  test("a plan job outside the sign job's environment cannot see its secrets, so it leaves the refusal to the sign job", () => {
     expect(plan({}, undefined, 'dispatch').release.run).toBe(true);
+    expect(plan({ DEPLOYFORGE_SECRETS_ENVIRONMENT: 'elsewhere' }, undefined, 'dispatch').release.run).toBe(true);
+  });
+
+  test('the generated plan job runs in the publish environment, where the sign job runs: it refuses a missing key itself', () => {
+    expect(() => plan({ DEPLOYFORGE_SECRETS_ENVIRONMENT: 'release', DEPLOYFORGE_HAS_GPG_PASSPHRASE: 'true' }, undefined, 'dispatch'))
+      .toThrow(/^release\.gpg-key: the secret GPG_PRIVATE_KEY is not set/);
+    expect(plan({ DEPLOYFORGE_SECRETS_ENVIRONMENT: 'release', DEPLOYFORGE_HAS_GPG_PRIVATE_KEY: 'true', DEPLOYFORGE_HAS_GPG_PASSPHRASE: 'true' }, undefined, 'dispatch').release.run).toBe(true);
   });
 });
 

@@ -15,13 +15,16 @@ export function signingCredentialGaps(config: DeployforgeConfig, release: JobDec
 /**
  * The hub's own secrets: the GPG key (and passphrase) that sign SHA256SUMS. Unlike a spoke, whose
  * missing token only skips that spoke, a release that should be signed must not go out unsigned.
- * A local run sees its whole environment, so a missing key stops the plan before the build. The
- * workflow's plan job cannot tell a missing secret from one kept in the sign job's environment
- * (`secrets.*` only resolves that environment's secrets inside it), so there the sign job, which
- * checks the key before anything is written, is the one to refuse; build-matrix only warns.
+ * A local run sees its whole environment, so a missing key stops the plan before the build. So does
+ * the generated plan job, which runs in the publish environment, the one the sign job uses
+ * (`workflow.environment`): it sees the same secrets. A plan job that runs elsewhere (or in a
+ * hand-written workflow, nowhere) cannot tell a missing secret from one kept in the sign job's
+ * environment, so there the sign job, which checks the key before anything is written, is the one
+ * to refuse; build-matrix only warns.
  */
 export function checkSigningCredentials(config: DeployforgeConfig, release: JobDecision, credentials: CredentialFacts | undefined, trigger: Trigger): void {
-  if (trigger !== 'local') return;
+  const signEnvironment = config.workflow?.environment ?? 'release';
+  if (trigger !== 'local' && credentials?.environment !== signEnvironment) return;
   const missing = signingCredentialGaps(config, release, credentials);
   if (missing.length > 0) {
     throw new ConfigurationError(
