@@ -1,5 +1,5 @@
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
-import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
 import { createServer, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -183,9 +183,21 @@ describe('PyPI: the index follows the repository', () => {
     await new Promise((r) => silent.close(r));
   }, 30_000);
 
-  test('status leaves nothing in TMPDIR', async () => {
+  test('status leaves nothing in TMPDIR, git clones included', async () => {
+    // A Homebrew tap as a local git repository: status clones it to read the formula.
+    const tap = mkdtempSync(join(tmpdir(), 'df-status-tap-'));
+    const git = (...args: string[]) => execFileSync('git', ['-C', tap, '-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args]);
+    git('init', '-q', '-b', 'main');
+    mkdirSync(join(tap, 'Formula'));
+    writeFileSync(join(tap, 'Formula/hello.rb'), 'class Hello < Formula\n  version "1.0.0"\nend\n');
+    git('add', '.');
+    git('commit', '-q', '-m', 'hello 1.0.0');
+    const both = project(['release: { notes: none }', 'platforms:', `  pypi: { package: hello, repository: ${pypi.uploadUrl} }`, `  homebrew: { tap: 'file://${tap}' }`]);
     const tmp = mkdtempSync(join(tmpdir(), 'df-status-tmp-'));
-    const run = await runBuiltCli(['status', '--platforms', 'pypi'], { cwd: dir, env: { GITHUB_TOKEN: TOKEN, GITHUB_API_URL: gh.url, TMPDIR: tmp } });
+    const run = await runBuiltCli(['status', '--platforms', 'pypi,homebrew', '--json'], { cwd: both, env: { GITHUB_TOKEN: TOKEN, GITHUB_API_URL: gh.url, TMPDIR: tmp } });
+    const report = JSON.parse(run.stdout) as { platforms: Record<string, { state: string; detail: string }> };
+    expect(report.platforms.homebrew, run.stderr).toMatchObject({ state: 'in-sync' });
+    expect(report.platforms.pypi?.state).toBe('in-sync');
     expect(run.code, run.stderr).toBe(0);
     expect(readdirSync(tmp)).toEqual([]);
   }, 30_000);

@@ -1,17 +1,18 @@
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigurationError, type Logger } from '@deployforge/diagnostics';
 import { createGitHubClient, type GitHubClient } from '@deployforge/github';
 import { assetFetcher, loadReleaseAssets, resolveRepository } from '@deployforge/hub';
 import { loadPlanInputs, type InputSource, type PlanInputs } from '@deployforge/inputs';
 import type { ReleaseAsset } from '@deployforge/platforms';
+import { makeScratchDir } from './scratch-dir.js';
 
 export interface ReleaseSession extends PlanInputs {
   client: GitHubClient;
   assets: ReleaseAsset[];
   fetchAsset: (asset: ReleaseAsset) => Promise<string>;
   workRoot: string;
+  /** Removes workRoot (downloads, the spoke's work). Ctrl-C and exit remove it too. */
+  dispose(): Promise<void>;
 }
 
 /**
@@ -34,6 +35,6 @@ export async function openReleaseSession(options: {
   if (!token) throw new ConfigurationError(`GITHUB_TOKEN: not set; expected a token that can read the releases of ${repository.owner}/${repository.repo}`);
   const client = createGitHubClient({ token, log: options.log, ...(options.io.env.GITHUB_API_URL ? { baseUrl: options.io.env.GITHUB_API_URL } : {}) });
   const assets = await loadReleaseAssets(client, inputs.loaded, inputs.version, options.io.env);
-  const workRoot = await mkdtemp(join(tmpdir(), 'deployforge-'));
-  return { ...inputs, client, assets, fetchAsset: assetFetcher(client, join(workRoot, 'downloads')), workRoot };
+  const scratch = await makeScratchDir('deployforge-');
+  return { ...inputs, client, assets, fetchAsset: assetFetcher(client, join(scratch.path, 'downloads')), workRoot: scratch.path, dispose: scratch.dispose };
 }

@@ -1,4 +1,3 @@
-import { rm } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { createRedactor, type Logger, errorMessage } from '@deployforge/diagnostics';
 import { mapWithConcurrency } from '@deployforge/github';
@@ -26,7 +25,7 @@ export async function runCheckExists(options: {
   try {
     return await checkAll(session, options);
   } finally {
-    await rm(session.workRoot, { recursive: true, force: true });
+    await session.dispose();
   }
 }
 

@@ -1,4 +1,3 @@
-import { rm } from 'node:fs/promises';
 import type { Logger } from '@deployforge/diagnostics';
 import type { InputSource } from '@deployforge/inputs';
 import { createPlan, credentialFactsFromEnv, type SpokePlan } from '@deployforge/plan';
@@ -34,6 +33,6 @@ export async function runPublish(options: {
     });
     return { outcome: outcome as SpokeOutcome, spoke: selected };
   } finally {
-    await rm(session.workRoot, { recursive: true, force: true });
+    await session.dispose();
   }
 }
