@@ -49,7 +49,7 @@ function mutate(text: string, from: string | RegExp, to: string): string {
 }
 
 const MUTATIONS: [RuleId, string, () => string][] = [
-  ['expression-in-run', 'an expression pasted into run:', () => mutate(base, 'bin="$DEPLOYFORGE_BINARY_PATH"', 'bin="${{ needs.plan.outputs.build-path }}"')],
+  ['expression-in-run', 'an expression pasted into run:', () => mutate(base, 'cargo build --release --locked --target "$DEPLOYFORGE_RUST_TARGET"', 'cargo build --release --locked --target "${{ matrix.rust-target }}"')],
   ['top-level-permissions', 'top-level write-all', () => mutate(base, /^permissions: \{\}$/m, 'permissions: write-all')],
   ['top-level-permissions', 'top-level contents: write', () => mutate(base, /^permissions: \{\}$/m, 'permissions:\n  contents: write')],
   ['top-level-permissions', 'no top-level permissions', () => mutate(base, /^permissions: \{\}$/m, '')],

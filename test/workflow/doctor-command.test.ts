@@ -42,7 +42,8 @@ describe('deployforge doctor', () => {
       ['.github/workflows/docker.yml', 4],
       ['.github/workflows/homebrew.yml', 3],
       ['.github/workflows/npm-publish.yml', 5],
-      ['.github/workflows/release.yml', 10],
+      // Line 11: the header's fifth line records the commit the actions are pinned to.
+      ['.github/workflows/release.yml', 11],
     ]);
     const release = overlap.find((f) => f.file.endsWith('release.yml'))!;
     expect(release.message).toContain('.github/workflows/docker.yml, .github/workflows/homebrew.yml, .github/workflows/npm-publish.yml');

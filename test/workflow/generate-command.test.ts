@@ -72,8 +72,8 @@ describe('deployforge generate', () => {
     await runCliIn(dir, ['generate', '--actions-repo', 'acme/deployforge-fork', '--actions-ref', '0123456789abcdef0123456789abcdef01234567']);
     const text = await readFile(join(dir, '.github/workflows/release.yml'), 'utf8');
     const own = text.match(/uses: \S+\/actions\/[a-z-]+@\S+/g) ?? [];
-    // build-matrix, prepare-release (the sign job: release.attest is on by default), create-release, publish-npm, summarize.
-    expect(own.length).toBe(5);
+    // build-matrix, package, prepare-release (the sign job: release.attest is on by default), create-release, publish-npm, summarize.
+    expect(own.length).toBe(6);
     for (const u of own) expect(u).toMatch(/^uses: acme\/deployforge-fork\/actions\/[a-z-]+@0123456789abcdef0123456789abcdef01234567$/);
   });
 

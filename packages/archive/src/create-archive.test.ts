@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -44,6 +44,45 @@ describe('createArchive', () => {
       await createArchive(format, files, b);
       expect(readFileSync(a).equals(readFileSync(b)), format).toBe(true);
     }
+  });
+
+  test.each(['tar.gz', 'zip'] as const)('%s: two machines\' worth of mtimes, modes and time zones give the same bytes', async (format) => {
+    // The same binary and README as two builds would leave them: other timestamps, other
+    // permissions (another umask, a Windows checkout), packaged in another time zone.
+    const machine = (mtime: Date, binMode: number, docMode: number) => {
+      const files = inputs();
+      utimesSync(files[0]!.source, mtime, mtime);
+      utimesSync(files[1]!.source, mtime, mtime);
+      chmodSync(files[0]!.source, binMode);
+      chmodSync(files[1]!.source, docMode);
+      return files;
+    };
+    const zone = process.env.TZ;
+    try {
+      process.env.TZ = 'UTC';
+      const a = await createArchive(format, machine(new Date('2026-01-02T03:04:05Z'), 0o700, 0o600), join(mkdtempSync(join(tmpdir(), 'df-arch-')), `a.${format}`));
+      process.env.TZ = 'Pacific/Kiritimati';
+      const b = await createArchive(format, machine(new Date('2031-07-08T09:10:11Z'), 0o775, 0o664), join(mkdtempSync(join(tmpdir(), 'df-arch-')), `b.${format}`));
+      expect(readFileSync(a).equals(readFileSync(b))).toBe(true);
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
+  });
+
+  test('tar.gz: the gzip header carries no time, no name and no OS, whatever zlib the platform has', async () => {
+    const out = await createArchive('tar.gz', inputs(), join(mkdtempSync(join(tmpdir(), 'df-arch-')), 'x.tar.gz'));
+    // ID1 ID2 CM FLG MTIME(4) XFL OS: deflate, no flags, no mtime, best compression, OS 255 (unknown).
+    expect([...readFileSync(out).subarray(0, 10)]).toEqual([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 2, 255]);
+  });
+
+  test('zip: entries dated 2000-01-01 00:00 in DOS time, no extra timestamp field', async () => {
+    const out = await createArchive('zip', inputs(), join(mkdtempSync(join(tmpdir(), 'df-arch-')), 'x.zip'));
+    const script = 'import sys,zipfile\nz=zipfile.ZipFile(sys.argv[1])\nfor i in z.infolist(): print(i.filename, i.date_time, len(i.extra))';
+    expect(execFileSync('python3', ['-c', script, out], { encoding: 'utf8' }).trim().split('\n')).toEqual([
+      'hello (2000, 1, 1, 0, 0, 0) 0',
+      'README.md (2000, 1, 1, 0, 0, 0) 0',
+    ]);
   });
 
   test('refuses names outside the root and duplicates', async () => {

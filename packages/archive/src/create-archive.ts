@@ -1,5 +1,5 @@
 import { createWriteStream } from 'node:fs';
-import { copyFile, mkdir, mkdtemp, open, rename, rm, stat } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, rename, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -20,12 +20,6 @@ export interface ArchiveEntry {
 // archive with the same sha256 and the hub sees `identical` instead of a conflict.
 const EPOCH = new Date('2000-01-01T00:00:00Z');
 
-// The gzip header's OS byte (RFC 1952): zlib writes the platform it was built for (3 on Linux, 19 on
-// macOS, 10 on Windows), so the same tar compressed on a macOS runner would differ from the local
-// runner's in that one byte. Unix everywhere; the byte is outside every checksum gzip keeps.
-const GZIP_OS_OFFSET = 9;
-const GZIP_OS_UNIX = 3;
-
 async function writeTarGz(entries: readonly ArchiveEntry[], destination: string): Promise<void> {
   // tar takes paths relative to one folder, so the entries are staged as copies with the wanted
   // names (binaries are megabytes: the copy is cheap).
@@ -34,6 +28,8 @@ async function writeTarGz(entries: readonly ArchiveEntry[], destination: string)
   try {
     for (const e of entries) await copyFile(e.source, join(stage, e.name));
     await createTar({
+      // `portable` drops owners, atime/ctime and, in the gzip header, the OS byte zlib would fill
+      // with the platform it was built for (19 on macOS, 10 on Windows): 255 everywhere instead.
       gzip: { level: 9 }, portable: true, mtime: EPOCH, cwd: stage, file: destination,
       // Modes come from the entries, never from the file system: Windows has no executable bit,
       // and the umask or the build tool decides what a copy gets elsewhere.
@@ -44,12 +40,6 @@ async function writeTarGz(entries: readonly ArchiveEntry[], destination: string)
     }, entries.map((e) => e.name));
   } finally {
     await rm(stage, { recursive: true, force: true });
-  }
-  const file = await open(destination, 'r+');
-  try {
-    await file.write(Uint8Array.of(GZIP_OS_UNIX), 0, 1, GZIP_OS_OFFSET);
-  } finally {
-    await file.close();
   }
 }
 

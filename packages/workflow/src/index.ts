@@ -3,7 +3,9 @@ export {
   type RenderOptions, type ResolvedRenderOptions, resolveRenderOptions, generateFlags,
   DEFAULT_ACTIONS_REPO, DEFAULT_ACTIONS_REF, DEFAULT_CONFIG_PATH, DEFAULT_WORKFLOW_PATH,
 } from './render-options.js';
-export { GENERATED_MARKER, hasGeneratedHeader, optionsFromHeader, regenerateCommand } from './workflow-header.js';
+export { DEPLOYFORGE_RELEASE } from './deployforge-release.js';
+export { DEFAULT_TIMEOUT_MINUTES, jobTimeoutMinutes, type JobKind } from './job-timeouts.js';
+export { GENERATED_MARKER, hasGeneratedHeader, optionsFromHeader, pinnedActionsFromHeader, regenerateCommand } from './workflow-header.js';
 export { planOutputs, PLAN_OUTPUT_NAMES } from './plan-outputs.js';
 export { PINNED_ACTIONS, FULL_SHA, type PinnedAction } from './pinned-actions.js';
 export { workflowSpokes, credentialInputName, type WorkflowSpoke } from './workflow-spokes.js';

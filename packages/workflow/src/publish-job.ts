@@ -5,6 +5,7 @@ import { INPUT_EXPRESSIONS, PLANNED_TAG_REF, publishIf } from './job-conditions.
 import { PINNED_ACTIONS, pinnedUses } from './pinned-actions.js';
 import { customSecretsStep } from './custom-secrets-step.js';
 import { publishPermissions } from './publish-permissions.js';
+import { snapcraftInstallStep } from './snapcraft-install-step.js';
 import { ownAction, type ResolvedRenderOptions } from './render-options.js';
 import { credentialInputName, jobCredentials, type WorkflowSpoke } from './workflow-spokes.js';
 import type { Job, Step } from './workflow-types.js';
@@ -50,7 +51,7 @@ export function publishJob(spoke: WorkflowSpoke, config: DeployforgeConfig, opti
   // The Snap spoke builds .snap files with mksquashfs and uploads them with snapcraft: neither is on
   // GitHub's Ubuntu runners by default.
   const snapTools: Step[] = spoke.platform === 'snap'
-    ? [{ name: 'Install squashfs-tools and snapcraft', shell: 'bash', run: 'sudo apt-get install -y --no-install-recommends squashfs-tools\nsudo snap install snapcraft --classic\n' }]
+    ? [snapcraftInstallStep()]
     : [];
 
   const action = spoke.instance ? 'publish-custom' : `publish-${spoke.platform}`;

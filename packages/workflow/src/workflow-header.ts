@@ -44,18 +44,33 @@ export function hasGeneratedHeader(text: string): boolean {
  */
 export function optionsFromHeader(text: string): RenderOptions | undefined {
   let options: RenderOptions | undefined;
-  let pinned: string | undefined;
-  for (const line of text.split('\n')) {
-    if (!line.startsWith('#')) break;
+  for (const line of headerLines(text)) {
     const at = line.indexOf(REGENERATE_PREFIX);
     if (at >= 0) options = parseGenerateFlags(shellWords(line.slice(at + REGENERATE_PREFIX.length).trim()).slice(3));
-    const pin = line.indexOf(PINNED_SHA_PREFIX);
-    if (pin >= 0) {
-      const sha = line.slice(pin + PINNED_SHA_PREFIX.length).trim().split(' ')[0];
-      if (sha && FULL_SHA.test(sha)) pinned = sha;
-    }
   }
-  return options && pinned ? { ...options, actionsSha: pinned } : options;
+  const pinned = pinnedActionsFromHeader(text);
+  return options && pinned ? { ...options, actionsSha: pinned.sha } : options;
+}
+
+/** The commit and the ref it was resolved from, as a generated file's header records them. */
+export function pinnedActionsFromHeader(text: string): { sha: string; ref: string } | undefined {
+  for (const line of headerLines(text)) {
+    const at = line.indexOf(PINNED_SHA_PREFIX);
+    if (at < 0) continue;
+    const match = /^([0-9a-f]{40}) \((\S+)\)$/.exec(line.slice(at + PINNED_SHA_PREFIX.length).trim());
+    if (match && FULL_SHA.test(match[1]!)) return { sha: match[1]!, ref: match[2]! };
+  }
+  return undefined;
+}
+
+/** The comment lines a file starts with. */
+function headerLines(text: string): string[] {
+  const lines: string[] = [];
+  for (const line of text.split('\n')) {
+    if (!line.startsWith('#')) break;
+    lines.push(line);
+  }
+  return lines;
 }
 
 /** Split what shellWord wrote back into words: spaces separate, single quotes group, `\'` is a quote. */

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CliIo } from '../../../packages/cli/src/cli-io.js';
 import { runCli } from '../../../packages/cli/src/run-cli.js';
+import { sharedActionsRemote } from '../../helpers/actions-remote.js';
 
 export interface CliResult {
   code: number;
@@ -10,15 +11,18 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Run the CLI in-process in `cwd`, output captured: the same entry point as bin/deployforge.js. */
-export async function runCliIn(cwd: string, argv: string[]): Promise<CliResult> {
+/**
+ * Run the CLI in-process in `cwd`, output captured: the same entry point as bin/deployforge.js.
+ * `generate` resolves DeployForge's actions in a local stand-in repository unless `env` says otherwise.
+ */
+export async function runCliIn(cwd: string, argv: string[], env: Record<string, string> = {}): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
   const io: CliIo = {
     stdout: (t) => { stdout += t; },
     stderr: (t) => { stderr += t; },
     cwd,
-    env: {},
+    env: { DEPLOYFORGE_ACTIONS_GIT_URL: sharedActionsRemote().url, ...env },
     isTTY: false,
   };
   const code = await runCli(argv, io);

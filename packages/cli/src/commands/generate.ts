@@ -2,20 +2,43 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, relative, resolve, sep } from 'node:path';
 import type { Command } from 'commander';
 import { createTwoFilesPatch } from 'diff';
-import { loadConfig } from '@deployforge/config';
+import { loadConfig, type LoadedConfig } from '@deployforge/config';
 import {
-  DEFAULT_ACTIONS_REF, DEFAULT_ACTIONS_REPO, DEFAULT_WORKFLOW_PATH, regenerateCommand, releaseWorkflow, renderReleaseWorkflow,
-  resolveRenderOptions, type ResolvedRenderOptions,
+  DEFAULT_ACTIONS_REF, DEFAULT_ACTIONS_REPO, DEFAULT_WORKFLOW_PATH, FULL_SHA, pinnedActionsFromHeader, regenerateCommand, releaseWorkflow,
+  renderReleaseWorkflow, resolveRenderOptions, type ResolvedRenderOptions,
 } from '@deployforge/workflow';
 import { EXIT_FINDINGS } from '../exit-codes.js';
 import { configOption, type CommandContext } from '../program.js';
+import { actionsGitUrl, resolveActionsCommit } from '../resolve-actions-commit.js';
 
 interface GenerateOptions {
   config: string;
   output: string;
   check?: boolean;
   actionsRepo: string;
-  actionsRef: string;
+  /** Undefined when not given: then workflow.actions-ref, then the release generating. */
+  actionsRef?: string;
+}
+
+/**
+ * The commit DeployForge's actions are pinned to, for a ref that is not one already: resolved on
+ * the remote, else the one the existing file recorded for the same ref (an offline re-run or
+ * `--check` keeps the pin), else none: the workflow then uses the tag, and the caller says so.
+ */
+async function pinActions(
+  ctx: CommandContext, loaded: LoadedConfig, options: GenerateOptions, existing: string | undefined,
+): Promise<{ sha?: string; warning?: string }> {
+  const ref = options.actionsRef ?? loaded.config.workflow?.['actions-ref'] ?? DEFAULT_ACTIONS_REF;
+  if (FULL_SHA.test(ref)) return {};
+  const resolved = await resolveActionsCommit(actionsGitUrl(options.actionsRepo, ctx.io.env), ref);
+  if ('sha' in resolved) return { sha: resolved.sha };
+  const recorded = existing === undefined ? undefined : pinnedActionsFromHeader(existing);
+  if (recorded && recorded.ref === ref) return { sha: recorded.sha };
+  return {
+    warning: `could not resolve ${options.actionsRepo}@${ref} to a commit (${resolved.error}): the workflow uses DeployForge's actions by tag, ` +
+      'which doctor flags until they are pinned. Run generate again where the repository is reachable, or pin a commit with ' +
+      '--actions-ref <sha> or workflow.actions-ref in the config.\n',
+  };
 }
 
 /** A path as the workflow and the fixing command name it: relative to where we run, POSIX separators. */
@@ -28,7 +51,7 @@ export function registerGenerate(program: Command, ctx: CommandContext): Command
     .description('write the release workflow (plan, build, release, one publish job per platform, summarize) from deployforge.yml')
     .option('--check', 'write nothing; exit 1 with a diff and the fixing command when the file is stale')
     .option('-o, --output <path>', 'where to write the workflow', DEFAULT_WORKFLOW_PATH)
-    .option('--actions-ref <ref>', 'the DeployForge actions version the workflow uses: a tag, or a full commit SHA to pin', DEFAULT_ACTIONS_REF)
+    .option('--actions-ref <ref>', `the DeployForge actions the workflow uses: a full commit SHA, or a tag resolved to its commit (default: workflow.actions-ref, else ${DEFAULT_ACTIONS_REF})`)
     .option('--actions-repo <owner/repo>', 'the repository that holds the DeployForge actions (forks, mirrors)', DEFAULT_ACTIONS_REPO)
     .addHelpText('after', [
       '',
@@ -39,6 +62,7 @@ export function registerGenerate(program: Command, ctx: CommandContext): Command
       '  deployforge generate',
       '  deployforge generate --check',
       '  deployforge generate --actions-ref v1.4.0',
+      '  deployforge generate --actions-ref 0123456789abcdef0123456789abcdef01234567',
       '',
       'Exit codes: 0 written or current, 1 stale (--check), 2 bad config or flags.',
     ].join('\n'))
@@ -47,21 +71,24 @@ export function registerGenerate(program: Command, ctx: CommandContext): Command
       // Relative names in messages when running where the user is; absolute when cwd is injected.
       const configFile = resolve(cwd, options.config) === resolve(options.config) ? options.config : resolve(cwd, options.config);
       const loaded = await loadConfig(configFile);
+      const target = resolve(cwd, options.output);
+      const current = await readFile(target, 'utf8').catch((error: NodeJS.ErrnoException) => {
+        if (error.code === 'ENOENT') return undefined;
+        throw error;
+      });
+      const pin = await pinActions(ctx, loaded, options, current);
+      if (pin.warning) ctx.io.stderr(`warning: ${pin.warning}`);
       const renderOptions: ResolvedRenderOptions = resolveRenderOptions({
         configPath: repoPath(cwd, options.config),
         outputPath: repoPath(cwd, options.output),
         actionsRepo: options.actionsRepo,
-        actionsRef: options.actionsRef,
+        ...(options.actionsRef !== undefined ? { actionsRef: options.actionsRef } : {}),
+        ...(pin.sha ? { actionsSha: pin.sha } : {}),
       });
       const text = renderReleaseWorkflow(loaded, renderOptions);
-      const target = resolve(cwd, options.output);
       const shown = renderOptions.outputPath;
 
       if (options.check) {
-        const current = await readFile(target, 'utf8').catch((error: NodeJS.ErrnoException) => {
-          if (error.code === 'ENOENT') return undefined;
-          throw error;
-        });
         if (current === text) {
           ctx.io.stdout(`${shown} is up to date with ${renderOptions.configPath}\n`);
           return;
@@ -74,8 +101,7 @@ export function registerGenerate(program: Command, ctx: CommandContext): Command
       }
 
       await mkdir(dirname(target), { recursive: true });
-      const before = await readFile(target, 'utf8').catch(() => undefined);
-      if (before === text) {
+      if (current === text) {
         ctx.io.stdout(`${shown} is already up to date\n`);
         return;
       }

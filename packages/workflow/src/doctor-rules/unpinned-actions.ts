@@ -4,9 +4,10 @@ import { FULL_SHA } from '../pinned-actions.js';
 import { jobsOf, startOf, stepsOf, valueOf, type WorkflowFile } from '../workflow-file.js';
 
 /**
- * Third-party `uses:` on a tag or branch: whoever controls that tag controls the job, secrets
- * included. Local actions (`./…`) are this repository's own code. The DeployForge actions are
- * exempt: their ref is chosen with `generate --actions-ref` (pass a full SHA there to pin them).
+ * `uses:` on a tag or branch: whoever controls that tag controls the job, secrets included.
+ * Local actions (`./…`) are this repository's own code. DeployForge's own actions get the same
+ * rule with their own fix: `generate` pins them when it can resolve the release to its commit, and
+ * when it could not (offline), this finding stays until they are pinned.
  */
 export function unpinnedActions(file: WorkflowFile, ownActionRepos: ReadonlySet<string>): DoctorFinding[] {
   const findings: DoctorFinding[] = [];
@@ -24,7 +25,13 @@ export function unpinnedActions(file: WorkflowFile, ownActionRepos: ReadonlySet<
     const name = at < 0 ? uses : uses.slice(0, at);
     const ref = at < 0 ? '' : uses.slice(at + 1);
     const repo = name.split('/').slice(0, 2).join('/');
-    if (ownActionRepos.has(repo) || FULL_SHA.test(ref)) return;
+    if (FULL_SHA.test(ref)) return;
+    if (ownActionRepos.has(repo)) {
+      findings.push(finding(file, node,
+        `${uses} is DeployForge's own action by ${ref ? 'tag' : 'no ref'}: run \`npx deployforge generate\` where github.com is reachable (it pins the release's commit), ` +
+          'or set workflow.actions-ref (or --actions-ref) to a full commit SHA'));
+      return;
+    }
     findings.push(finding(file, node,
       `${uses} is not pinned: use the full commit SHA of that release (${name}@<40-hex sha> # ${ref || 'vX.Y.Z'}), so a moved tag cannot change what runs`));
   };
