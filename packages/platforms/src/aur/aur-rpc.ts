@@ -1,3 +1,4 @@
+import { fetchWithRetries } from '../fetch-with-retries.js';
 import type { PlatformContext } from '../platform.js';
 import { aurRemote } from './aur-remote.js';
 
@@ -23,9 +24,8 @@ export function aurRpcBase(ctx: PlatformContext): string {
 /** AUR RPC v5 `info` for one package; undefined when the AUR has no such package. */
 export async function aurInfo(ctx: PlatformContext, name: string): Promise<AurRpcPackage | undefined> {
   const url = `${aurRpcBase(ctx)}/rpc/v5/info?arg[]=${encodeURIComponent(name)}`;
-  const timeout = AbortSignal.timeout(30_000);
-  const signal = ctx.signal ? AbortSignal.any([ctx.signal, timeout]) : timeout;
-  const res = await fetch(url, { headers: { accept: 'application/json' }, signal });
+  // Retried while unreachable (each retry logged), then a NetworkError naming the URL.
+  const res = await fetchWithRetries(url, { headers: { accept: 'application/json' } }, { log: ctx.log, ...(ctx.signal ? { signal: ctx.signal } : {}) });
   const text = await res.text();
   if (!res.ok) throw new Error(`AUR RPC ${url} answered ${res.status}: ${text.slice(0, 200)}`);
   let body: { type?: string; error?: string; resultcount?: number; results?: AurRpcPackage[] };

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { fetchWithRetries } from '../fetch-with-retries.js';
 import type { PlatformContext } from '../platform.js';
 import { entryUrl, findByIdUrl, pushUrl } from './feed-url.js';
 import { atomEntries, parseFeedEntry, type FeedPackage } from './odata-entry.js';
@@ -10,12 +11,15 @@ function signalFor(ctx: PlatformContext, ms: number): AbortSignal {
   return ctx.signal ? AbortSignal.any([ctx.signal, timeout]) : timeout;
 }
 
+/** Feed reads are idempotent: retried while the feed is unreachable (each retry logged), then named. */
+const feedRead = (ctx: PlatformContext) => ({ log: ctx.log, timeoutMs: 60_000, ...(ctx.signal ? { signal: ctx.signal } : {}) });
+
 /** OData `Packages(Id,Version)`: the entry, or undefined on 404. */
 export async function feedPackage(ctx: PlatformContext, id: string, version: string): Promise<FeedPackage | undefined> {
   const url = entryUrl(ctx, id, version);
   const key = ctx.env[API_KEY];
   // Chocolatey shows a maintainer their own versions under moderation only with the key.
-  const res = await fetch(url, { headers: { accept: 'application/atom+xml', ...(key ? { 'X-NuGet-ApiKey': key } : {}) }, signal: signalFor(ctx, 60_000) });
+  const res = await fetchWithRetries(url, { headers: { accept: 'application/atom+xml', ...(key ? { 'X-NuGet-ApiKey': key } : {}) } }, feedRead(ctx));
   const body = await res.text();
   if (res.status === 404) return undefined;
   if (!res.ok) throw new Error(`GET ${url} answered ${res.status}: ${body.slice(0, 200)}`);
@@ -27,7 +31,7 @@ export async function feedPackage(ctx: PlatformContext, id: string, version: str
 /** `FindPackagesById()`: every version the feed has of a package. */
 export async function feedVersions(ctx: PlatformContext, id: string): Promise<FeedPackage[]> {
   const url = findByIdUrl(ctx, id);
-  const res = await fetch(url, { headers: { accept: 'application/atom+xml' }, signal: signalFor(ctx, 60_000) });
+  const res = await fetchWithRetries(url, { headers: { accept: 'application/atom+xml' } }, feedRead(ctx));
   const body = await res.text();
   if (res.status === 404) return [];
   if (!res.ok) throw new Error(`GET ${url} answered ${res.status}: ${body.slice(0, 200)}`);

@@ -21,7 +21,7 @@ export function crateUrl(settings: CratesSettings): string {
 export async function checkCrates(ctx: PlatformContext): Promise<Existence> {
   const settings = cratesSettings(ctx);
   await assertManifestMatches(settings);
-  const entries = await fetchIndexEntries(settings.indexUrl, settings.name, ctx.signal);
+  const entries = await fetchIndexEntries(settings.indexUrl, settings.name, ctx.signal, ctx.log);
   const entry = findVersion(entries, settings.version);
   const url = crateUrl(settings);
   if (!entry) {

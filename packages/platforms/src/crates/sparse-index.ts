@@ -1,3 +1,6 @@
+import type { Logger } from '@deployforge/diagnostics';
+import { fetchWithRetries } from '../fetch-with-retries.js';
+
 /** One line of a sparse index file: one published version of the crate. */
 export interface IndexEntry {
   name: string;
@@ -18,15 +21,15 @@ export function indexFilePath(crate: string): string {
   return `${name.slice(0, 2)}/${name.slice(2, 4)}/${name}`;
 }
 
-const TIMEOUT_MS = 30_000;
-
-/** Every version the index lists for the crate; none when the index has no file for it (404/410). */
-export async function fetchIndexEntries(indexUrl: string, crate: string, signal?: AbortSignal): Promise<IndexEntry[]> {
+/**
+ * Every version the index lists for the crate; none when the index has no file for it (404/410).
+ * An unreachable index is retried (each retry logged) and then named in the error.
+ */
+export async function fetchIndexEntries(indexUrl: string, crate: string, signal?: AbortSignal, log?: Logger): Promise<IndexEntry[]> {
   const url = `${indexUrl}${indexFilePath(crate)}`;
-  const timeout = AbortSignal.timeout(TIMEOUT_MS);
-  const response = await fetch(url, {
-    headers: { 'user-agent': 'deployforge', 'cache-control': 'no-cache' },
-    signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+  const response = await fetchWithRetries(url, { headers: { 'user-agent': 'deployforge', 'cache-control': 'no-cache' } }, {
+    ...(signal ? { signal } : {}),
+    ...(log ? { log } : {}),
   });
   // crates.io's index CDN answers 403 as well as 404 for a crate that does not exist.
   if (response.status === 404 || response.status === 410 || response.status === 403) {
