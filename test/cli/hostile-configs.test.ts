@@ -60,6 +60,11 @@ const CASES: Record<string, Case> = {
     expected: ['2:1: x-huge: unknown key "x-huge"'],
     commands: ['validate'],
   },
+  'a workflow file over 500 KB (generate renders it: validate and plan cannot know its size)': {
+    text: stringify({ project, build, platforms: { custom: Object.fromEntries(Array.from({ length: 100 }, (_, i) => [`d${i}-${'x'.repeat(1000)}`, { run: './deploy' }])) } }),
+    expected: ['8:5: platforms.custom: the generated workflow would be'],
+    commands: ['generate'],
+  },
   'a file over 1 MiB': {
     text: `project: {name: demo}\n#${'x'.repeat(1024 * 1024)}\n`,
     expected: ['1:1: the file is 1,048,600 bytes; a deployforge.yml may be at most 1,048,576 bytes (1 MiB)'],

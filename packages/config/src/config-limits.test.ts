@@ -5,7 +5,7 @@ import { stringify } from 'yaml';
 import { ConfigurationError, type Diagnostic } from '@deployforge/diagnostics';
 import { workflowJobCount } from './config-limit-checks.js';
 import {
-  GITHUB_MAX_JOBS_PER_RUN, GITHUB_MAX_MATRIX_COMBINATIONS, MAX_ALIAS_EXPANSION_NODES, MAX_BUILD_FILES, MAX_CONFIG_BYTES, MAX_CUSTOM_SPOKES,
+  GITHUB_MAX_JOBS_PER_RUN, GITHUB_MAX_MATRIX_COMBINATIONS, GITHUB_MAX_WORKFLOW_BYTES, MAX_ALIAS_EXPANSION_NODES, MAX_BUILD_FILES, MAX_CONFIG_BYTES, MAX_CUSTOM_SPOKES,
 } from './config-limits.js';
 import { parseConfig } from './parse-config.js';
 
@@ -91,6 +91,7 @@ describe('our own caps', () => {
     expect(limits).toContain(`at most ${n(GITHUB_MAX_JOBS_PER_RUN)} jobs in one workflow run`);
     expect(limits).toContain(`at most ${n(GITHUB_MAX_MATRIX_COMBINATIONS)} combinations in one job's matrix`);
     expect(limits).toContain(`at most ${n(MAX_CONFIG_BYTES)} bytes`);
+    expect(limits).toContain(`a workflow file of at most ${n(GITHUB_MAX_WORKFLOW_BYTES)} bytes`);
     expect(limits).toContain(`at most ${n(MAX_ALIAS_EXPANSION_NODES)} values`);
     expect(limits).toContain(`\`build.files\` lists at most ${n(MAX_BUILD_FILES)} files`);
     expect(limits).toContain(`\`platforms.custom\` at most ${n(MAX_CUSTOM_SPOKES)} entries`);

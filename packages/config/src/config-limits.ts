@@ -22,6 +22,12 @@ export const MAX_ALIAS_EXPANSION_NODES = 10_000;
 /** GitHub: "a job matrix can generate a maximum of 256 jobs per workflow run"; it counts every job. */
 export const GITHUB_MAX_JOBS_PER_RUN = 256;
 
+/**
+ * GitHub: "a workflow file larger than 500 KB will not start runs". Counted in bytes, and read as
+ * 500,000 rather than 512,000, so that a file we accept is never one GitHub refuses.
+ */
+export const GITHUB_MAX_WORKFLOW_BYTES = 500_000;
+
 /** GitHub: at most 256 combinations in one job's matrix (here: build, one leg per target). */
 export const GITHUB_MAX_MATRIX_COMBINATIONS = 256;
 

@@ -12,6 +12,7 @@ import { serializeWorkflow } from './serialize-workflow.js';
 import { summarizeJob } from './summarize-job.js';
 import { releaseTriggers } from './release-triggers.js';
 import { workflowHeader } from './workflow-header.js';
+import { checkWorkflowSize } from './workflow-size-limit.js';
 import { workflowSpokes } from './workflow-spokes.js';
 import type { Job, Workflow } from './workflow-types.js';
 
@@ -41,7 +42,7 @@ export function releaseWorkflow(loaded: LoadedConfig, options: RenderOptions = {
   if (signJobNeeded(config)) jobs.sign = signJob(config, resolved, runsOn);
   jobs.release = releaseJob(config, resolved, runsOn);
   for (const spoke of spokes) jobs[spoke.jobId] = publishJob(spoke, config, resolved, runsOn);
-  jobs.summarize = summarizeJob(spokes.map((s) => s.jobId), resolved, runsOn, { signed: signJobNeeded(config) });
+  jobs.summarize = summarizeJob(spokes.map((s) => s.jobId), resolved, runsOn, { signed: signJobNeeded(config), credentialChecks: Object.keys(checks) });
 
   return {
     name: 'Release',
@@ -67,5 +68,7 @@ export function renderReleaseWorkflow(loaded: LoadedConfig, options: RenderOptio
   const effective = effectiveRenderOptions(loaded, options);
   // The header repeats the flags as given (the config's own ref is read again from the config).
   const pinned = effective.actionsSha ? { sha: effective.actionsSha, ref: effective.actionsRef } : undefined;
-  return serializeWorkflow(releaseWorkflow(loaded, options), workflowHeader(resolveRenderOptions(options), pinned), ownActionComments(effective));
+  const text = serializeWorkflow(releaseWorkflow(loaded, options), workflowHeader(resolveRenderOptions(options), pinned), ownActionComments(effective));
+  checkWorkflowSize(text, loaded);
+  return text;
 }
