@@ -82,6 +82,16 @@ describe('statusFromNeeds on recorded toJSON(needs)', () => {
     expect(renderBadge(doc)).toMatchObject({ message: '1.2.3 · release failed', color: 'red' });
   });
 
+  test('a failed credentials check: the hub failed and says a required credential stopped the build', () => {
+    // As GitHub reports it: the check job failed, so the build (which needs it) and the hub were skipped.
+    const needs = needsFixture('build-failed');
+    needs.build = { result: 'skipped', outputs: {} };
+    needs['credentials-npm-publish'] = { result: 'failure', outputs: {} };
+    const doc = statusFromNeeds(needs, { now: NOW });
+    expect(doc.release).toMatchObject({ status: 'failed', detail: expect.stringMatching(/^the credentials-npm-publish job found a required platform without its credential, so nothing was built/) });
+    expect(requiredFailures(doc)).toEqual(['github']);
+  });
+
   test('a failed sign job: the hub failed and says it was the signing, not the build', () => {
     const doc = statusOf('sign-failed');
     expect(doc.release).toMatchObject({ status: 'failed', detail: expect.stringMatching(/^the sign job failed \(a missing or wrong signing key/) });

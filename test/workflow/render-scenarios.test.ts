@@ -76,7 +76,7 @@ describe.each(SCENARIOS)('release.yml for $name', (scenario) => {
       }
     }
     expect(summarize!.if).toBe('always()');
-    expect(needsOf(summarize!)).toEqual(['plan', 'build', ...sign, 'release', ...publishIds]);
+    expect(needsOf(summarize!)).toEqual(['plan', ...checks, 'build', ...sign, 'release', ...publishIds]);
     expect(summarize!.steps.find((s) => s.id === 'summarize')?.with?.results).toBe('${{ toJSON(needs) }}');
   });
 

@@ -95,6 +95,10 @@ function hubFromNeeds(needs: Needs, plan: Plan): HubResultLike {
 
   if (!release || release.result === 'skipped') {
     if (!plan.release.run) return hub('skipped', `already complete: ${plan.release.detail}`);
+    // A credentials-<environment> job (a required platform whose secret lives in its own
+    // environment) failed: the build waited for it, so nothing was built or written.
+    const check = Object.keys(needs).find((id) => id.startsWith('credentials-') && needs[id]?.result === 'failure');
+    if (check) return hub('failed', `the ${check} job found a required platform without its credential, so nothing was built or released (see that job's annotations)`);
     const build = needs.build?.result;
     if (build === 'failure' || build === 'cancelled') return hub('failed', `the build ${build === 'failure' ? 'failed' : 'was cancelled'}, so no release was made (see the build job's log)`);
     // The sign job (SBOM, SHA256SUMS, signatures, provenance) runs between build and release.

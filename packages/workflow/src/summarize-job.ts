@@ -18,11 +18,14 @@ const SUMMARY_REF = "${{ needs.plan.outputs.tag && format('refs/tags/{0}', needs
  * `status.json`, dashboard and badge, and fails only when a required platform failed. `build` is
  * among its needs so a failed build is named as the reason the hub did not run.
  */
-export function summarizeJob(publishJobIds: readonly string[], options: ResolvedRenderOptions, runsOn: string, graph: { signed?: boolean } = {}): Job {
+export function summarizeJob(
+  publishJobIds: readonly string[], options: ResolvedRenderOptions, runsOn: string, graph: { signed?: boolean; credentialChecks?: readonly string[] } = {},
+): Job {
   return {
     name: 'summarize',
-    // `sign` too, when there is one: a failed signature is the reason the hub did not run.
-    needs: ['plan', 'build', ...(graph.signed ? ['sign'] : []), 'release', ...publishJobIds],
+    // `sign` too, when there is one: a failed signature is the reason the hub did not run; and the
+    // credential checks, whose failure is the reason nothing was built.
+    needs: ['plan', ...(graph.credentialChecks ?? []), 'build', ...(graph.signed ? ['sign'] : []), 'release', ...publishJobIds],
     if: SUMMARIZE_IF,
     'runs-on': runsOn,
     permissions: { contents: 'read' },
