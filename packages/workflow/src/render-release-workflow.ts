@@ -12,6 +12,7 @@ import { serializeWorkflow } from './serialize-workflow.js';
 import { summarizeJob } from './summarize-job.js';
 import { releaseTriggers } from './release-triggers.js';
 import { workflowHeader } from './workflow-header.js';
+import { checkWorkflowSize } from './workflow-size-limit.js';
 import { workflowSpokes } from './workflow-spokes.js';
 import type { Job, Workflow } from './workflow-types.js';
 
@@ -67,5 +68,7 @@ export function renderReleaseWorkflow(loaded: LoadedConfig, options: RenderOptio
   const effective = effectiveRenderOptions(loaded, options);
   // The header repeats the flags as given (the config's own ref is read again from the config).
   const pinned = effective.actionsSha ? { sha: effective.actionsSha, ref: effective.actionsRef } : undefined;
-  return serializeWorkflow(releaseWorkflow(loaded, options), workflowHeader(resolveRenderOptions(options), pinned), ownActionComments(effective));
+  const text = serializeWorkflow(releaseWorkflow(loaded, options), workflowHeader(resolveRenderOptions(options), pinned), ownActionComments(effective));
+  checkWorkflowSize(text, loaded);
+  return text;
 }
