@@ -213,7 +213,7 @@ describe('servers whose errors echo the request: no canary in anything the CLI o
     ]);
     // The plan job's outputs are build-matrix's own (its GitHub lookup failed, which only makes the hub run).
     const plan = runs.find(([name]) => name.startsWith('build-matrix'))![1];
-    expect(plan.outputs.plan, plan.stdout).toBeTruthy();
+    expect(plan.outputs.plan, `${plan.stdout}${plan.stderr}`).toBeTruthy();
     const needs: Record<string, { result: string; outputs: Record<string, string> }> = { plan: { result: 'success', outputs: plan.outputs } };
     for (const [name, r] of runs) if (name.startsWith('publish-')) needs[name.split(' ')[0]!] = { result: r.code === 0 ? 'success' : 'failure', outputs: r.outputs };
     const summarizeTmp = join(root, 'tmp-summarize');
@@ -223,7 +223,7 @@ describe('servers whose errors echo the request: no canary in anything the CLI o
     });
     runs.push(['summarize', summarize]);
     searched.runs += runs.length;
-    expect(summarize.summary.length, summarize.stdout).toBeGreaterThan(0);
+    expect(summarize.summary.length, `${summarize.stdout}${summarize.stderr}`).toBeGreaterThan(0);
     expect(readFileSync(join(root, 'status', 'status.json'), 'utf8')).toContain('echo-forge');
 
     const texts: Record<string, string> = {};
