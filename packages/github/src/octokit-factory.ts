@@ -6,6 +6,7 @@ import { Octokit } from '@octokit/rest';
 import Bottleneck from 'bottleneck';
 import { rateLimitFallback } from './rate-limit-fallback.js';
 import { retryNotice } from './retry-notice.js';
+import { timedFetch } from './timed-fetch.js';
 import { truncatedResponseGuard } from './truncated-response-guard.js';
 
 export const DEFAULT_GITHUB_API_URL = 'https://api.github.com';
@@ -31,6 +32,8 @@ export interface GitHubClientOptions {
    * @octokit/plugin-retry. Tests pass a few ms.
    */
   retryBaseMs?: number;
+  /** Each JSON request attempt gives up after this long (then counts as a network failure). Default 60 s. */
+  requestTimeoutMs?: number;
   /** How many times a primary or secondary rate limit is waited out before giving up. Default 3. */
   rateLimitRetries?: number;
   /**
@@ -110,6 +113,7 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
     auth: token,
     baseUrl,
     userAgent,
+    request: { fetch: timedFetch(options.requestTimeoutMs ?? 60_000) },
     log: {
       debug: (m: string) => log.debug(m),
       info: (m: string) => log.debug(m),
