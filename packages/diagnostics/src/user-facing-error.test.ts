@@ -23,6 +23,18 @@ describe('asUserFacingError', () => {
     expect(user?.exitCode).toBe(1);
   });
 
+  test('a wrapper that says what was being done keeps its words in front', () => {
+    const octokitError = Object.assign(new Error('getaddrinfo EAI_AGAIN api.github.com'), {
+      status: 500,
+      request: { method: 'POST', url: 'https://api.github.com/repos/acme/app/releases' },
+      cause: fetchFailed('EAI_AGAIN', 'getaddrinfo EAI_AGAIN api.github.com'),
+    });
+    const wrapped = new Error('create release failed (HTTP 500): getaddrinfo EAI_AGAIN api.github.com', { cause: octokitError });
+    expect(asUserFacingError(wrapped)?.message).toBe(
+      'create release failed (HTTP 500): getaddrinfo EAI_AGAIN api.github.com; could not reach https://api.github.com/repos/acme/app/releases: getaddrinfo EAI_AGAIN api.github.com. Check the network (and any proxy), and that the URL is right.',
+    );
+  });
+
   test('a DNS failure without a URL keeps the caller\'s words', () => {
     const wrapped = new Error('reading the index failed', { cause: fetchFailed('ENOTFOUND', 'getaddrinfo ENOTFOUND pypi.invalid') });
     expect(asUserFacingError(wrapped)?.message).toMatch(/^reading the index failed \(getaddrinfo ENOTFOUND pypi\.invalid\)\. A server could not be reached/);

@@ -81,7 +81,12 @@ export function asUserFacingError(error: unknown): UserFacingError | undefined {
   if (reason === undefined) return undefined;
   const message = error instanceof Error ? error.message : String(error);
   const request = requestOf(error);
-  if (request) return new NetworkError(request.url, reason, request.attempts, { cause: error });
+  if (request) {
+    const network = new NetworkError(request.url, reason, request.attempts, { cause: error });
+    // A wrapper (ReleaseStepError "asset …: upload failed") says what was being done: keep it first.
+    const outer = error instanceof Error && (error as { request?: unknown }).request === undefined ? error.message : undefined;
+    return outer ? new UserFacingError(`${outer}; ${network.message}`, { cause: error }) : network;
+  }
   // No URL to name: keep the caller's own words (they usually say what was being done).
   return new UserFacingError(
     `${message === reason ? reason : `${message} (${reason})`}. A server could not be reached: check the network (and any proxy), and the URL in your config.`,
