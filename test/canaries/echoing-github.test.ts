@@ -180,8 +180,19 @@ describe('servers whose errors echo the request: no canary in anything the CLI o
       mkdirSync(tmp);
       return { name, run: await deployforge(args, runEnv(status, mode, tmp)) };
     }));
+    // The published version again, reads passing: the hub finds the release complete and skips,
+    // every spoke fails against the echo, and status.json and the dashboard carry their details.
+    const out = join(root, 'out-existing');
+    const existingTmp = join(root, 'tmp-existing');
+    mkdirSync(existingTmp);
+    const existing = await deployforge(['release', '--config', reads, '--version', PUBLISHED, '--out', out], runEnv(status, 'reads', existingTmp));
+    const statusJson = readFileSync(join(out, 'status.json'), 'utf8');
+    expect(JSON.parse(statusJson).platforms.npm.status, existing.stderr).toBe('failed');
+    const dashboard = await deployforge(['dashboard', '--status', join(out, 'status.json'), '--out', join(root, 'dashboard')], runEnv(status, 'reads', existingTmp));
+    expect(dashboard.code, dashboard.stderr).toBe(0);
+    results.push({ name: 'release (published version)', run: existing }, { name: 'dashboard', run: dashboard });
     searched.runs += results.length;
-    const texts: Record<string, string> = {};
+    const texts: Record<string, string> = { 'status.json': statusJson };
     for (const { name, run } of results) Object.assign(texts, { [`${name} stdout`]: run.stdout, [`${name} stderr`]: run.stderr });
     // The echo did reach the CLI's messages (with the credentials masked): redaction was exercised.
     expect(echo.echoed(status).withCredentials, 'requests with credentials were echoed').toBeGreaterThan(3);
