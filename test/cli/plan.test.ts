@@ -53,6 +53,23 @@ describe('deployforge plan (the built CLI)', () => {
     expect(run.stdout).toMatch(/custom:mirror/);
   });
 
+  test('--check-credentials: a required platform without its credential is bad input; OIDC is listed only where declared', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'df-plan-'));
+    writeFileSync(join(dir, 'deployforge.yml'), 'project: { name: demo }\nbuild: { targets: [linux-x64] }\nrequired: [pypi]\nplatforms:\n  npm: { trusted-publishing: true }\n  pypi: {}\n  crates: {}\n');
+    const refused = await runBuiltCli(['plan', '--version', '1.0.0', '--check-credentials'], { cwd: dir });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/^deployforge\.yml:3:\d+: required\[0\]: pypi is required, but missing credential: set PYPI_TOKEN .*add `trusted-publishing: true` to platforms\.pypi/m);
+    expect(refused.stderr).not.toMatch(/^\s+at /m);
+    const allowed = await runBuiltCli(['plan', '--version', '1.0.0', '--check-credentials'], { cwd: dir, env: { PYPI_TOKEN: 'pypi-set' } });
+    expect(allowed.code, allowed.stderr).toBe(0);
+    const row = (key: string) => allowed.stdout.split('\n').find((l) => l.trimStart().startsWith(`${key} `)) ?? '';
+    expect(row('npm')).toMatch(/NPM_TOKEN \| OIDC/);
+    expect(row('crates')).toMatch(/CARGO_REGISTRY_TOKEN/);
+    expect(row('crates')).not.toMatch(/OIDC/);
+    // Optional and without a token: skipped before anything is written, with what to set.
+    expect(row('crates')).toMatch(/missing-credential .*missing credential: set CARGO_REGISTRY_TOKEN/);
+  });
+
   test.each([
     [['plan', '--version', '1.2'], /version: "1\.2" is not a valid version/],
     [['plan', '--version', '0.1.0', '--platforms', 'bogus'], /--platforms: "bogus" is not enabled/],

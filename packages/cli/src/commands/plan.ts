@@ -55,11 +55,13 @@ export function renderPlan(plan: Plan): string {
     ['build', plan.build.run ? 'yes' : 'no', plan.build.detail],
     ['release', plan.release.run ? 'yes' : 'no', plan.release.detail],
   ]);
+  // `| OIDC` only where the config declares trusted publishing: only then does it count (and only
+  // then does the generated job get id-token: write).
   const spokes = plan.spokes.length === 0 ? 'no platforms enabled' : formatTable(
     ['spoke', 'runs', 'reason', 'required', 'credentials', 'detail'],
     plan.spokes.map((s) => [
       s.key, s.run ? 'yes' : 'no', s.reason, s.required ? 'yes' : 'no',
-      s.credentials.names.length === 0 ? '-' : `${s.credentials.names.join(s.credentials.mode === 'all' ? ' + ' : ' | ')}${s.credentials.oidc ? ' | OIDC' : ''}`,
+      s.credentials.names.length === 0 ? '-' : `${s.credentials.names.join(s.credentials.mode === 'all' ? ' + ' : ' | ')}${s.credentials.trustedPublishing ? ' | OIDC' : ''}`,
       s.detail,
     ]),
   );
