@@ -5,7 +5,7 @@ import { createTwoFilesPatch } from 'diff';
 import { loadConfig, type LoadedConfig } from '@deployforge/config';
 import {
   DEFAULT_ACTIONS_REF, DEFAULT_ACTIONS_REPO, DEFAULT_WORKFLOW_PATH, FULL_SHA, pinnedActionsFromHeader, regenerateCommand, releaseWorkflow,
-  renderReleaseWorkflow, resolveRenderOptions, type ResolvedRenderOptions,
+  renderReleaseWorkflow, resolveRenderOptions, type RenderOptions, type ResolvedRenderOptions,
 } from '@deployforge/workflow';
 import { EXIT_FINDINGS } from '../exit-codes.js';
 import { configOption, type CommandContext } from '../program.js';
@@ -78,14 +78,16 @@ export function registerGenerate(program: Command, ctx: CommandContext): Command
       });
       const pin = await pinActions(ctx, loaded, options, current);
       if (pin.warning) ctx.io.stderr(`warning: ${pin.warning}`);
-      const renderOptions: ResolvedRenderOptions = resolveRenderOptions({
+      // Unresolved on purpose: a ref left out here is the config's workflow.actions-ref, then the default.
+      const given: RenderOptions = {
         configPath: repoPath(cwd, options.config),
         outputPath: repoPath(cwd, options.output),
         actionsRepo: options.actionsRepo,
         ...(options.actionsRef !== undefined ? { actionsRef: options.actionsRef } : {}),
         ...(pin.sha ? { actionsSha: pin.sha } : {}),
-      });
-      const text = renderReleaseWorkflow(loaded, renderOptions);
+      };
+      const renderOptions: ResolvedRenderOptions = resolveRenderOptions(given);
+      const text = renderReleaseWorkflow(loaded, given);
       const shown = renderOptions.outputPath;
 
       if (options.check) {
@@ -106,7 +108,7 @@ export function registerGenerate(program: Command, ctx: CommandContext): Command
         return;
       }
       await writeFile(target, text);
-      const jobs = Object.keys(releaseWorkflow(loaded, renderOptions).jobs);
+      const jobs = Object.keys(releaseWorkflow(loaded, given).jobs);
       ctx.io.stdout(`wrote ${shown} (${jobs.length} jobs: ${jobs.join(', ')})\n`);
     });
 }
