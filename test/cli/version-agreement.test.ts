@@ -81,7 +81,7 @@ describe('a dispatch version in the tag form', () => {
 describe('version.from: pyproject', () => {
   test('PEP 440 1.2.3rc1 is semver 1.2.3-rc.1, PyPI 1.2.3rc1; a tag v1.2.3-rc.1 agrees', async () => {
     const dir = project('pyproject', { 'pyproject.toml': '[project]\nname = "shimmy"\nversion = "1.2.3rc1"\n' });
-    for (const env of [{}, { GITHUB_REF: 'refs/tags/v1.2.3-rc.1' }]) {
+    for (const env of [{}, { GITHUB_REF: 'refs/tags/v1.2.3-rc.1' }] as Record<string, string>[]) {
       const run = await runBuiltCli(['plan', '--json'], { cwd: dir, env });
       expect(run.code, run.stderr).toBe(0);
       expect(JSON.parse(run.stdout)).toMatchObject({ version: { version: '1.2.3-rc.1', tag: 'v1.2.3-rc.1', prerelease: true, 'pypi-version': '1.2.3rc1' } });
