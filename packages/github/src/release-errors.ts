@@ -1,4 +1,4 @@
-import { UserFacingError } from '@deployforge/diagnostics';
+import { networkFailureReason, UserFacingError } from '@deployforge/diagnostics';
 
 /**
  * A release step failed: says which asset (if any), which step and which HTTP status, so a red job
@@ -28,12 +28,17 @@ export class AssetConflictError extends UserFacingError {
   }
 }
 
-/** Status and message of an Octokit RequestError (or anything shaped like one). */
+/**
+ * Status and message of an Octokit RequestError (or anything shaped like one). No status when no
+ * answer came back: @octokit/request reports a failed fetch (refused, DNS, timeout) as "500", and
+ * "failed (HTTP 500)" sent readers looking for a server error that never happened.
+ */
 export function httpFailure(error: unknown): { status?: number; message: string } {
   if (typeof error === 'object' && error !== null) {
-    const { status, message } = error as { status?: unknown; message?: unknown };
+    const { status, message, response, request } = error as { status?: unknown; message?: unknown; response?: unknown; request?: unknown };
+    const unanswered = request !== undefined && response === undefined && networkFailureReason(error) !== undefined;
     return {
-      status: typeof status === 'number' ? status : undefined,
+      status: typeof status === 'number' && !unanswered ? status : undefined,
       message: typeof message === 'string' ? message : String(error),
     };
   }

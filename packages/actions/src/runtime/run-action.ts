@@ -1,5 +1,5 @@
 import * as core from '@actions/core';
-import { isConfigurationError } from '@deployforge/diagnostics';
+import { asUserFacingError, isConfigurationError } from '@deployforge/diagnostics';
 import { redactActionOutput, type ActionRedaction } from './redacted-output.js';
 
 /**
@@ -25,7 +25,8 @@ export async function runAction(name: string, body: (boundary: Pick<ActionRedact
       process.exitCode = 2;
       return;
     }
-    const message = error instanceof Error ? error.message : `non-Error thrown: ${String(error)}`;
+    // A network failure names the URL it could not reach (the raw error says only "fetch failed").
+    const message = asUserFacingError(error)?.message ?? (error instanceof Error ? error.message : `non-Error thrown: ${String(error)}`);
     core.setFailed(`${name} failed: ${message}`);
     if (error instanceof Error && error.stack) core.debug(error.stack);
   } finally {
