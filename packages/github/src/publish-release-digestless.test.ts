@@ -69,6 +69,35 @@ describe('a server without digests that corrupts an upload', () => {
     expect(fake.writeCount()).toBe(writes);
   });
 
+  it('soak: with 1 upload in 4 corrupted, no release is ever published with a corrupted asset, and plain re-runs finish every one', async () => {
+    fake.quirks.stripDigests = true;
+    fake.faults.add({ kind: 'corrupt', mode: 'flip', method: 'POST', path: /^\/uploads\//, probability: 0.25 });
+    fake.faults.add({ kind: 'corrupt', mode: 'truncate', method: 'POST', path: /^\/uploads\//, probability: 0.05 });
+    let failedRuns = 0;
+    for (let i = 0; i < 12; i++) {
+      const tag = `v1.0.${i}`;
+      const files = await releaseFiles(3, { seed: i + 1, version: `1.0.${i}` });
+      let published = false;
+      for (let attempt = 0; attempt < 15 && !published; attempt++) {
+        try {
+          published = (await publishRelease(releaseOptions(fastClient(fake), files, { tag, version: { version: `1.0.${i}`, prerelease: false } }))).published;
+        } catch (error) {
+          expect(error, String(error)).toBeInstanceOf(ReleaseStepError);
+          failedRuns++;
+        }
+        // Whatever happened, a published release holds exactly the local bytes.
+        const release = fake.state.repo('acme/app')!.releases.find((r) => r.tagName === tag);
+        if (release && !release.draft) await expectSameBytes(release, files);
+      }
+      expect(published, `${tag} published within 15 plain runs`).toBe(true);
+    }
+    const fired = fake.faults.rules.reduce((n, r) => n + r.fired, 0);
+    process.stderr.write(`digestless soak: 12 releases, ${fired} corrupted uploads, ${failedRuns} runs stopped before publishing, 0 corrupted releases published\n`);
+    // The soak means something only if corruption happened and was caught.
+    expect(fired).toBeGreaterThan(3);
+    expect(failedRuns).toBeGreaterThan(0);
+  });
+
   it('hashes each asset it could not get a digest for once per run, streamed from the server', async () => {
     fake.quirks.stripDigests = true;
     const files = await releaseFiles(2);
