@@ -14,6 +14,8 @@ import { archiveName, binaryName, hostTarget, targetInfo, type TargetId } from '
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const demo = join(root, '.demo');
+/** The example's copy the demo releases from (its deployforge.yml is rewritten for this machine). */
+const project = join(demo, 'project');
 const services = JSON.parse(readFileSync(join(root, '.services/env.json'), 'utf8')) as Record<string, string>;
 const TOKEN = 'ghs_demo_token_for_the_local_github_fake';
 const FAKE_REGISTRY_TOKEN = 'demo_registry_token_for_the_local_fakes';
@@ -24,7 +26,7 @@ const GPG_PASSPHRASE_SECRET = 'DEMO_GPG_PASSPHRASE';
 const GPG_PASSPHRASE = 'demo passphrase, not a secret';
 
 /** Platforms that need a store or a service this machine cannot reach: shown as dry runs. */
-const UNREACHABLE = new Set<SpokeId>(['snap', 'flathub', 'vscode']);
+const UNREACHABLE = new Set<SpokeId>(['snap', 'flathub']);
 
 interface FakeUrls {
   github: string;
@@ -32,9 +34,11 @@ interface FakeUrls {
   pypiIndex: string;
   cratesIndex: string;
   nuget: string;
+  vscodeMarketplace: string;
+  openVsx: string;
 }
 
-/** GitHub, PyPI, crates and NuGet cannot run here: their fakes, in one child process. */
+/** GitHub, PyPI, crates, NuGet and the two VS Code extension stores cannot run here: their fakes, in one child process. */
 async function startFakes(env: Record<string, string>): Promise<{ urls: FakeUrls; child: ChildProcess }> {
   // node itself with tsx's loader (not `npx tsx`, whose wrappers do not pass SIGTERM on), so that
   // stopping the child at the end really stops the servers.
@@ -65,19 +69,20 @@ function demoConfig(enabled: SpokeId[], fakes: FakeUrls): string {
   config.release['gpg-passphrase'] = GPG_PASSPHRASE_SECRET;
   const local: Record<string, unknown> = {
     pypi: { ...config.platforms.pypi, repository: fakes.pypiUpload, index: fakes.pypiIndex },
-    crates: { ...config.platforms.crates, path: 'project', registry: 'local', index: `sparse+${fakes.cratesIndex}` },
+    crates: { ...config.platforms.crates, path: '.', registry: 'local', index: `sparse+${fakes.cratesIndex}` },
     chocolatey: { ...config.platforms.chocolatey, source: fakes.nuget },
-    vscode: { ...config.platforms.vscode, path: 'project/editors/vscode' },
+    vscode: { ...config.platforms.vscode, path: 'editors/vscode' },
     custom: Object.fromEntries(Object.entries(config.platforms.custom ?? {}).map(([name, entry]) =>
       [name, { ...(entry as object), env: { ...((entry as { env?: object }).env ?? {}), MIRROR_DIR: join(demo, 'mirror') } }])),
     npm: { ...config.platforms.npm, registry: services.DEPLOYFORGE_TEST_NPM_REGISTRY },
     'github-packages': { ...config.platforms['github-packages'], registry: services.DEPLOYFORGE_TEST_NPM_REGISTRY },
-    // scratch: the public base image cannot be pulled here, and the musl builds are static.
+    // scratch: the public base image cannot be pulled here; the image takes the musl slot's binary, a
+    // static build (see buildArtifacts), so it starts with no libc at all.
     docker: { ...config.platforms.docker, images: [`${services.DEPLOYFORGE_TEST_OCI_REGISTRY}/acme/hello-forge`], base: 'scratch' },
     homebrew: { ...config.platforms.homebrew, tap: bareRepo('acme/homebrew-tap') },
     scoop: { ...config.platforms.scoop, bucket: bareRepo('acme/scoop-bucket') },
     nix: { ...config.platforms.nix, repository: bareRepo('acme/nix-hello-forge') },
-    huggingface: { ...config.platforms.huggingface, path: 'project/space', remote: bareRepo('spaces/acme/hello-forge-demo') },
+    huggingface: { ...config.platforms.huggingface, path: 'space', remote: bareRepo('spaces/acme/hello-forge-demo') },
     aur: { ...config.platforms.aur, remote: `ssh://aur@127.0.0.1:${services.DEPLOYFORGE_TEST_SSH_PORT}/${config.platforms.aur?.package ?? 'hello-forge-bin'}.git` },
   };
   const platforms: Record<string, unknown> = {};
@@ -109,26 +114,40 @@ async function buildArtifacts(version: string): Promise<string> {
   rmSync(artifacts, { recursive: true, force: true });
   mkdirSync(artifacts, { recursive: true });
   say('Building examples/rust-cli for this machine (cargo build --release)');
-  execFileSync('cargo', ['build', '--release', '--offline', '--quiet'], { cwd: join(demo, 'project'), stdio: 'inherit' });
+  execFileSync('cargo', ['build', '--release', '--offline', '--quiet'], { cwd: project, stdio: 'inherit' });
   const host = hostTarget();
+  // The musl slot of this CPU gets a real static build too (glibc linked in with crt-static: the musl
+  // toolchain cannot be installed here). It needs no libc at all, like a musl build, so the `scratch`
+  // image, which takes the musl slot, really starts.
+  const staticSlot = host && targetInfo(host).os === 'linux' && targetInfo(host).libc === 'gnu' ? (`${host}-musl` as TargetId) : undefined;
+  if (staticSlot) {
+    say(`Building a static binary for the ${staticSlot} slot (RUSTFLAGS=-C target-feature=+crt-static)`);
+    execFileSync('cargo', ['build', '--release', '--offline', '--quiet', '--target', targetInfo(host!).rustTriple], {
+      cwd: project, stdio: 'inherit', env: { ...process.env, RUSTFLAGS: '-C target-feature=+crt-static' },
+    });
+  }
   const targets = (parse(readFileSync(join(root, 'examples/rust-cli/deployforge.yml'), 'utf8')) as { build: { targets: TargetId[] } }).build.targets;
   for (const target of targets) {
-    let source = join(demo, 'project/target/release/hello-forge');
-    if (target !== host) {
+    let source = join(project, 'target/release/hello-forge');
+    if (target === staticSlot) {
+      source = join(project, 'target', targetInfo(host!).rustTriple, 'release/hello-forge');
+    } else if (target !== host) {
       // No cross toolchains here: a clearly labelled stand-in, so every spoke has every target.
       source = join(demo, `standin-${target}`);
       writeFileSync(source, `#!/bin/sh\necho "hello-forge ${version} (stand-in for ${target}: built on ${host ?? 'this machine'} without the ${target} toolchain)"\n`, { mode: 0o755 });
     }
-    const files = ['README.md', 'LICENSE'].map((f) => ({ source: join(demo, 'project', f), name: f, mode: 0o644 }));
+    const files = ['README.md', 'LICENSE'].map((f) => ({ source: join(project, f), name: f, mode: 0o644 }));
     await createArchive(targetInfo(target).archive, [{ source, name: binaryName('hello-forge', target), mode: 0o755 }, ...files], join(artifacts, archiveName('hello-forge', version, target)));
-    process.stderr.write(`  ${archiveName('hello-forge', version, target)}${target === host ? '  (real build)' : '  (stand-in)'}\n`);
+    const label = target === host ? '  (real build)' : target === staticSlot ? '  (real build: static, in place of musl)' : '  (stand-in)';
+    process.stderr.write(`  ${archiveName('hello-forge', version, target)}${label}\n`);
   }
   return artifacts;
 }
 
 function runCli(args: string[], env: Record<string, string>): number {
   try {
-    execFileSync(process.execPath, [join(root, 'bin/deployforge.js'), ...args], { cwd: demo, env: { ...process.env, ...env }, stdio: 'inherit' });
+    // In the project, as its maintainer would: deployforge.yml sits next to Cargo.lock, which the SBOM reads.
+    execFileSync(process.execPath, [join(root, 'bin/deployforge.js'), ...args], { cwd: project, env: { ...process.env, ...env }, stdio: 'inherit' });
     return 0;
   } catch (error) {
     return (error as { status?: number }).status ?? 1;
@@ -139,8 +158,8 @@ const version = /^version = "([^"]+)"/m.exec(readFileSync(join(root, 'examples/r
 mkdirSync(demo, { recursive: true });
 rmSync(join(demo, 'mirror'), { recursive: true, force: true });
 rmSync(join(demo, '.deployforge'), { recursive: true, force: true });
-rmSync(join(demo, 'project'), { recursive: true, force: true });
-cpSync(join(root, 'examples/rust-cli'), join(demo, 'project'), { recursive: true, filter: (src) => !src.includes('/target') });
+rmSync(project, { recursive: true, force: true });
+cpSync(join(root, 'examples/rust-cli'), project, { recursive: true, filter: (src) => !src.includes('/target') });
 
 // GitHub Packages is the npm spoke against npm.pkg.github.com with GITHUB_TOKEN: here GITHUB_TOKEN
 // belongs to the GitHub fake, which serves no npm registry, so the demo leaves it out.
@@ -151,10 +170,10 @@ const signingKey = await demoSigningKey();
 
 const children: ChildProcess[] = [];
 try {
-  say('Starting the fakes for what cannot run here (GitHub, PyPI upload, crates registry, NuGet feed) on 127.0.0.1');
+  say('Starting the fakes for what cannot run here (GitHub, PyPI upload, crates registry, NuGet feed, VS Code Marketplace, Open VSX) on 127.0.0.1');
   const fakes = await startFakes({ DEPLOYFORGE_FAKE_GITHUB_TOKEN: TOKEN, DEPLOYFORGE_FAKE_TOKEN: FAKE_REGISTRY_TOKEN, DEPLOYFORGE_FAKE_GITHUB_REPOS: 'acme/hello-forge,acme-bot/winget-pkgs,microsoft/winget-pkgs,flathub/io.github.acme.HelloForge' });
   children.push(fakes.child);
-  writeFileSync(join(demo, 'deployforge.yml'), demoConfig(enabled, fakes.urls));
+  writeFileSync(join(project, 'deployforge.yml'), demoConfig(enabled, fakes.urls));
   const env: Record<string, string> = {
     GITHUB_TOKEN: TOKEN,
     GITHUB_API_URL: fakes.urls.github,
@@ -164,6 +183,11 @@ try {
     CHOCOLATEY_API_KEY: FAKE_REGISTRY_TOKEN,
     WINGET_TOKEN: TOKEN,
     FLATHUB_TOKEN: TOKEN,
+    // The extension stores' stand-ins, as the tests point the vscode spoke at them.
+    DEPLOYFORGE_VSCE_MARKETPLACE_URL: fakes.urls.vscodeMarketplace,
+    DEPLOYFORGE_OVSX_URL: fakes.urls.openVsx,
+    VSCE_PAT: FAKE_REGISTRY_TOKEN,
+    OVSX_PAT: FAKE_REGISTRY_TOKEN,
     GITHUB_REPOSITORY: 'acme/hello-forge',
     NPM_TOKEN: services.DEPLOYFORGE_TEST_NPM_TOKEN as string,
     DOCKER_USERNAME: 'demo',
@@ -189,7 +213,7 @@ try {
   say(`What a user checks: deployforge verify ${version} --gpg-key ${signingKey.publicKeyFile}`);
   const verified = runCli(['verify', version, '--gpg-key', signingKey.publicKeyFile], env);
 
-  const status = join(demo, '.deployforge/status.json');
+  const status = join(project, '.deployforge/status.json');
   const help = execFileSync(process.execPath, [join(root, 'bin/deployforge.js'), '--help'], { encoding: 'utf8' });
   if (/^\s+dashboard\b/m.test(help)) {
     runCli(['dashboard', '--status', status, '--out', join(demo, 'dashboard')], env);
