@@ -66,6 +66,19 @@ describe('dist/actions/build-matrix.js under the runner env contract', () => {
     expect(run.outputs).toEqual({});
   });
 
+  test('a spoke whose secrets live in another environment runs, with a notice saying who checks them', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'df-ws-'));
+    writeFileSync(join(cwd, 'deployforge.yml'), 'project: { name: demo }\nbuild: { targets: [linux-x64] }\nplatforms:\n  npm: { environment: npm-prod }\n  homebrew: { tap: acme/homebrew-tap }\n');
+    const run = await runActionBundle('build-matrix', {
+      cwd,
+      inputs: {},
+      env: { GITHUB_EVENT_NAME: 'push', GITHUB_REF: 'refs/tags/v2.0.0', DEPLOYFORGE_SECRETS_ENVIRONMENT: 'release', DEPLOYFORGE_HAS_NPM_TOKEN: 'false', DEPLOYFORGE_HAS_HOMEBREW_TAP_TOKEN: 'true' },
+    });
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(run.outputs['publish-npm']).toBe('true');
+    expect(run.stdout).toMatch(/::notice title=npm credentials are checked in npm-prod::npm: NPM_TOKEN not visible here \(environment npm-prod\); its publish job checks them before writing/);
+  });
+
   test('a bogus platforms input fails the step and sets no output', async () => {
     const run = await runActionBundle('build-matrix', {
       cwd: rustWorkspace(),

@@ -66,6 +66,11 @@ await runAction('build-matrix', async () => {
   }
   for (const spoke of plan.spokes) {
     if (spoke.reason === 'missing-credential') core.warning(`${spoke.key}: ${spoke.detail}`, { title: `${spoke.displayName} will not run` });
+    // Its secrets live in an environment this job does not run in: say who checks them instead.
+    else if (spoke.run && spoke.credentials.hiddenIn !== undefined) {
+      const who = spoke.required ? `the credentials-${spoke.credentials.hiddenIn} job checks them before the build` : 'its publish job checks them before writing';
+      core.notice(`${spoke.key}: ${spoke.credentials.names.join(', ')} not visible here (environment ${spoke.credentials.hiddenIn}); ${who}`, { title: `${spoke.displayName} credentials are checked in ${spoke.credentials.hiddenIn}` });
+    }
   }
   await core.summary.addRaw(planSummaryMarkdown(plan)).write();
 });
