@@ -10,6 +10,7 @@ import { benchDir, isFull, printTable } from './bench-support.js';
 /** Cheapest first, so a quick look at the first tables does not wait for the uploads. */
 const BENCHMARKS = [
   { name: 'bundle-sizes', what: 'dist/ entries with their static chunks' },
+  { name: 'package-size', what: 'the npm package: tarball, installed size, installed packages' },
   { name: 'release-requests', what: 'GitHub API requests per release, first run and re-run' },
   { name: 'cold-start', what: 'action and CLI cold start, node 20 and node 24' },
   { name: 'hash-throughput', what: 'sha256File 1 MiB vs 64 KiB chunks vs sha256sum' },
