@@ -3,7 +3,7 @@ import { truthy as isTruthy } from '@actions/expressions/result';
 import { loadConfig, parseConfig, type LoadedConfig } from '@deployforge/config';
 import { createPlan } from '@deployforge/plan';
 import { parseVersionInput } from '@deployforge/version';
-import { PINNED_ACTIONS, planOutputs, renderReleaseWorkflow } from '@deployforge/workflow';
+import { DEPLOYFORGE_RELEASE, PINNED_ACTIONS, planOutputs, renderReleaseWorkflow } from '@deployforge/workflow';
 import { parse } from 'yaml';
 import { auditWorkflow } from '../audit/workflow-rules.js';
 import { actionlint } from '../workflow/helpers/actionlint.js';
@@ -16,7 +16,8 @@ import { repoRoot } from '../helpers/repo-root.js';
 const EXAMPLES = ['examples/rust-cli/deployforge.yml', 'examples/go-cli/deployforge.yml'];
 const ATTEST_USES = 'actions/attest-build-provenance@a2bbfa25375fe432b6a289bc6b6cd05ecd0c4c32';
 const COSIGN_INSTALLER_USES = 'sigstore/cosign-installer@6f9f17788090df1f26f669e9d70d6ae9567deba6';
-const PREPARE_RELEASE = 'deployforge/deployforge/actions/prepare-release@v0';
+// Rendered without a resolved ref, our own actions name the generating release (generate pins it by SHA).
+const PREPARE_RELEASE = `deployforge/deployforge/actions/prepare-release@${DEPLOYFORGE_RELEASE}`;
 
 type Step = ParsedStep & { 'continue-on-error'?: boolean };
 
