@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { generateKey } from 'openpgp';
 import { parse, stringify } from 'yaml';
 import { createArchive } from '@deployforge/archive';
-import { isImplemented, SPOKE_IDS, type SpokeId } from '@deployforge/platforms';
+import { SPOKE_IDS, type SpokeId } from '@deployforge/catalog';
+import { isImplemented } from '@deployforge/platforms';
 import { archiveName, binaryName, hostTarget, targetInfo, type TargetId } from '@deployforge/targets';
 
 const root = fileURLToPath(new URL('..', import.meta.url));

@@ -9,7 +9,7 @@ import { parseConfig } from '@deployforge/config';
 import { createMemoryLogger, isSecretName } from '@deployforge/diagnostics';
 import { createGitHubClient } from '@deployforge/github';
 import { runHub } from '@deployforge/hub';
-import { PLATFORMS, SPOKE_IDS } from '@deployforge/platforms';
+import { PLATFORMS, SPOKE_IDS } from '@deployforge/catalog';
 import { parseVersionInput } from '@deployforge/version';
 import { startGitHubFake, type GitHubFake } from '../fakes/github/index.js';
 import { repoRoot } from '../helpers/repo-root.js';

@@ -6,7 +6,7 @@ import { createMemoryLogger, createRedactor, type Logger } from '@deployforge/di
 import { createGitHubClient, type GitHubClient, type ReleaseResult } from '@deployforge/github';
 import { assetFetcher, loadReleaseAssets, releaseExistence, runHub } from '@deployforge/hub';
 import { loadPlanInputs } from '@deployforge/inputs';
-import type { Existence } from '@deployforge/platforms';
+import type { Existence } from '@deployforge/catalog';
 import { createPlan, credentialFactsFromEnv } from '@deployforge/plan';
 import { credentialValues, runSpokes, type SpokeOutcome } from '@deployforge/publish';
 import { archiveName, binaryName, targetInfo, type TargetId } from '@deployforge/targets';

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { SPOKE_STATUSES } from '@deployforge/platforms';
+import { SPOKE_STATUSES } from '@deployforge/catalog';
 import { contrastRatio, THEMES } from '@deployforge/status';
 
 const AA_TEXT = 4.5;

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { PLATFORMS } from '@deployforge/platforms';
+import { PLATFORMS } from '@deployforge/catalog';
 import { createPlan } from '@deployforge/plan';
 import { parseVersionInput } from '@deployforge/version';
 import { renderReleaseWorkflow, workflowSpokes } from '@deployforge/workflow';

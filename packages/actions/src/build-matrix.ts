@@ -1,7 +1,7 @@
 import * as core from '@actions/core';
 import { createGitHubClient } from '@deployforge/github';
 import { releaseExistence } from '@deployforge/hub';
-import type { Existence } from '@deployforge/platforms';
+import type { Existence } from '@deployforge/catalog';
 import { createPlan, credentialFactsFromEnv, signingCredentialGaps } from '@deployforge/plan';
 import { planOutputs } from '@deployforge/workflow';
 import { errorMessage } from '@deployforge/diagnostics';

@@ -14,17 +14,10 @@ import { registerStatus } from './commands/status.js';
 import { registerStats } from './commands/stats.js';
 import { registerRollback } from './commands/rollback.js';
 import { CLI_VERSION } from './cli-version.js';
+import type { CommandContext } from './command-context.js';
 
-/** Shared by every command: where output goes and how a command reports its exit code. */
-export interface CommandContext {
-  io: CliIo;
-  setExitCode(code: number): void;
-}
-
-/** Every command that reads the config takes `--config`, placed after the command name. */
-export function configOption(command: Command): Command {
-  return command.option('-c, --config <path>', 'path to the config file', 'deployforge.yml');
-}
+// Kept for older imports; commands import these from command-context.ts (no cycle).
+export { configOption, type CommandContext } from './command-context.js';
 
 export function createProgram(io: CliIo): { program: Command; exitCode: () => number } {
   let exitCode = 0;

@@ -1,5 +1,5 @@
 import type { Diagnostic } from '@deployforge/diagnostics';
-import { isSpokeId } from '@deployforge/platforms';
+import { isSpokeId } from '@deployforge/catalog';
 import {
   GITHUB_MAX_JOBS_PER_RUN, GITHUB_MAX_MATRIX_COMBINATIONS, MAX_BUILD_FILES, MAX_CUSTOM_SPOKES,
 } from './config-limits.js';

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { SPOKE_IDS } from '@deployforge/platforms';
+import { SPOKE_IDS } from '@deployforge/catalog';
 import { TARGET_IDS } from '@deployforge/targets';
 import { CONFIG_SCHEMA, configValidator } from './config-schema.js';
 

@@ -1,5 +1,5 @@
 import { ConfigurationError, describeValue, type Diagnostic } from '@deployforge/diagnostics';
-import { SPOKE_IDS, type SpokeId } from '@deployforge/platforms';
+import { SPOKE_IDS, type SpokeId } from '@deployforge/catalog';
 import { schemaDiagnostics } from './ajv-messages.js';
 import { configValidator } from './config-schema.js';
 import type { DeployforgeConfig } from './config-types.generated.js';

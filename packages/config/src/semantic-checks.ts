@@ -1,5 +1,5 @@
 import type { Diagnostic } from '@deployforge/diagnostics';
-import { isSpokeId } from '@deployforge/platforms';
+import { isSpokeId } from '@deployforge/catalog';
 import { formatPath, type ConfigPath, type NodeLocator } from './locate-node.js';
 
 /**

@@ -1,6 +1,6 @@
 import type { LoadedConfig } from '@deployforge/config';
 import { describeReleaseState, SHA256SUMS_NAME, type GitHubClient } from '@deployforge/github';
-import type { Existence } from '@deployforge/platforms';
+import type { Existence } from '@deployforge/catalog';
 import { archiveName } from '@deployforge/targets';
 import type { ResolvedVersion } from '@deployforge/version';
 import { resolveRepository } from './resolve-repository.js';

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '@deployforge/config';
-import { SPOKE_IDS } from '@deployforge/platforms';
+import { SPOKE_IDS } from '@deployforge/catalog';
 import { describe, expect, it } from 'vitest';
 
 // The examples are what `init`'s output grows into, and later tests and the demo load them, so

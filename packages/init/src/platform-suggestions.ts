@@ -1,4 +1,4 @@
-import { PLATFORMS, SPOKE_IDS, type SpokeId } from '@deployforge/platforms';
+import { PLATFORMS, SPOKE_IDS, type SpokeId } from '@deployforge/catalog';
 import type { DetectedProject } from './detected-project.js';
 
 /** One platform as `init` writes it: the block's settings and why it is (or could be) on. */

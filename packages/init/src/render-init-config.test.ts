@@ -1,5 +1,5 @@
 import { parseConfig } from '@deployforge/config';
-import { SPOKE_IDS } from '@deployforge/platforms';
+import { SPOKE_IDS } from '@deployforge/catalog';
 import { describe, expect, it } from 'vitest';
 import type { DetectedProject } from './detected-project.js';
 import { renderInitConfig } from './render-init-config.js';

@@ -1,5 +1,5 @@
 import type { LoadedConfig } from '@deployforge/config';
-import { PLATFORMS, type Existence, type PlatformId } from '@deployforge/platforms';
+import { PLATFORMS, type Existence, type PlatformId } from '@deployforge/catalog';
 import type { ResolvedVersion } from '@deployforge/version';
 import { planCredentials, type CredentialFacts } from './credential-facts.js';
 import { spokeCredentialInfo } from './custom-command-credentials.js';

@@ -1,4 +1,4 @@
-import type { PlatformInfo } from '@deployforge/platforms';
+import type { PlatformInfo } from '@deployforge/catalog';
 import type { CredentialPlan } from './plan-types.js';
 
 /**

@@ -1,5 +1,5 @@
 import type { CustomCommandConfig } from '@deployforge/config';
-import type { CredentialSpec, PlatformInfo } from '@deployforge/platforms';
+import type { CredentialSpec, PlatformInfo } from '@deployforge/catalog';
 
 /**
  * The credentials of one `platforms.custom.<name>` entry: the variables its `secrets:` lists, every

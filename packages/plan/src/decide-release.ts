@@ -1,4 +1,4 @@
-import type { Existence } from '@deployforge/platforms';
+import type { Existence } from '@deployforge/catalog';
 import type { JobDecision } from './plan-types.js';
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import type { ExistenceState, SpokeId } from '@deployforge/platforms';
+import type { ExistenceState, SpokeId } from '@deployforge/catalog';
 import { decideSpoke } from './decide-spoke.js';
 import type { CredentialPlan } from './plan-types.js';
 

@@ -1,4 +1,4 @@
-import { PLATFORMS, type Existence, type SpokeId, type SpokeStatus } from '@deployforge/platforms';
+import { PLATFORMS, type Existence, type SpokeId, type SpokeStatus } from '@deployforge/catalog';
 import { describeMissingCredentials } from './credential-facts.js';
 import type { CredentialPlan, SpokeReason } from './plan-types.js';
 

@@ -1,4 +1,4 @@
-import type { Existence, SpokeId, SpokeStatus } from '@deployforge/platforms';
+import type { Existence, SpokeId, SpokeStatus } from '@deployforge/catalog';
 import type { TargetId, TargetInfo } from '@deployforge/targets';
 import type { ResolvedVersion } from '@deployforge/version';
 

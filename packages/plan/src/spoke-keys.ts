@@ -1,5 +1,5 @@
 import type { DeployforgeConfig } from '@deployforge/config';
-import type { SpokeId } from '@deployforge/platforms';
+import { publishJobId, type SpokeId } from '@deployforge/catalog';
 
 export interface SpokeKey {
   key: string;
@@ -17,11 +17,11 @@ export function spokeKeys(config: DeployforgeConfig, enabled: readonly SpokeId[]
   const keys: SpokeKey[] = [];
   for (const platform of enabled) {
     if (platform !== 'custom') {
-      keys.push({ key: platform, platform, jobId: `publish-${platform}` });
+      keys.push({ key: platform, platform, jobId: publishJobId(platform) });
       continue;
     }
     for (const name of Object.keys(config.platforms?.custom ?? {}).sort()) {
-      keys.push({ key: `custom:${name}`, platform, jobId: `publish-custom-${name}`, instance: name });
+      keys.push({ key: `custom:${name}`, platform, jobId: publishJobId(platform, name), instance: name });
     }
   }
   return keys;

@@ -1,5 +1,5 @@
 import type { DeployforgeConfig } from '@deployforge/config';
-import { PLATFORMS, type SpokeId } from '@deployforge/platforms';
+import { PLATFORMS, type SpokeId } from '@deployforge/catalog';
 
 /**
  * Whether the config says trusted publishing (GitHub OIDC) is set up for this platform:

@@ -1,5 +1,5 @@
 import { secretValues } from '@deployforge/diagnostics';
-import { PLATFORMS } from '@deployforge/platforms';
+import { PLATFORMS } from '@deployforge/catalog';
 
 /**
  * Every credential value present in an environment, for the spokes' redactor: secretValues (the

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { createMemoryLogger, createRedactor } from '@deployforge/diagnostics';
-import type { Existence, Platform, PlatformContext, SpokeId } from '@deployforge/platforms';
+import type { Existence, SpokeId } from '@deployforge/catalog';
+import type { Platform, PlatformContext } from '@deployforge/platforms';
 import { parseVersionInput } from '@deployforge/version';
 import { parseConfig } from '@deployforge/config';
 import { publishSpoke } from './publish-spoke.js';

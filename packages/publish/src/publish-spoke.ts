@@ -1,4 +1,5 @@
-import { PLATFORMS, type Existence, type Platform, type PlatformContext, type SpokeStatus } from '@deployforge/platforms';
+import { PLATFORMS, type Existence, type SpokeStatus } from '@deployforge/catalog';
+import { type Platform, type PlatformContext } from '@deployforge/platforms';
 import { errorMessage } from '@deployforge/diagnostics';
 import type { SpokeOutcome } from './spoke-outcome.js';
 

@@ -1,4 +1,5 @@
-import type { Existence, PlatformId, PublishResult, SpokeStatus } from '@deployforge/platforms';
+import type { Existence, PlatformId, SpokeStatus } from '@deployforge/catalog';
+import type { PublishResult } from '@deployforge/platforms';
 
 /**
  * The result of one spoke, in the shape status.json keeps per platform (CONTRACT.md) plus the

@@ -3,7 +3,8 @@ import { createRedactor, type Logger, errorMessage } from '@deployforge/diagnost
 import { mapWithConcurrency } from '@deployforge/github';
 import { releaseExistence } from '@deployforge/hub';
 import type { InputSource } from '@deployforge/inputs';
-import { loadPlatform, type Existence } from '@deployforge/platforms';
+import { type Existence } from '@deployforge/catalog';
+import { loadPlatform } from '@deployforge/platforms';
 import { isSelected, spokeKeys } from '@deployforge/plan';
 import { credentialValues } from '@deployforge/publish';
 import { openReleaseSession, type ReleaseSession } from './release-session.js';

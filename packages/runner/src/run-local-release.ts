@@ -5,7 +5,8 @@ import { ConfigurationError, createRedactor, type Logger, errorMessage } from '@
 import { createGitHubClient, type ReleaseResult } from '@deployforge/github';
 import { assetFetcher, collectReleaseArtifacts, loadRelease, releaseExistence, resolveRepository, runHub, type ReleaseFile } from '@deployforge/hub';
 import { loadPlanInputs, type InputSource } from '@deployforge/inputs';
-import type { Existence, ReleaseAsset } from '@deployforge/platforms';
+import type { Existence } from '@deployforge/catalog';
+import type { ReleaseAsset } from '@deployforge/platforms';
 import { createPlan, credentialFactsFromEnv, parsePlatformSelection, spokeKeys, type Plan, type PlatformSelection } from '@deployforge/plan';
 import type { LoadedConfig } from '@deployforge/config';
 import { credentialValues, runSpokes, type RunSpokesOptions, type SpokeOutcome } from '@deployforge/publish';

@@ -2,7 +2,8 @@ import { ConfigurationError, type Logger, errorMessage } from '@deployforge/diag
 import { findReleaseByTag, mapWithConcurrency, type RemoteRelease } from '@deployforge/github';
 import { assetFetcher, loadReleaseAssets } from '@deployforge/hub';
 import type { InputSource } from '@deployforge/inputs';
-import { PLATFORMS, loadPlatform, type PlatformContext, type PlatformId, type ReleaseAsset, type SpokeStatus } from '@deployforge/platforms';
+import { PLATFORMS, type PlatformId, type SpokeStatus } from '@deployforge/catalog';
+import { loadPlatform, type PlatformContext, type ReleaseAsset } from '@deployforge/platforms';
 import { parseVersionInput, type ResolvedVersion } from '@deployforge/version';
 import { join } from 'node:path';
 import { displayName, liveContext, openLiveSession, STATUS_TIMEOUT_MS, withTimeout, type LiveSession } from './run-status.js';

@@ -1,6 +1,7 @@
 import { errorMessage } from '@deployforge/diagnostics';
 import { listReleases, mapWithConcurrency, type RemoteAsset, type RemoteRelease } from '@deployforge/github';
-import { PLATFORMS, loadPlatform } from '@deployforge/platforms';
+import { PLATFORMS } from '@deployforge/catalog';
+import { loadPlatform } from '@deployforge/platforms';
 import { displayName, liveContext, openLiveSession, selectNewestRelease, STATUS_TIMEOUT_MS, withTimeout, type LiveCommandOptions, type LiveSession } from './run-status.js';
 
 /** Said instead of a number wherever a platform gives no figure: a missing count is not zero. */

@@ -3,7 +3,8 @@ import { ConfigurationError, createRedactor, type Logger, errorMessage } from '@
 import { createGitHubClient, listReleases, mapWithConcurrency, type GitHubClient, type RemoteRelease } from '@deployforge/github';
 import { resolveRepository, type Repository } from '@deployforge/hub';
 import { configFileFor, type InputSource } from '@deployforge/inputs';
-import { PLATFORMS, loadPlatform, type PlatformContext, type SpokeStatus } from '@deployforge/platforms';
+import { PLATFORMS, type SpokeStatus } from '@deployforge/catalog';
+import { loadPlatform, type PlatformContext } from '@deployforge/platforms';
 import { isSelected, parsePlatformSelection, spokeKeys, type SpokeKey } from '@deployforge/plan';
 import { credentialValues } from '@deployforge/publish';
 import type { PlatformStatus, StatusDocument } from '@deployforge/status';

@@ -1,5 +1,5 @@
 import type { Plan } from '@deployforge/plan';
-import type { SpokeStatus } from '@deployforge/platforms';
+import type { SpokeStatus } from '@deployforge/catalog';
 import type { PlatformStatus, StatusDocument } from './status-document.js';
 import { supplyChainFacts } from './supply-chain-files.js';
 

@@ -1,5 +1,5 @@
 import { THEMES, type Theme } from './dashboard-palette.js';
-import { SPOKE_STATUSES } from '@deployforge/platforms';
+import { SPOKE_STATUSES } from '@deployforge/catalog';
 
 function themeVariables(t: Theme): string {
   const vars = [

@@ -1,4 +1,4 @@
-import type { SpokeStatus } from '@deployforge/platforms';
+import type { SpokeStatus } from '@deployforge/catalog';
 import { dashboardCss } from './dashboard-css.js';
 import { escapeHtml as h } from './escape-html.js';
 import { formatBytes, formatCount, formatDuration, safeHttpUrl } from './format-values.js';

@@ -1,4 +1,4 @@
-import type { SpokeStatus } from '@deployforge/platforms';
+import type { SpokeStatus } from '@deployforge/catalog';
 
 export interface StatusColours {
   /** The status word and symbol. */

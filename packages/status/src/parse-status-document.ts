@@ -1,5 +1,5 @@
 import { ConfigurationError, describeValue, errorMessage } from '@deployforge/diagnostics';
-import { SPOKE_STATUSES, type SpokeStatus } from '@deployforge/platforms';
+import { SPOKE_STATUSES, type SpokeStatus } from '@deployforge/catalog';
 import type { StatusDocument } from './status-document.js';
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

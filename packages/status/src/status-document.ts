@@ -1,4 +1,4 @@
-import type { SpokeStatus } from '@deployforge/platforms';
+import type { SpokeStatus } from '@deployforge/catalog';
 
 /** One platform's line in status.json (CONTRACT.md), plus the evidence the dashboard shows. */
 export interface PlatformStatus {

@@ -1,7 +1,7 @@
 import type { LoadedConfig } from '@deployforge/config';
 import type { Plan, SpokePlan } from '@deployforge/plan';
 import { spokeKeys } from '@deployforge/plan';
-import { PLATFORMS, SPOKE_STATUSES, type SpokeStatus } from '@deployforge/platforms';
+import { PLATFORMS, SPOKE_STATUSES, type SpokeStatus } from '@deployforge/catalog';
 import { buildStatusDocument, type HubResultLike, type SpokeResultLike } from './build-status-document.js';
 import type { NeededJob, Needs } from './needs-types.js';
 import type { ReleaseAssetStatus, StatusDocument } from './status-document.js';

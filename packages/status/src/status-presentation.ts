@@ -1,4 +1,4 @@
-import type { SpokeStatus } from '@deployforge/platforms';
+import type { SpokeStatus } from '@deployforge/catalog';
 
 /**
  * How each status is shown, everywhere: a word and a symbol always travel together, so no view

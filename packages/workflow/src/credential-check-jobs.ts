@@ -1,6 +1,6 @@
 import type { DeployforgeConfig } from '@deployforge/config';
 import { describeMissingCredentials, planCredentials } from '@deployforge/plan';
-import { PLATFORMS } from '@deployforge/platforms';
+import { PLATFORMS } from '@deployforge/catalog';
 import { jobCredentials, type WorkflowSpoke } from './workflow-spokes.js';
 import type { Job } from './workflow-types.js';
 

@@ -1,3 +1,4 @@
+import { publishActionName } from '@deployforge/catalog';
 import type { DeployforgeConfig } from '@deployforge/config';
 import { checkoutStep } from './checkout-step.js';
 import { imageSigningSteps } from './image-signing-steps.js';
@@ -54,7 +55,7 @@ export function publishJob(spoke: WorkflowSpoke, config: DeployforgeConfig, opti
     ? [snapcraftInstallStep()]
     : [];
 
-  const action = spoke.instance ? 'publish-custom' : `publish-${spoke.platform}`;
+  const action = publishActionName(spoke.platform, spoke.instance);
   return {
     name: `publish ${spoke.key}`,
     needs: ['plan', 'release'],

@@ -1,5 +1,5 @@
 import type { LoadedConfig } from '@deployforge/config';
-import { PLATFORMS } from '@deployforge/platforms';
+import { PLATFORMS } from '@deployforge/catalog';
 import { spokeKeys } from '@deployforge/plan';
 import type { DoctorFinding } from './doctor-finding.js';
 import { expressionInRun } from './doctor-rules/expression-in-run.js';

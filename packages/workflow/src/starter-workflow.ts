@@ -1,4 +1,4 @@
-import { PLATFORMS, SPOKE_IDS } from '@deployforge/platforms';
+import { PLATFORMS, SPOKE_IDS } from '@deployforge/catalog';
 import { buildJobWith, MATRIX_ENV } from './build-job.js';
 import { checkoutStep } from './checkout-step.js';
 import { concurrencyGroup, INPUT_EXPRESSIONS, PLANNED_TAG_REF } from './job-conditions.js';

@@ -1,6 +1,6 @@
 import type { LoadedConfig } from '@deployforge/config';
 import { customCommandCredentials } from '@deployforge/plan';
-import { PLATFORMS, type CredentialSpec, type SpokeId } from '@deployforge/platforms';
+import { PLATFORMS, type CredentialSpec, type SpokeId } from '@deployforge/catalog';
 import { spokeKeys, trustedPublishingDeclared } from '@deployforge/plan';
 
 /** One publish job to generate: what the plan calls a spoke, plus what only the workflow needs. */

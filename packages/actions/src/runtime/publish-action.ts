@@ -1,5 +1,5 @@
 import * as core from '@actions/core';
-import { PLATFORMS, SPOKE_IDS, type SpokeId } from '@deployforge/platforms';
+import { PLATFORMS, SPOKE_IDS, type SpokeId } from '@deployforge/catalog';
 import { runPublish } from '@deployforge/runner';
 import { ConfigurationError } from '@deployforge/diagnostics';
 import { createActionLogger } from './action-logger.js';

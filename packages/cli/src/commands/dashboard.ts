@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { ConfigurationError } from '@deployforge/diagnostics';
 import { parseStatusDocument, renderDashboard, type StatusDocument } from '@deployforge/status';
-import type { CommandContext } from '../program.js';
+import type { CommandContext } from '../command-context.js';
 
 interface DashboardOptions {
   status: string[];

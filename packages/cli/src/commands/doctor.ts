@@ -5,7 +5,7 @@ import { loadConfig, type LoadedConfig } from '@deployforge/config';
 import { formatFinding, runDoctor } from '@deployforge/workflow';
 import { EXIT_FINDINGS } from '../exit-codes.js';
 import { printJson } from '../json-output.js';
-import { configOption, type CommandContext } from '../program.js';
+import { configOption, type CommandContext } from '../command-context.js';
 
 const WORKFLOWS_DIR = '.github/workflows';
 

@@ -8,7 +8,7 @@ import {
   renderReleaseWorkflow, resolveRenderOptions, type RenderOptions, type ResolvedRenderOptions,
 } from '@deployforge/workflow';
 import { EXIT_FINDINGS } from '../exit-codes.js';
-import { configOption, type CommandContext } from '../program.js';
+import { configOption, type CommandContext } from '../command-context.js';
 import { actionsGitUrl, resolveActionsCommit } from '../resolve-actions-commit.js';
 
 interface GenerateOptions {

@@ -3,7 +3,7 @@ import { createPlan, credentialFactsFromEnv, type Plan } from '@deployforge/plan
 import { formatTable } from '../format-table.js';
 import { loadPlanInputs } from '@deployforge/inputs';
 import { printJson } from '../json-output.js';
-import { configOption, type CommandContext } from '../program.js';
+import { configOption, type CommandContext } from '../command-context.js';
 
 interface PlanOptions {
   config: string;

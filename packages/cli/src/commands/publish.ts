@@ -3,7 +3,7 @@ import { runPublish } from '@deployforge/runner';
 import { createCliLogger } from '../cli-logger.js';
 import { EXIT_FINDINGS } from '../exit-codes.js';
 import { keyError, printJson } from '../json-output.js';
-import { configOption, type CommandContext } from '../program.js';
+import { configOption, type CommandContext } from '../command-context.js';
 
 interface PublishOptions {
   config: string;

@@ -3,7 +3,7 @@ import { runLocalRelease } from '@deployforge/runner';
 import { createCliLogger } from '../cli-logger.js';
 import { EXIT_FINDINGS, EXIT_INTERRUPTED } from '../exit-codes.js';
 import { keyError, printJson, printJsonFailure } from '../json-output.js';
-import { configOption, type CommandContext } from '../program.js';
+import { configOption, type CommandContext } from '../command-context.js';
 import { createSpokeProgress } from '../spoke-progress.js';
 import { renderStatusTable } from '../status-table.js';
 

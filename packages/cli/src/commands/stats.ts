@@ -3,7 +3,7 @@ import { runStats } from '@deployforge/runner';
 import { createCliLogger } from '../cli-logger.js';
 import { formatTable } from '../format-table.js';
 import { printJson } from '../json-output.js';
-import { configOption, type CommandContext } from '../program.js';
+import { configOption, type CommandContext } from '../command-context.js';
 
 interface StatsOptions {
   config: string;

@@ -4,7 +4,7 @@ import { createCliLogger } from '../cli-logger.js';
 import { EXIT_FINDINGS } from '../exit-codes.js';
 import { formatTable } from '../format-table.js';
 import { keyError, printJson } from '../json-output.js';
-import { configOption, type CommandContext } from '../program.js';
+import { configOption, type CommandContext } from '../command-context.js';
 
 interface StatusOptions {
   config: string;

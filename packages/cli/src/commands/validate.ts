@@ -3,7 +3,7 @@ import { loadConfig } from '@deployforge/config';
 import { configFileFor } from '@deployforge/inputs';
 import { buildCommandWarnings } from '../build-command-warning.js';
 import { printJson } from '../json-output.js';
-import { configOption, type CommandContext } from '../program.js';
+import { configOption, type CommandContext } from '../command-context.js';
 
 export function registerValidate(program: Command, ctx: CommandContext): Command {
   return configOption(program.command('validate'))

@@ -4,7 +4,7 @@ import type { CliIo } from '../cli-io.js';
 import { createCliLogger } from '../cli-logger.js';
 import { EXIT_BAD_INPUT, EXIT_FINDINGS } from '../exit-codes.js';
 import { formatTable } from '../format-table.js';
-import { configOption, type CommandContext } from '../program.js';
+import { configOption, type CommandContext } from '../command-context.js';
 
 interface VerifyFlags {
   config: string;
