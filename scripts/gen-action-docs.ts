@@ -8,7 +8,12 @@ import { fileURLToPath } from 'node:url';
 import { isMap, parseDocument } from 'yaml';
 
 const USES_PREFIX = 'deployforge/deployforge';
-const USES_REF = 'v0';
+/**
+ * The exact release the examples name (`v` + package.json's version, as DEPLOYFORGE_RELEASE): a copied
+ * example then runs the actions whose inputs it documents, and a moving `v0` is a choice the reader
+ * makes knowingly (see the "Repository and refs" section).
+ */
+const USES_REF = `v${(JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version}`;
 const REGENERATE = 'npx tsx scripts/gen-action-docs.ts';
 
 interface ActionInput {
@@ -209,6 +214,32 @@ function actionReadme(root: string, action: ActionDoc): string {
   ].join('\n');
 }
 
+/** Where `uses:` resolves: the repository, the action folders, and the refs a workflow can name. */
+function refsSection(): string[] {
+  const major = USES_REF.split('.')[0]!;
+  const minor = USES_REF.split('.').slice(0, 2).join('.');
+  return [
+    '## Repository and refs',
+    '',
+    `Every action lives in the repository \`${USES_PREFIX}\`: the root action at its top (\`${USES_PREFIX}@<ref>\`),`,
+    `the others under \`actions/<name>/\` (\`${USES_PREFIX}/actions/<name>@<ref>\`). Each \`action.yml\` runs`,
+    'a bundle under `dist/` of the same commit, so any ref below brings its own code: nothing is installed',
+    'at run time. The refs a workflow can name, most pinned first:',
+    '',
+    '| ref | example | moves? | use it when |',
+    '|---|---|---|---|',
+    `| a commit SHA | \`${USES_PREFIX}/actions/build-matrix@<40 hex digits> # ${USES_REF}\` | never | always, if you can: \`deployforge generate\` writes this form (it asks git where the release tag points) and Dependabot or Renovate update it with its comment |`,
+    `| a release tag | \`${USES_PREFIX}/actions/build-matrix@${USES_REF}\` | no: DeployForge never moves a release tag (only the two below move) | the starter workflows, and wherever a SHA cannot be resolved (generate offline) |`,
+    `| a minor tag | \`@${minor}\` | forward, to each fix release of ${minor} | you want fixes without editing the workflow |`,
+    `| a major tag | \`@${major}\` | forward, to each release of ${major} | you want every compatible release |`,
+    '',
+    'The minor and major tags are moved by DeployForge\'s own release, with its `github-action` platform:',
+    'after the release is published, never backwards (a fix to an older minor moves only that minor\'s tag).',
+    'A generated workflow\'s actions and the `deployforge` CLI that generated it are the same release; to',
+    'upgrade, run the newer CLI\'s `generate` (see the README\'s Install section).',
+  ];
+}
+
 function actionsIndex(actions: ActionDoc[]): string {
   const rootAction = actions.find((a) => a.folder === '');
   const folders = actions.filter((a) => a.folder !== '');
@@ -218,6 +249,8 @@ function actionsIndex(actions: ActionDoc[]): string {
     '',
     'Every action runs on `node24` from the committed bundles in `dist/`. Inputs are kebab-case and every',
     'boolean input has a default. How to combine them in a workflow: [usage.md](usage.md).',
+    '',
+    ...refsSection(),
     '',
     '| Action | `uses:` | What it does |',
     '|---|---|---|',

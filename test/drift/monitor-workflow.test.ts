@@ -23,7 +23,7 @@ interface Step { name?: string; id?: string; uses?: string; run?: string; if?: s
 interface Workflow {
   on: Record<string, unknown>;
   permissions: unknown;
-  jobs: Record<string, { permissions?: unknown; steps: Step[] }>;
+  jobs: Record<string, { permissions?: unknown; env?: Record<string, string>; steps: Step[] }>;
 }
 const workflow = parse(text) as Workflow;
 const steps = workflow.jobs.status!.steps;
@@ -48,7 +48,15 @@ describe('workflows-templates/deployforge-monitor.yml', () => {
     }
     expect(steps.find((s) => s.uses?.startsWith('actions/checkout@'))?.with?.['persist-credentials']).toBe(false);
     expect(steps.find((s) => s.uses?.startsWith('actions/setup-node@'))?.with?.['package-manager-cache']).toBe(false);
-    expect(steps.find((s) => s.id === 'status')?.run).toContain('npx --yes deployforge status --json');
+    // An exact release, never whatever npm serves as latest that day (issue 19): the version the
+    // template names is this checkout's, so a release of DeployForge ships a monitor that runs itself.
+    const pkgVersion = (JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version;
+    expect(workflow.jobs.status!.env).toEqual({ DEPLOYFORGE_VERSION: pkgVersion });
+    expect(steps.find((s) => s.id === 'status')?.run).toContain('npx --yes "deployforge@$DEPLOYFORGE_VERSION" status --json');
+    for (const step of steps) {
+      if (step.run === undefined) continue;
+      for (const m of step.run.matchAll(/\bnpx\b[^\n]*/g)) expect(m[0], step.name).toMatch(/^npx --yes "deployforge@\$DEPLOYFORGE_VERSION" /);
+    }
     const upload = steps.find((s) => s.uses?.startsWith('actions/upload-artifact@'))!;
     expect(upload.with?.path).toBe('deployforge-monitor/');
     expect(upload.if).toContain('always()');
@@ -76,12 +84,14 @@ platforms:
   npm: { package: '${uniqueName('df-monitor')}', registry: ${services.DEPLOYFORGE_TEST_NPM_REGISTRY} }
 `, '1.0.0', { NPM_TOKEN: services.DEPLOYFORGE_TEST_NPM_TOKEN });
     expect((await project.publish('npm', project.context())).status).toBe('published');
-    // `npx --yes deployforge …` → this checkout's CLI from source.
+    // `npx --yes deployforge@<version> …` → this checkout's CLI from source.
     bin = mkdtempSync(join(tmpdir(), 'df-monitor-bin-'));
     writeFileSync(join(bin, 'npx'), [
       '#!/usr/bin/env bash',
-      'args=()',
-      'for a in "$@"; do case "$a" in --yes|deployforge) ;; *) args+=("$a") ;; esac; done',
+      // Only an exact version gets through: an unpinned `deployforge` (or a range) fails the step.
+      '[ "$1" = --yes ] && shift',
+      'case "$1" in deployforge@[0-9]*.[0-9]*.[0-9]*) shift ;; *) echo "npx of an unpinned package: $1" >&2; exit 97 ;; esac',
+      'args=("$@")',
       `exec "${process.execPath}" --import "${pathToFileURL(join(repoRoot, 'node_modules/tsx/dist/loader.mjs')).href}" "${join(repoRoot, 'packages/cli/src/main.ts')}" "\${args[@]}"`,
       '',
     ].join('\n'));
@@ -99,6 +109,7 @@ platforms:
         env: {
           PATH: `${bin}:${process.env.PATH ?? ''}`, HOME: process.env.HOME ?? project.dir, NODE_PATH: join(repoRoot, 'node_modules'),
           GITHUB_OUTPUT: output, GITHUB_API_URL: project.env.GITHUB_API_URL!,
+          ...workflow.jobs.status!.env,
           // `${{ github.token }}` in the step's env, resolved as the runner would.
           ...(step.env?.GITHUB_TOKEN ? { GITHUB_TOKEN: project.env.GITHUB_TOKEN! } : {}),
         },
