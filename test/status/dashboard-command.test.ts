@@ -54,4 +54,37 @@ describe('deployforge dashboard', () => {
     expect(missing.stderr).toContain('nope.json: cannot read the status file (ENOENT)');
     expect((await cli(['dashboard', '--out', 'x'])).code).toBe(2);
   });
+
+  test('offline history: repeated runs add to the history.json of the previous one, keeping --keep documents; drift on the front page', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'df-dashboard-cli-'));
+    const first = await cli(['dashboard', '--status', fixture('release-1.2.1.json'), '--status', fixture('release-1.2.2.json'), '--status', fixture('release-1.2.3.json'), '--out', out]);
+    expect(first.code).toBe(0);
+    const history = join(out, 'history.json');
+    const copy = join(mkdtempSync(join(tmpdir(), 'df-dashboard-cli-')), 'history.json');
+    writeFileSync(copy, readFileSync(history));
+    const second = await cli(['dashboard', '--history', copy, '--status', fixture('release-1.2.4.json'), '--status', fixture('check-1.2.4.json'), '--keep', '4', '--out', out]);
+    expect(second).toMatchObject({ code: 0, stderr: '' });
+    const kept = JSON.parse(readFileSync(history, 'utf8')) as { documents: { version: string }[] };
+    expect(kept.documents.map((d) => d.version)).toEqual(['1.2.4', '1.2.4', '1.2.3', '1.2.2']);
+    const index = readFileSync(join(out, 'index.html'), 'utf8');
+    expect(index).toContain('version: 1.2.4\nplatforms: npm,docker,winget');
+    expect(index).toContain('What each platform serves across the last 4 releases and checks');
+  });
+
+  test.each([['0'], ['x'], ['1001']])('--keep %s is bad input: exit 2 naming the flag', async (keep) => {
+    const run = await cli(['dashboard', '--status', fixture('release-1.2.3.json'), '--keep', keep, '--out', mkdtempSync(join(tmpdir(), 'df-'))]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`--keep: expected a whole number from 1 to 1000, got "${keep}"`);
+  });
+
+  test('a bad history file: exit 2 naming it and the document at fault', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'df-dashboard-cli-'));
+    writeFileSync(join(dir, 'history.json'), JSON.stringify({ documents: [{ project: 'x' }] }));
+    const run = await cli(['dashboard', '--history', join(dir, 'history.json'), '--status', join(repoRoot, fixture('release-1.2.3.json')), '--out', 'site'], dir);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('history.json: documents[0]: not a valid status.json');
+    const notList = join(dir, 'h2.json');
+    writeFileSync(notList, '[]');
+    expect((await cli(['dashboard', '--history', notList, '--status', join(repoRoot, fixture('release-1.2.3.json')), '--out', 'site'], dir)).stderr).toContain('expected {"documents": [status.json, …]}');
+  });
 });

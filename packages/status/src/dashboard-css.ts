@@ -28,7 +28,8 @@ a{color:var(--link);text-underline-offset:2px}
 a:focus-visible,[tabindex]:focus-visible{outline:3px solid var(--focus);outline-offset:2px;border-radius:2px}
 .skip{position:absolute;left:-999px;top:0;background:var(--card);padding:.5rem 1rem}
 .skip:focus{left:.5rem;top:.5rem}
-header,main,footer{max-width:80rem;margin:0 auto;padding:1rem}
+header,main,footer,nav{max-width:80rem;margin:0 auto;padding:1rem}
+nav{padding-bottom:0}
 header{padding-top:1.5rem}
 h1{font-size:1.75rem;line-height:1.2;margin:0 0 .5rem;overflow-wrap:anywhere}
 h2{font-size:1.25rem;margin:2rem 0 .75rem}
@@ -58,6 +59,11 @@ th[scope=col]{white-space:nowrap}
 td.num{text-align:right;white-space:nowrap}
 code{font-family:ui-monospace,"DejaVu Sans Mono",monospace;font-size:.85em;word-break:break-all}
 .cell{color:var(--fg);font-weight:600;white-space:nowrap}
+.ver{font-variant-numeric:tabular-nums;margin-right:.35rem}
+.lag{display:inline-block;margin-top:.15rem;padding:0 .4rem;border-radius:4px;background:var(--failed-bg);color:var(--failed-fg);font-weight:700;white-space:nowrap}
+td.behind{box-shadow:inset 4px 0 0 var(--failed-accent)}
+.dispatch{background:var(--page);border:1px solid var(--border);border-radius:6px;padding:.5rem .75rem;overflow-x:auto}
+.dispatch code{word-break:normal}
 footer{color:var(--muted);font-size:.85rem}
 `.trim();
 }

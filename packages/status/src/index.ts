@@ -6,8 +6,11 @@ export { statusFromNeeds, type StatusFromNeedsOptions } from './status-from-need
 export { renderSummaryMarkdown } from './summary-markdown.js';
 export { renderBadge, type BadgeJson } from './badge.js';
 export { healthCounts, releaseHealth, type ReleaseHealth, type HealthCounts } from './release-health.js';
-export { renderDashboardHtml } from './dashboard-html.js';
-export { renderDashboard, type DashboardFiles } from './render-dashboard.js';
+export { renderDashboardHtml, type DashboardHtmlOptions } from './dashboard-html.js';
+export { renderDashboard, type DashboardFiles, type RenderDashboardOptions } from './render-dashboard.js';
+export { DEFAULT_HISTORY_KEEP, mergeHistory, parseStatusHistory, serializeHistory, type StatusHistory } from './status-history.js';
+export { versionHistory, compareVersions, isDriftReport, HUB_KEY, type VersionHistory, type PlatformDrift, type VersionCell, type Served } from './version-drift.js';
+export { detailPageName } from './dashboard-versions-html.js';
 export { parseStatusDocument } from './parse-status-document.js';
 export { THEMES, type Theme, type StatusColours } from './dashboard-palette.js';
 export { contrastRatio, relativeLuminance } from './contrast-ratio.js';

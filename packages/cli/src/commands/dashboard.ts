@@ -2,44 +2,60 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { ConfigurationError } from '@deployforge/diagnostics';
-import { parseStatusDocument, renderDashboard, type StatusDocument } from '@deployforge/status';
+import { DEFAULT_HISTORY_KEEP, parseStatusDocument, parseStatusHistory, renderDashboard, type StatusDocument } from '@deployforge/status';
 import type { CommandContext } from '../command-context.js';
 
 interface DashboardOptions {
   status: string[];
   out: string;
+  history?: string;
+  keep: string;
 }
 
-/** Reads one status file; an unreadable one is the user's to fix (exit 2), named like a bad one. */
-async function readStatusFile(cwd: string, file: string): Promise<StatusDocument> {
-  let text: string;
+/** Reads one input file; an unreadable one is the user's to fix (exit 2), named like a bad one. */
+async function readInput(cwd: string, file: string, what: string): Promise<string> {
   try {
-    text = await readFile(resolve(cwd, file), 'utf8');
+    return await readFile(resolve(cwd, file), 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException | undefined)?.code;
-    throw new ConfigurationError(`${file}: cannot read the status file${code ? ` (${code})` : ''}`);
+    throw new ConfigurationError(`${file}: cannot read the ${what}${code ? ` (${code})` : ''}`);
   }
-  // Named as the user wrote it, so the message points at the one of several --status files.
-  return parseStatusDocument(text, file);
+}
+
+// Named as the user wrote it, so the message points at the one of several --status files.
+const readStatusFile = async (cwd: string, file: string): Promise<StatusDocument> => parseStatusDocument(await readInput(cwd, file, 'status file'), file);
+
+function parseKeep(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n < 1 || n > 1000) throw new ConfigurationError(`--keep: expected a whole number from 1 to 1000, got "${value}"`);
+  return n;
 }
 
 export function registerDashboard(program: Command, ctx: CommandContext): Command {
   return program.command('dashboard')
-    .description('render the HTML dashboard (index.html, status.json, badge.json) from one or more status.json files')
+    .description('render the HTML dashboard (index.html, history, badge.json) from one or more status.json files')
     .requiredOption('--status <file>', 'a status.json; repeat it to add history (the newest is the release shown)', (value: string, previous: string[] = []) => [...previous, value])
-    .requiredOption('--out <dir>', 'directory to write index.html, status.json and badge.json into')
+    .requiredOption('--out <dir>', 'directory to write index.html, status.json, history.json, badge.json and releases/ into')
+    .option('--history <file>', 'a history.json written by an earlier run (a published site\'s): the --status files are added to it')
+    .option('--keep <n>', 'how many status documents the history keeps, newest first', String(DEFAULT_HISTORY_KEEP))
     .addHelpText('after', [
       '',
       'The page is self-contained (inline CSS, no script, no external resource): open it from disk or',
       'publish the directory on GitHub Pages. badge.json is a shields.io endpoint badge.',
       '',
-      'Exit codes: 0 written, 2 a status file is missing or invalid (the message names it).',
+      'With several documents (release status.json files and `deployforge status --json` reports, in any',
+      'mix) the front page shows what each platform serves after every run, marks the platforms behind',
+      'the newest release and gives the dispatch inputs that bring them up to date; each document keeps',
+      'its own detail page under releases/. history.json lists the documents kept, for the next run.',
+      '',
+      'Exit codes: 0 written, 2 a status or history file is missing or invalid (the message names it).',
     ].join('\n'))
     .action(async (options: DashboardOptions) => {
       // Validate every file before writing anything, so a bad one never leaves a half-updated site.
-      const docs: StatusDocument[] = [];
+      const keep = parseKeep(options.keep);
+      const docs: StatusDocument[] = options.history ? parseStatusHistory(await readInput(ctx.io.cwd, options.history, 'history file'), options.history) : [];
       for (const file of options.status) docs.push(await readStatusFile(ctx.io.cwd, file));
-      const files = await renderDashboard(docs, resolve(ctx.io.cwd, options.out));
+      const files = await renderDashboard(docs, resolve(ctx.io.cwd, options.out), { keep });
       ctx.io.stdout(`${files.index}\n`);
     });
 }
