@@ -25,7 +25,8 @@ beforeAll(async () => {
   browser = await chromium.launch({
     // Debian's chromium from scripts/test-services; never a downloaded browser (TESTING.md).
     executablePath: testServices().DEPLOYFORGE_TEST_CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    // playwright's launch() gives Chromium a fresh temporary --user-data-dir of its own.
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   process.stderr.write(`dashboard screenshots: ${shotsDir}\n`);
 });
@@ -85,7 +86,8 @@ describe.each([375, 1280])('the dashboard at %i px wide, from file://, in headle
     expect(await page.locator('article.card.s-needs-human .pill').first().innerText()).toContain('needs a person');
     expect(await page.locator('article.card.s-failed .pill').first().innerText()).toContain('failed');
     expect(await page.getByRole('table', { name: /assets of v1\.2\.3/ }).locator('tbody tr').count()).toBe(6);
-    expect(await page.getByRole('table', { name: /last 3 releases/ }).locator('thead th').count()).toBe(4);
+    // Platform, Serves now, then one column per release.
+    expect(await page.getByRole('table', { name: /last 3 releases/ }).locator('thead th').count()).toBe(5);
 
     await page.screenshot({ path: join(shotsDir, `dashboard-${width}.png`), fullPage: true });
     expect(problems).toEqual([]);
