@@ -23,6 +23,7 @@ export const SPOKE_IDS = [
   'vscode',
   'huggingface',
   'nix',
+  'linux-packages',
   'custom',
 ] as const;
 
@@ -143,6 +144,14 @@ export const PLATFORMS: Readonly<Record<PlatformId, PlatformInfo>> = {
     id: 'nix', displayName: 'Nix', publishes: 'a flake with fetchurl + sha256 per system',
     credentials: [{ name: 'NIX_REPO_TOKEN', description: 'a token that can push to the flake repository' }],
     oidc: false, overwritable: true,
+  }),
+  'linux-packages': info({
+    id: 'linux-packages', displayName: 'Linux packages (apt + yum)', publishes: '.deb/.rpm/.apk packages in signed apt and yum repositories',
+    credentials: [
+      { name: 'LINUX_REPO_TOKEN', description: 'a token that can push to the repository holding the apt and yum repositories' },
+      { name: 'LINUX_REPO_GPG_KEY', description: 'the armored OpenPGP private key that signs the repository indexes (gpg --armor --export-secret-keys)' },
+    ],
+    allCredentialsRequired: true, oidc: false, overwritable: false,
   }),
   custom: info({
     id: 'custom', displayName: 'Custom command', publishes: 'whatever your command deploys',

@@ -34,6 +34,7 @@ export type SpokeId =
   | 'vscode'
   | 'huggingface'
   | 'nix'
+  | 'linux-packages'
   | 'custom';
 /**
  * Publish through trusted publishing (GitHub OIDC) instead of a long-lived token. Set it once a trusted publisher for this repository and its release workflow is configured on the registry. The generated publish job then gets `id-token: write` and no token secret; without it, the job gets the token secret and no `id-token` permission. Default: false.
@@ -209,6 +210,7 @@ export interface PlatformsConfig {
   vscode?: VscodePlatformConfig;
   huggingface?: HuggingfacePlatformConfig;
   nix?: NixPlatformConfig;
+  'linux-packages'?: LinuxPackagesPlatformConfig;
   custom?: CustomPlatformsConfig;
 }
 /**
@@ -542,6 +544,78 @@ export interface NixPlatformConfig {
    * The file written, relative to that repository's root.
    */
   path: string;
+  /**
+   * The GitHub environment this platform's publish job runs in. Default: `workflow.environment`.
+   */
+  environment?: string;
+}
+/**
+ * Linux packages: a `.deb`, `.rpm` and `.apk` per Linux architecture, built from the release archives, added to an apt repository (`deb/`) and a yum/dnf repository (`rpm/`) kept in a git repository you serve with GitHub Pages or any static host. Old versions stay; the indexes are signed with `LINUX_REPO_GPG_KEY`.
+ */
+export interface LinuxPackagesPlatformConfig {
+  /**
+   * The git repository that holds the package repositories, as `owner/repo` or any git URL.
+   */
+  repository: string;
+  /**
+   * The branch written (the one your static host serves). Default: the repository's default branch.
+   */
+  branch?: string;
+  /**
+   * The folder inside that repository the repositories go in (`deb/`, `rpm/`, `apk/` and `key.asc` under it).
+   */
+  path: string;
+  /**
+   * The package formats built. `deb` and `rpm` are also published as apt and yum repositories; `apk` packages are placed under `apk/<arch>/` without an index.
+   *
+   * @minItems 1
+   */
+  formats: ('deb' | 'rpm' | 'apk')[];
+  /**
+   * The package name. Default: `project.name`.
+   */
+  package?: string;
+  /**
+   * `Name <email>` of whoever answers for the package. Default: `project.maintainer`.
+   */
+  maintainer?: string;
+  /**
+   * Debian section.
+   */
+  section: string;
+  /**
+   * Packages this one needs, per format, in that format's syntax.
+   */
+  depends: {
+    deb?: string[];
+    rpm?: string[];
+    apk?: string[];
+  };
+  /**
+   * Extra files from the release archive to install, besides the binary (which goes to `/usr/bin`).
+   */
+  files: {
+    /**
+     * The path inside the release archive.
+     */
+    source: string;
+    /**
+     * The absolute path it is installed at.
+     */
+    destination: string;
+    /**
+     * Permissions, as an octal string.
+     */
+    mode: string;
+  }[];
+  /**
+   * The apt suite (`deb <url>/deb <distribution> <component>`).
+   */
+  distribution: string;
+  /**
+   * The apt component.
+   */
+  component: string;
   /**
    * The GitHub environment this platform's publish job runs in. Default: `workflow.environment`.
    */

@@ -90,6 +90,7 @@ function suggest(id: SpokeId, d: DetectedProject, ownerOrUndefined: string | und
     vscode: { path: 'editors/vscode' },
     huggingface: { space: `${owner}/${name}` },
     nix: { repository: `${owner}/nix-packages` },
+    'linux-packages': { repository: `${owner}/packages`, branch: 'gh-pages' },
     custom: { 'deploy-docs': { run: './scripts/deploy-docs.sh "$DEPLOYFORGE_VERSION"' } },
   };
   return { id, settings: settings[id], summary: summarize(id) };

@@ -22,6 +22,7 @@ const LOADERS: Partial<Record<PlatformId, () => Promise<Platform>>> = {
   flathub: async () => (await import('./flathub/index.js')).flathubPlatform,
   pypi: async () => (await import('./pypi/index.js')).pypiPlatform,
   crates: async () => (await import('./crates/index.js')).cratesPlatform,
+  'linux-packages': async () => (await import('./linux-packages/index.js')).linuxPackagesPlatform,
 };
 
 export async function loadPlatform(id: PlatformId): Promise<Platform | undefined> {

@@ -7,3 +7,4 @@ export {
   requestActionsIdentityToken,
   SIGSTORE_AUDIENCE,
 } from './actions-identity-token.js';
+export { repositorySigner, type RepositorySigner } from './repository-signer.js';

@@ -1,0 +1,35 @@
+import { mapWithConcurrency } from '@deployforge/github';
+import type { PlatformContext } from '../platform.js';
+import { buildDeb, type BuiltPackage } from './deb-package.js';
+import { readPayload, type Payload } from './package-payload.js';
+import type { PackageJob, PackageSettings } from './package-settings.js';
+import { buildRpm } from './rpm-package.js';
+import { buildApk } from './apk-package.js';
+
+export interface BuiltJob {
+  job: PackageJob;
+  pkg: BuiltPackage;
+}
+
+/**
+ * Every package of the release, built in memory from the verified release archives. Each archive
+ * is read once even when several formats use it.
+ */
+export async function buildPackages(ctx: PlatformContext, settings: PackageSettings): Promise<BuiltJob[]> {
+  const payloads = new Map<string, Promise<Payload>>();
+  const payloadOf = (job: PackageJob) => {
+    let p = payloads.get(job.asset.name);
+    if (!p) {
+      p = ctx.fetchAsset(job.asset).then((file) => readPayload(file, job.asset.name, settings));
+      payloads.set(job.asset.name, p);
+    }
+    return p;
+  };
+  return mapWithConcurrency(settings.jobs, 2, async (job) => {
+    const payload = await payloadOf(job);
+    const pkg = job.format === 'deb' ? buildDeb(settings, job.arch, payload)
+      : job.format === 'rpm' ? buildRpm(settings, job.arch, payload)
+      : buildApk(settings, job.arch, payload);
+    return { job, pkg };
+  });
+}

@@ -1,0 +1,40 @@
+import { createCleartextMessage, createMessage, enums, sign, type PrivateKey } from 'openpgp';
+import { readSigningKey, type GpgKeySecretNames } from './armored-gpg-key.js';
+
+/** What signs a package repository's indexes (apt `InRelease`/`Release.gpg`, yum `repomd.xml.asc`). */
+export interface RepositorySigner {
+  /** Upper-case fingerprint of the primary key, for logs and docs. */
+  fingerprint: string;
+  /** The armored public key users add to their keyring (`key.asc` beside the repositories). */
+  publicKey: string;
+  /** A cleartext-signed copy of `text` (apt's `InRelease`). */
+  clearsign(text: string): Promise<string>;
+  /** An armored detached signature of `bytes` (`Release.gpg`, `repomd.xml.asc`). */
+  detach(bytes: Uint8Array): Promise<string>;
+}
+
+const CONFIG = {
+  // SHA-512, and never the hashes apt and rpm refuse (SHA-1 signatures are rejected by both since 2022).
+  preferredHashAlgorithm: enums.hash.sha512,
+  rejectHashAlgorithms: new Set([enums.hash.md5, enums.hash.ripemd, enums.hash.sha1, enums.hash.sha224]),
+};
+
+/**
+ * A signer over an armored private key; bad keys and passphrases become user errors naming the
+ * secret (never quoting it), like the release's own SHA256SUMS signature.
+ */
+export async function repositorySigner(armoredKey: string, passphrase: string | undefined, names: GpgKeySecretNames): Promise<RepositorySigner> {
+  const key: PrivateKey = await readSigningKey(armoredKey, passphrase, names);
+  // Fails with openpgp's own words for a key that cannot sign at all; checked once here.
+  await key.getSigningKey();
+  return {
+    fingerprint: key.getFingerprint().toUpperCase(),
+    publicKey: key.toPublic().armor(),
+    async clearsign(text) {
+      return sign({ message: await createCleartextMessage({ text }), signingKeys: key, config: CONFIG });
+    },
+    async detach(bytes) {
+      return sign({ message: await createMessage({ binary: bytes }), signingKeys: key, detached: true, format: 'armored', config: CONFIG });
+    },
+  };
+}
