@@ -8,3 +8,5 @@ export {
 } from './existence.js';
 export type { Platform, PlatformContext, RenderedFile, PublishResult, LiveStatus, ReleaseAsset } from './platform.js';
 export { loadPlatform, isImplemented } from './registry.js';
+export { loadSnapshotBuilder, snapshotContext, type SnapshotBuilder } from './snapshot-builders.js';
+export { SnapshotGapError } from './snapshot-gap-error.js';

@@ -18,3 +18,7 @@ export { runVerify, type VerifyOptions, type VerifyResult, type VerifiedAsset, t
 export { type SignatureChecks } from './verify-signatures.js';
 export { type GpgCheck } from './verify-gpg.js';
 export { ACTIONS_OIDC_ISSUER, certificateIdentityRegexp, cosignVerifyArgs, type ToolCheck } from './verify-sigstore.js';
+// The offline rehearsal: `release --snapshot`.
+export { runSnapshot, type SnapshotFlags, type SnapshotResult, type SnapshotEntry } from './run-snapshot.js';
+export { snapshotVersion, nextVersion, snapshotCommit } from './snapshot-version.js';
+export { keepRenderedFiles, spokeDistDir } from './keep-rendered-files.js';

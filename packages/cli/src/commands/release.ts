@@ -1,11 +1,16 @@
 import type { Command } from 'commander';
-import { runLocalRelease } from '@deployforge/runner';
+import { ConfigurationError } from '@deployforge/diagnostics';
 import { createCliLogger } from '../cli-logger.js';
 import { EXIT_FINDINGS, EXIT_INTERRUPTED } from '../exit-codes.js';
 import { keyError, printJson, printJsonFailure } from '../json-output.js';
 import { configOption, type CommandContext } from '../command-context.js';
 import { createSpokeProgress } from '../spoke-progress.js';
 import { renderStatusTable } from '../status-table.js';
+import { renderSnapshotTable } from '../snapshot-table.js';
+
+// The runner (builds, uploads, every platform's client) loads when this command runs, not when the
+// CLI starts: `validate`, `plan` and `generate` never need it (issue 20).
+const runner = () => import('@deployforge/runner');
 
 interface ReleaseOptions {
   config: string;
@@ -18,6 +23,37 @@ interface ReleaseOptions {
   concurrency?: string;
   out?: string;
   json?: boolean;
+  snapshot?: boolean;
+  targets?: string;
+}
+
+/** Flags that make no sense offline: refused (exit 2) rather than silently ignored. */
+const NOT_WITH_SNAPSHOT = [['artifacts', '--artifacts'], ['dryRun', '--dry-run'], ['dryRunPlatforms', '--dry-run-platforms'], ['force', '--force'], ['out', '--out']] as const;
+
+async function releaseSnapshot(options: ReleaseOptions, ctx: CommandContext): Promise<void> {
+  for (const [key, flag] of NOT_WITH_SNAPSHOT) {
+    if (options[key] !== undefined && options[key] !== false) throw ConfigurationError.forInput(flag, 'cannot be combined with --snapshot (a snapshot publishes nothing and keeps everything in .deployforge/dist/)');
+  }
+  const result = await (await runner()).runSnapshot({
+    configPath: options.config,
+    flags: {
+      ...(options.version ? { version: options.version } : {}),
+      ...(options.targets ? { targets: options.targets } : {}),
+      ...(options.platforms && options.platforms !== 'all' ? { platforms: options.platforms } : {}),
+    },
+    io: ctx.io,
+    log: createCliLogger(ctx.io),
+  });
+  const failed = result.entries.filter((e) => e.status === 'failed');
+  if (options.json) {
+    printJson(ctx.io, { snapshot: result }, failed.map((e) => keyError(e.key, e.detail)));
+  } else {
+    ctx.io.stdout(`\n${renderSnapshotTable(result, ctx.io.cwd)}\n`);
+  }
+  if (failed.length > 0) {
+    ctx.io.stderr(`these packages could not be made, and a real release would fail on them too: ${failed.map((e) => e.key).join(', ')}\n`);
+    ctx.setExitCode(EXIT_FINDINGS);
+  }
 }
 
 export function registerRelease(program: Command, ctx: CommandContext): Command {
@@ -32,15 +68,20 @@ export function registerRelease(program: Command, ctx: CommandContext): Command 
     .option('--concurrency <n>', 'spokes in flight at once', '4')
     .option('--out <dir>', 'where status.json is written (default: .deployforge/ next to the config)')
     .option('--json', 'print status.json on stdout instead of the table')
+    .option('--snapshot', 'rehearse offline: no token, no tag, no network; build, render every package and keep it in .deployforge/dist/<version>/')
+    .option('--targets <list>', 'with --snapshot: comma-separated targets to build (default: this machine\'s target)')
     .addHelpText('after', [
       '',
       'Environment: GITHUB_TOKEN (contents: write), GITHUB_API_URL for GitHub Enterprise, and each',
       "platform's credential (NPM_TOKEN, PYPI_TOKEN, …: see `deployforge plan --check-credentials`).",
       '',
       'Exit codes: 0 released (or nothing to do), 1 a required platform failed, 2 bad config, version or flags.',
+      'With --snapshot: 0 every package made, 1 a package could not be made, 2 bad config or flags.',
       'Safe to re-run: what is already published is skipped; Ctrl-C stops cleanly and a re-run converges.',
     ].join('\n'))
     .action(async (options: ReleaseOptions) => {
+      if (options.snapshot) return releaseSnapshot(options, ctx);
+      if (options.targets !== undefined) throw ConfigurationError.forInput('--targets', 'only with --snapshot (a real release builds every target in build.targets)');
       const log = createCliLogger(ctx.io);
       const progress = createSpokeProgress(ctx.io, { live: ctx.io.isTTY && !options.json });
       // Ctrl-C aborts in-flight requests and uploads (partial files are never renamed into place);
@@ -53,7 +94,7 @@ export function registerRelease(program: Command, ctx: CommandContext): Command 
       };
       process.on('SIGINT', onSigint);
       try {
-        const result = await runLocalRelease({
+        const result = await (await runner()).runLocalRelease({
           configPath: options.config,
           flags: {
             ...(options.version ? { version: options.version } : {}),

@@ -1,0 +1,205 @@
+import { mkdir, readdir, rm, rmdir, stat, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { loadConfig, type LoadedConfig } from '@deployforge/config';
+import { ConfigurationError, errorMessage, type Logger } from '@deployforge/diagnostics';
+import { describeLocalAssets, sha256File, writeChecksumsAsset } from '@deployforge/github';
+import { resolveRepository } from '@deployforge/hub';
+import { configFileFor, type InputSource } from '@deployforge/inputs';
+import { loadPlatform, loadSnapshotBuilder, snapshotContext, SnapshotGapError, type PlatformContext, type ReleaseAsset } from '@deployforge/platforms';
+import { createPlan, parsePlatformSelection, spokeKeys, type Plan, type SpokePlan } from '@deployforge/plan';
+import { writeReleaseSbom } from '@deployforge/sbom';
+import type { TargetId } from '@deployforge/targets';
+import type { ResolvedVersion } from '@deployforge/version';
+import { buildArtifacts } from './build-artifacts.js';
+import { keepRenderedFiles, spokeDistDir } from './keep-rendered-files.js';
+import { makeScratchDir } from './scratch-dir.js';
+import { FIRST_TIME_STEPS, publishDestination } from './snapshot-destinations.js';
+import { snapshotTargets } from './snapshot-targets.js';
+import { snapshotVersion } from './snapshot-version.js';
+
+export interface SnapshotFlags {
+  /** `--version`: the version to stamp instead of `<next>-snapshot+<sha>`. */
+  version?: string;
+  /** `--targets a,b`; default the host's target. */
+  targets?: string;
+  platforms?: string;
+  /** The dist root; default `.deployforge/dist` next to the config. */
+  distDir?: string;
+}
+
+/** One row of the closing table: what was kept, where a real run would send it, what it still needs. */
+export interface SnapshotEntry {
+  key: string;
+  displayName: string;
+  /**
+   * kept: rendered (and packaged) here; not-built: needs a target this snapshot did not build;
+   * offline-gap: rendered, but its package needs a registry to be made (a real run makes it);
+   * failed: a real release would fail on it too.
+   */
+  status: 'kept' | 'not-built' | 'offline-gap' | 'failed';
+  /** Paths relative to `dir`. */
+  files: string[];
+  dir: string;
+  destination: string;
+  /** Credentials (names only) and the first-time steps only a person can take. */
+  needs: string[];
+  detail: string;
+}
+
+export interface SnapshotResult {
+  version: ResolvedVersion;
+  /** `.deployforge/dist/<version>`. */
+  dir: string;
+  targets: TargetId[];
+  /** The hub's part: archives, SBOM, SHA256SUMS. */
+  release: SnapshotEntry;
+  entries: SnapshotEntry[];
+}
+
+/** Names of the credentials a spoke would need, as `A or B` / `A and B`, with OIDC when it counts. */
+function credentialNeeds(spoke: SpokePlan): string[] {
+  const c = spoke.credentials;
+  const names = c.names.join(c.mode === 'any' ? ' or ' : ' and ');
+  const words = c.oidc ? (c.trustedPublishing ? 'trusted publishing (OIDC)' : `${names || 'a token'}, or trusted publishing (OIDC)`) : names;
+  return words ? [`${words} in environment ${spoke.environment}`] : [];
+}
+
+/**
+ * Every file of the release a real run would upload, described as the hub would publish it: the
+ * archives get their target, so spokes pick theirs; the rest (SHA256SUMS, the SBOM) ride along.
+ */
+async function snapshotAssets(dir: string, plan: Plan, downloadBase: string): Promise<ReleaseAsset[]> {
+  const byArchive = new Map(plan.targets.map((t) => [t.archive, t.target]));
+  const assets: ReleaseAsset[] = [];
+  for (const name of (await readdir(dir)).sort()) {
+    const path = join(dir, name);
+    const target = byArchive.get(name);
+    assets.push({ name, ...(target ? { target } : {}), url: `${downloadBase}/${encodeURIComponent(name)}`, size: (await stat(path)).size, sha256: await sha256File(path), localPath: path });
+  }
+  return assets;
+}
+
+/**
+ * `deployforge release --snapshot`: the release rehearsed offline. Builds the chosen targets into
+ * `.deployforge/dist/<version>/github/` (archives, SBOM, SHA256SUMS), then renders every selected
+ * platform's package for real into `.deployforge/dist/<version>/<platform>/` and keeps it. No
+ * token is read, no existence check runs, nothing is published: only render and the offline
+ * package builders run, never check or publish.
+ */
+export async function runSnapshot(options: { configPath: string; flags: SnapshotFlags; io: InputSource; log: Logger; signal?: AbortSignal }): Promise<SnapshotResult> {
+  const { flags, io, log } = options;
+  const loaded: LoadedConfig = await loadConfig(configFileFor(options.configPath, io.cwd));
+  const projectDir = dirname(resolve(io.cwd, options.configPath));
+  const keys = spokeKeys(loaded.config, loaded.enabledPlatforms).map((k) => k.key);
+  const selection = parsePlatformSelection(flags.platforms, keys, '--platforms');
+  const targets = snapshotTargets(loaded, flags.targets);
+  const version = await snapshotVersion(loaded, projectDir, flags.version);
+  // The plan of a real dry run, credentials unchecked: a snapshot asks for none.
+  const plan = createPlan({ loaded, version, trigger: 'local', selection, dryRun: true });
+  const matrix = plan.matrix.include.filter((m) => targets.includes(m.target));
+
+  let repository: string | undefined;
+  try {
+    const r = resolveRepository(loaded, io.env);
+    repository = `${r.owner}/${r.repo}`;
+  } catch (error) {
+    if (!(error instanceof ConfigurationError)) throw error;
+  }
+  const server = io.env.GITHUB_SERVER_URL ?? 'https://github.com';
+  const downloadBase = `${server}/${repository ?? 'OWNER/REPO'}/releases/download/${encodeURIComponent(version.tag)}`;
+
+  const root = resolve(io.cwd, flags.distDir ?? join(projectDir, '.deployforge', 'dist'));
+  const dir = join(root, version.version);
+  // A snapshot of a version replaces the last one of the same version: nothing stale is kept.
+  await rm(dir, { recursive: true, force: true });
+  const releaseDir = join(dir, 'github');
+  await mkdir(releaseDir, { recursive: true });
+  // Packages are not sources: keep them out of `git status` and out of the next commit.
+  await writeFile(join(root, '.gitignore'), '*\n');
+
+  await log.group(`Build ${targets.join(', ')}`, () => buildArtifacts({ loaded, version, matrix, projectDir, outDir: releaseDir, env: io.env, log, ...(options.signal ? { signal: options.signal } : {}) }));
+  const archives = (await readdir(releaseDir)).sort().map((n) => join(releaseDir, n));
+  const releaseConfig = loaded.config.release;
+  const files = [...archives];
+  if (releaseConfig?.sbom ?? true) {
+    files.push(await writeReleaseSbom({ projectName: loaded.config.project.name, version: version.version, ...(repository ? { repository } : {}), tag: version.tag, projectDir, files: archives, outDir: releaseDir, log }));
+  }
+  if (releaseConfig?.checksums ?? true) await writeChecksumsAsset(await describeLocalAssets(files, options.signal), releaseDir);
+  const assets = await snapshotAssets(releaseDir, plan, downloadBase);
+
+  const releaseNeeds = ['GITHUB_TOKEN with contents: write', ...(repository ? [] : ['project.repository (owner/repo) in the config']), `the tag ${version.tag} (pushed, or a dispatch)`];
+  if (releaseConfig?.sign) releaseNeeds.push(`${releaseConfig['gpg-key'] ?? 'the GPG key secret'} to sign SHA256SUMS`);
+  const release: SnapshotEntry = {
+    key: 'github', displayName: 'GitHub Releases', status: 'kept', dir: releaseDir, files: assets.map((a) => a.name),
+    destination: `release ${version.tag} on ${repository ?? 'OWNER/REPO'}`, needs: releaseNeeds,
+    detail: `${archives.length} archive(s)${files.length > archives.length ? ', SBOM' : ''}${assets.length > files.length ? ', SHA256SUMS' : ''}`,
+  };
+
+  const unbuilt = (loaded.config.build?.targets ?? []).filter((t) => !targets.includes(t));
+  const scratch = await makeScratchDir('deployforge-snapshot-');
+  try {
+    const entries: SnapshotEntry[] = [];
+    for (const spoke of plan.spokes) {
+      if (spoke.reason === 'not-selected') continue;
+      const spokeDir = spokeDistDir(dir, spoke.key);
+      const entry: SnapshotEntry = {
+        key: spoke.key, displayName: spoke.displayName, status: 'kept', files: [], dir: spokeDir,
+        destination: publishDestination(loaded.config, spoke.platform, spoke.key.startsWith('custom:') ? spoke.key.slice('custom:'.length) : undefined),
+        needs: [...credentialNeeds(spoke), ...(FIRST_TIME_STEPS[spoke.platform] ? [FIRST_TIME_STEPS[spoke.platform] as string] : [])],
+        detail: '',
+      };
+      entries.push(entry);
+      try {
+        await mkdir(spokeDir, { recursive: true });
+        const workDir = join(scratch.path, spoke.key.replace(/[^a-z0-9-]/g, '-'));
+        await mkdir(workDir, { recursive: true });
+        const base: PlatformContext = {
+          config: loaded.config,
+          ...(spoke.key.startsWith('custom:') ? { instance: spoke.key.slice('custom:'.length) } : {}),
+          version, assets, workDir,
+          env: { ...io.env, DEPLOYFORGE_CONFIG_DIR: projectDir },
+          dryRun: true, force: false, log,
+          // Every asset is on disk already: nothing is ever downloaded.
+          fetchAsset: async (a) => a.localPath ?? (() => { throw new Error(`${a.name} is not in the snapshot`); })(),
+          ...(options.signal ? { signal: options.signal } : {}),
+        };
+        const ctx = snapshotContext(spoke.platform, base);
+        const platform = await loadPlatform(spoke.platform);
+        if (!platform) throw new Error(`this version of DeployForge cannot publish to ${spoke.displayName} yet`);
+        const rendered = platform.render(ctx);
+        const builder = await loadSnapshotBuilder(spoke.platform);
+        // Where a package is built from the rendered files (a wheel from its METADATA, a nupkg from
+        // its nuspec), the packages sit at the top and what they were made from under files/;
+        // where the rendered files are the package (a formula, a manifest), they sit at the top.
+        const renderedDir = builder ? join(spokeDir, 'files') : spokeDir;
+        const kept = await keepRenderedFiles(renderedDir, rendered);
+        entry.files.push(...kept.map((f) => (builder ? `files/${f}` : f)));
+        if (builder) entry.files.push(...(await builder(ctx, rendered, spokeDir)));
+        entry.detail = spoke.key.startsWith('custom:') ? 'your command is the publish step: it is not run in a snapshot' : `${entry.files.length} file(s)`;
+      } catch (error) {
+        const message = errorMessage(error);
+        // The targets it names, else those of the operating system it names ("no Windows archive").
+        const named = unbuilt.filter((t) => message.includes(t));
+        const os = /windows/i.test(message) ? 'windows' : /macos/i.test(message) ? 'macos' : undefined;
+        const missing = named.length > 0 ? named : os ? unbuilt.filter((t) => t.startsWith(os)) : [];
+        // A package that needs a target this snapshot did not build is a gap of the rehearsal,
+        // not a fault of the release: say which targets to add.
+        if (error instanceof SnapshotGapError) {
+          entry.status = 'offline-gap';
+          entry.detail = message;
+        } else if (missing.length > 0 || (/archive/i.test(message) && unbuilt.length > 0)) {
+          entry.status = 'not-built';
+          entry.detail = `needs ${missing.length ? missing.join(', ') : `one of ${unbuilt.join(', ')}`}: add to --targets (${message})`;
+        } else {
+          entry.status = 'failed';
+          entry.detail = message;
+        }
+        // An empty folder would look like a package that was made.
+        if (entry.files.length === 0) await rmdir(spokeDir).catch(() => undefined);
+      }
+    }
+    return { version, dir, targets, release, entries };
+  } finally {
+    await scratch.dispose();
+  }
+}
