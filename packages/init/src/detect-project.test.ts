@@ -75,13 +75,13 @@ const cases: Array<{ title: string; files: Record<string, string>; expected: Par
     },
     expected: {
       kind: 'python', manifest: 'pyproject.toml', name: 'data_pipe', packageName: 'Data_Pipe', binary: 'dpipe',
-      entry: 'data_pipe.cli:main', license: 'BSD-3-Clause', versionSource: 'tag', version: '0.9.1', homepage: 'https://pipe.acme.test',
+      entry: 'data_pipe.cli:main', license: 'BSD-3-Clause', versionSource: 'pyproject', version: '0.9.1', homepage: 'https://pipe.acme.test',
     },
   },
   {
-    title: 'pyproject.toml with a license table',
-    files: { 'pyproject.toml': `[project]\nname = "tiny"\nlicense = { text = "MIT" }\n` },
-    expected: { kind: 'python', name: 'tiny', binary: 'tiny', license: 'MIT', entry: undefined },
+    title: 'pyproject.toml with a license table and a dynamic version: the tag is the version',
+    files: { 'pyproject.toml': `[project]\nname = "tiny"\ndynamic = ["version"]\nlicense = { text = "MIT" }\n` },
+    expected: { kind: 'python', name: 'tiny', binary: 'tiny', license: 'MIT', entry: undefined, versionSource: 'tag' },
   },
   {
     title: 'no manifest: named after the folder',

@@ -27,7 +27,7 @@ const MANIFESTS: readonly ManifestKind[] = [
   { kind: 'rust', file: 'Cargo.toml', read: readCargoToml, versionSource: 'cargo' },
   { kind: 'go', file: 'go.mod', read: readGoMod, versionSource: 'tag' },
   { kind: 'node', file: 'package.json', read: readPackageJson, versionSource: 'package-json' },
-  { kind: 'python', file: 'pyproject.toml', read: readPyproject, versionSource: 'tag' },
+  { kind: 'python', file: 'pyproject.toml', read: readPyproject, versionSource: 'pyproject' },
 ];
 
 /** Look at the repository in `cwd` and say what it is, with everything `init` needs to render. */
@@ -62,7 +62,9 @@ export async function detectProject(cwd: string): Promise<DetectedProject> {
     homepage: facts.homepage ?? (repository ? `https://github.com/${repository}` : undefined),
     repository,
     binary,
-    versionSource: found?.manifest.versionSource ?? 'tag',
+    // A pyproject.toml whose version is dynamic (setuptools-scm, hatch-vcs…) has none to read: the
+    // tag is the version there, as for Go.
+    versionSource: kind === 'python' && !facts.version ? 'tag' : found?.manifest.versionSource ?? 'tag',
     version: facts.version,
     entry: facts.entry,
     extraFiles,

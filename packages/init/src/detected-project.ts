@@ -2,7 +2,7 @@
 export type ProjectKind = 'rust' | 'go' | 'node' | 'python' | 'unknown';
 
 /** Mirrors the config's `version.from` values that `init` can pick without asking. */
-export type VersionSource = 'cargo' | 'package-json' | 'tag';
+export type VersionSource = 'cargo' | 'package-json' | 'pyproject' | 'tag';
 
 /** What `init` learned about a repository, enough to write a first `deployforge.yml`. */
 export interface DetectedProject {

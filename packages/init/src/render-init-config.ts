@@ -7,6 +7,7 @@ import { blockYaml, inlineYaml } from './yaml-text.js';
 const VERSION_SOURCE_NOTE: Record<DetectedProject['versionSource'], string> = {
   cargo: "Cargo.toml's version is released; the tag you push must be <tag-prefix><that version>.",
   'package-json': "package.json's version is released; the tag you push must be <tag-prefix><that version>.",
+  pyproject: "pyproject.toml's [project] version is released (PEP 440, 1.0.0rc1 → 1.0.0-rc.1); the tag you push must be <tag-prefix><that version>.",
   tag: 'The pushed tag minus tag-prefix is the version (v1.2.3 → 1.2.3).',
 };
 
@@ -49,7 +50,7 @@ export function renderInitConfig(d: DetectedProject): string {
   line('  # maintainer: Your Name <you@example.com>   # used by AUR, Chocolatey, Winget and Snap');
   line();
 
-  line('# Where the version comes from: tag | input (the dispatch input) | cargo | package-json | file:<path>.');
+  line('# Where the version comes from: tag | input (the dispatch input) | cargo | package-json | pyproject | file:<path>.');
   line('version:');
   line(`  # ${VERSION_SOURCE_NOTE[d.versionSource]}`);
   field(2, 'from', d.versionSource);
