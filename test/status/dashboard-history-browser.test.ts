@@ -93,7 +93,7 @@ describe('the history front page from five status documents, in headless Chromiu
     // The marked cells stand out by an edge and a filled label, not only by colour of text.
     const marked = await grid.locator('td.behind').count();
     expect(marked).toBeGreaterThanOrEqual(3 + 1 + 2 + 2 + 1);
-    const edge = await (await serves('npm')).evaluate((el) => getComputedStyle(el).boxShadow);
+    const edge = await (await serves('npm')).evaluate((el) => (globalThis as unknown as { getComputedStyle(e: unknown): { boxShadow: string } }).getComputedStyle(el).boxShadow);
     expect(edge).toMatch(/inset/);
     // Failures and needs-human are in the grid with their words.
     expect(await grid.locator('.cell.s-failed').filter({ hasText: 'failed' }).count()).toBeGreaterThanOrEqual(3);
@@ -115,11 +115,13 @@ describe('the history front page from five status documents, in headless Chromiu
 
   test('keyboard: Tab reaches the skip link, the grid and each release\'s page, with a visible outline; Enter follows them', async () => {
     const page = await open();
-    const focused = async () => page.evaluate(() => {
-      const el = document.activeElement as HTMLElement;
+    // Strings, not functions: the tests typecheck without the DOM library.
+    const focused = async () => page.evaluate(`(() => {
+      const el = document.activeElement;
       const s = getComputedStyle(el);
-      return { text: (el.getAttribute('aria-labelledby') ? `region:${el.getAttribute('aria-labelledby')}` : el.innerText.split('\n')[0]) ?? '', outline: `${s.outlineStyle} ${s.outlineWidth}`, left: el.getBoundingClientRect().left };
-    });
+      const label = el.getAttribute('aria-labelledby');
+      return { text: label ? 'region:' + label : el.innerText.split('\\n')[0], outline: s.outlineStyle + ' ' + s.outlineWidth, left: el.getBoundingClientRect().left };
+    })()`) as Promise<{ text: string; outline: string; left: number }>;
     const order: string[] = [];
     await page.keyboard.press('Tab');
     const skip = await focused();
@@ -138,7 +140,7 @@ describe('the history front page from five status documents, in headless Chromiu
     expect(await page.locator('h1').innerText()).toBe('hello-forge 1.2.1');
     await page.keyboard.press('Tab'); // skip link
     await page.keyboard.press('Tab'); // back to the front page
-    expect(await page.evaluate(() => (document.activeElement as HTMLElement).innerText)).toBe('All releases and checks');
+    expect(await page.evaluate('document.activeElement.innerText')).toBe('All releases and checks');
     await page.keyboard.press('Enter');
     await page.waitForURL(indexUrl);
     // The skip link lands on the platforms.
@@ -151,9 +153,9 @@ describe('the history front page from five status documents, in headless Chromiu
   test.each(['light', 'dark'] as const)('contrast in %s mode: every text on the grid and the behind section is at least 4.5:1 on what is behind it', async (scheme) => {
     const page = await open();
     await page.emulateMedia({ colorScheme: scheme });
-    const pairs = await page.evaluate(() => {
-      const solid = (c: string) => !/rgba\(.*,\s*0\)$/.test(c) && c !== 'transparent';
-      const backgroundOf = (el: Element | null): string => {
+    const pairs = await page.evaluate(`(() => {
+      const solid = (c) => !/rgba\\(.*,\\s*0\\)$/.test(c) && c !== 'transparent';
+      const backgroundOf = (el) => {
         for (let e = el; e; e = e.parentElement) {
           const bg = getComputedStyle(e).backgroundColor;
           if (solid(bg)) return bg;
@@ -162,11 +164,11 @@ describe('the history front page from five status documents, in headless Chromiu
       };
       const selector = '#behind h2, #behind li, #behind p, #behind code, #history caption, #history th, #history .ver, #history .cell, #history .lag, #history time, #history a';
       return [...document.querySelectorAll(selector)].map((el) => ({
-        what: `${el.tagName.toLowerCase()}.${el.className} "${(el as HTMLElement).innerText.slice(0, 20)}"`,
+        what: el.tagName.toLowerCase() + '.' + el.className + ' "' + el.innerText.slice(0, 20) + '"',
         fg: getComputedStyle(el).color,
         bg: backgroundOf(el),
       }));
-    });
+    })()`) as { what: string; fg: string; bg: string }[];
     const hex = (rgb: string) => `#${(rgb.match(/\d+(\.\d+)?/g) ?? []).slice(0, 3).map((n) => Number(n).toString(16).padStart(2, '0')).join('')}`;
     expect(pairs.length).toBeGreaterThan(100);
     const poor = pairs.map((p) => ({ ...p, ratio: contrastRatio(hex(p.fg), hex(p.bg)) })).filter((p) => p.ratio < 4.5);
