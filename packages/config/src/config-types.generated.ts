@@ -163,6 +163,10 @@ export interface ReleaseConfig {
    * Name of the secret holding the passphrase of `gpg-key`, when the key is protected by one.
    */
   'gpg-passphrase'?: string;
+  /**
+   * Install scripts attached to the release and listed in `SHA256SUMS`: `sh` makes `install.sh` (Linux and macOS: picks the archive for the machine, checks its sha256 against `SHA256SUMS`, installs to `~/.local/bin`), `ps1` makes `install.ps1` (the same for Windows). `true` means every kind the targets allow; `false` or absent, none.
+   */
+  installers?: boolean | ('sh' | 'ps1')[];
 }
 /**
  * Settings for the generated `.github/workflows/release.yml`.
@@ -346,13 +350,21 @@ export interface DockerPlatformConfig {
   environment?: string;
 }
 /**
- * Homebrew: a formula committed to your tap.
+ * Homebrew: a formula (or a cask) committed to your tap.
  */
 export interface HomebrewPlatformConfig {
   /**
    * The tap repository, as `owner/repo` on GitHub or any git URL.
    */
   tap: string;
+  /**
+   * What is committed: `formula` (the default: `Formula/<name>.rb`, macOS and Linux) or `cask` (`Casks/<name>.rb`, macOS only: `brew install --cask`). A cask installs the prebuilt binary with no build step and no Linux support.
+   */
+  kind?: 'formula' | 'cask';
+  /**
+   * The cask's token (its file name), with `kind: cask`. Default: `project.name`.
+   */
+  cask?: string;
   /**
    * The formula's name. Default: `project.name`.
    */

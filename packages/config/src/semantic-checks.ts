@@ -64,7 +64,29 @@ export function semanticDiagnostics(config: Record<string, unknown>, locator: No
     report(['release', 'gpg-passphrase'], 'a passphrase without a key signs nothing: add release.gpg-key naming the secret that holds the private key');
   }
   checkFileSource(asRecord(config.release)?.notes, ['release', 'notes'], report);
+  checkInstallerTargets(release?.installers, asRecord(config.build)?.targets, report);
+  const homebrew = asRecord(platforms?.homebrew);
+  const targets = asRecord(config.build)?.targets;
+  if (homebrew?.kind === 'cask' && Array.isArray(targets) && !targets.some((t) => typeof t === 'string' && t.startsWith('macos-'))) {
+    report(['platforms', 'homebrew', 'kind'], 'a cask installs on macOS only, and build.targets has no macOS target: add macos-arm64 or macos-x64, or use kind: formula');
+  }
   return found;
+}
+
+/**
+ * An installer named in `release.installers` needs archives it can install: install.sh the Linux or
+ * macOS ones, install.ps1 the Windows ones. (`true` asks only for the kinds the targets allow.)
+ */
+function checkInstallerTargets(installers: unknown, targets: unknown, report: (path: ConfigPath, message: string) => void): void {
+  if (!Array.isArray(installers) || !Array.isArray(targets)) return;
+  const ids = targets.filter((t): t is string => typeof t === 'string');
+  installers.forEach((kind, index) => {
+    if (kind === 'sh' && !ids.some((t) => !t.startsWith('windows-'))) {
+      report(['release', 'installers', index], 'install.sh installs Linux and macOS archives, and build.targets has none: add a Linux or macOS target, or remove sh');
+    } else if (kind === 'ps1' && !ids.some((t) => t.startsWith('windows-'))) {
+      report(['release', 'installers', index], 'install.ps1 installs Windows archives, and build.targets has none: add windows-x64 or windows-arm64, or remove ps1');
+    }
+  });
 }
 
 /** `file:<path>` must name a file inside the repository: relative, non-empty, never climbing out with `..`. */

@@ -6,6 +6,7 @@ import { isSbomFile } from '@deployforge/sbom';
 import { archiveName } from '@deployforge/targets';
 import type { ResolvedVersion } from '@deployforge/version';
 import { collectArtifacts } from './collect-artifacts.js';
+import { isConfiguredInstallerFile } from './installers/index.js';
 
 /** Suffixes of a detached signature or Sigstore bundle of another release file. */
 const SIGNATURE_SUFFIXES = ['.asc', '.sig', '.sigstore', '.sigstore.json'] as const;
@@ -24,7 +25,7 @@ export interface ArtifactsCheck {
  * exactly one archive per configured target (`<name>-<version>-<target>.tar.gz|.zip`) plus the files
  * the hub or the workflow's sign job make from them: SHA256SUMS, the SBOM (`*.cdx.json`,
  * `*.spdx.json`, also one the user built), the provenance bundle `<name>-<version>.sigstore.json`,
- * and signatures (`.asc`, `.sig`, `.sigstore[.json]`) of any of those. Anything else is a
+ * the installers `release.installers` asks for (`install.sh`, `install.ps1`), and signatures (`.asc`, `.sig`, `.sigstore[.json]`) of any of those. Anything else is a
  * misnamed archive, one of another version, or a stray file: publishing it would be wrong, and a
  * release missing an archive can never be finished by a spoke.
  */
@@ -33,7 +34,8 @@ export function checkArtifactNames(files: readonly string[], loaded: LoadedConfi
   const archives = (loaded.config.build?.targets ?? []).map((t) => archiveName(project, version.version, t));
   const names = new Set(files.map((f) => basename(f)));
   const known = (name: string): boolean =>
-    archives.includes(name) || name === SHA256SUMS_NAME || isSbomFile(name) || name === provenanceBundleName(project, version.version);
+    archives.includes(name) || name === SHA256SUMS_NAME || isSbomFile(name) || name === provenanceBundleName(project, version.version) ||
+    isConfiguredInstallerFile(loaded.config, name);
   const signatureOfKnown = (name: string): boolean =>
     SIGNATURE_SUFFIXES.some((suffix) => name.endsWith(suffix) && known(name.slice(0, -suffix.length)));
   return {

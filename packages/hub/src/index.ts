@@ -7,3 +7,7 @@ export { releaseNotesSource } from './release-notes-source.js';
 export { loadRelease, loadReleaseAssets, assetFetcher, readReleaseSums, ReleaseIncompleteError, type HubAsset, type ReleaseFile } from './release-assets.js';
 export { prepareRelease, type PreparedRelease, type PrepareReleaseOptions } from './prepare-release.js';
 export { releaseSigner, type ReleaseSignerOptions } from './release-signer.js';
+export {
+  configuredInstallers, installerFacts, INSTALLER_FILES, renderInstallPs1, renderInstallSh, renderReleaseInstallers, writeReleaseInstallers,
+  type InstallerFacts, type InstallerKind,
+} from './installers/index.js';

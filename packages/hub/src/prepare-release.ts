@@ -6,6 +6,7 @@ import { describeLocalAssets, digestsOf, isSignatureFile, SHA256SUMS_NAME, write
 import { withReleaseSbom } from '@deployforge/sbom';
 import type { ResolvedVersion } from '@deployforge/version';
 import { collectReleaseArtifacts } from './check-release-artifacts.js';
+import { INSTALLER_FILES, writeReleaseInstallers } from './installers/index.js';
 import { releaseSigner, type ReleaseSignerOptions } from './release-signer.js';
 import { resolveRepository } from './resolve-repository.js';
 
@@ -27,14 +28,14 @@ export interface PrepareReleaseOptions {
 export interface PreparedRelease {
   /** The SHA256SUMS written: the subjects of the provenance attestation. */
   checksums: string;
-  /** Every file written into outDir (SBOM, SHA256SUMS, signatures). */
+  /** Every file written into outDir (SBOM, installers, SHA256SUMS, signatures). */
   files: string[];
 }
 
 /**
  * The sign job's half of the hub: everything about the release's files that needs a secret or the
- * OIDC token but no write access to the repository. It writes the SBOM, SHA256SUMS over the
- * archives and the SBOM, and the signatures of SHA256SUMS; the release job, which holds
+ * OIDC token but no write access to the repository. It writes the SBOM, the installers, SHA256SUMS
+ * over the archives and those, and the signatures of SHA256SUMS; the release job, which holds
  * `contents: write` and nothing else, then uploads them with the archives. Both halves render
  * SHA256SUMS with the same function, and create-release refuses one that does not list exactly the
  * files it is given.
@@ -45,9 +46,10 @@ export async function prepareRelease(options: PrepareReleaseOptions): Promise<Pr
   // An incomplete or unexpected folder stops the sign job before it signs or attests anything
   // (keyless signing and attestation are public writes), as the hub would refuse it after.
   const collected = await collectReleaseArtifacts(options.artifacts, options.cwd, loaded, version);
-  const stray = collected.filter((f) => basename(f) === SHA256SUMS_NAME || isSignatureFile(basename(f)));
+  const installerNames: string[] = Object.values(INSTALLER_FILES);
+  const stray = collected.filter((f) => basename(f) === SHA256SUMS_NAME || isSignatureFile(basename(f)) || installerNames.includes(basename(f)));
   if (stray.length > 0) {
-    log.warning(`ignoring ${stray.map((f) => basename(f)).join(', ')} among the archives: this step makes SHA256SUMS and its signatures`);
+    log.warning(`ignoring ${stray.map((f) => basename(f)).join(', ')} among the archives: this step makes SHA256SUMS, its signatures and the installers`);
   }
   const content = collected.filter((f) => !stray.includes(f));
   // Secrets first: a missing key stops the job before anything is written.
@@ -70,6 +72,9 @@ export async function prepareRelease(options: PrepareReleaseOptions): Promise<Pr
     log,
   });
   if (sbom.generated) written.push(sbom.generated);
+  // The installers are files of the release too, so SHA256SUMS (and its signature) vouches for them.
+  const serverUrl = options.env.GITHUB_SERVER_URL ?? 'https://github.com';
+  written.push(...(await writeReleaseInstallers({ config, version, serverUrl, owner, repo, outDir: options.outDir, log })));
   const described = [...archives, ...(await describeLocalAssets(written))];
   const sums = await writeChecksumsAsset(described, options.outDir);
   written.push(sums.path);

@@ -1,10 +1,13 @@
-import { basename, dirname, resolve } from 'node:path';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { LoadedConfig } from '@deployforge/config';
 import type { Logger } from '@deployforge/diagnostics';
 import { createGitHubClient, describeLocalAssets, digestsOf, publishRelease, SHA256SUMS_NAME, type GitHubClient, type ReleaseResult } from '@deployforge/github';
 import { withReleaseSbom } from '@deployforge/sbom';
 import type { ResolvedVersion } from '@deployforge/version';
 import { collectReleaseArtifacts } from './check-release-artifacts.js';
+import { INSTALLER_FILES, writeReleaseInstallers } from './installers/index.js';
 import { releaseNotesSource } from './release-notes-source.js';
 import { releaseSigner, type ReleaseSignerOptions } from './release-signer.js';
 import { resolveRepository } from './resolve-repository.js';
@@ -61,7 +64,19 @@ export async function runHub(options: HubOptions): Promise<ReleaseResult> {
     projectDir: dirname(resolve(loaded.file)),
     log,
   });
+  // Without a sign job the hub writes the installers itself, like SHA256SUMS; with one they came
+  // with the artifacts, already listed in its SHA256SUMS.
+  const installersDir = prepared ? undefined : await mkdtemp(join(tmpdir(), 'deployforge-installers-'));
   try {
+    let releaseFiles = sbom.files;
+    if (installersDir) {
+      const installerNames: string[] = Object.values(INSTALLER_FILES);
+      const supplied = releaseFiles.filter((f) => installerNames.includes(basename(f)));
+      if (supplied.length > 0) log.warning(`replacing ${supplied.map((f) => basename(f)).join(', ')} from the artifacts with the ones rendered from the config`);
+      const serverUrl = options.env.GITHUB_SERVER_URL ?? 'https://github.com';
+      const installers = await writeReleaseInstallers({ config: loaded.config, version, serverUrl, owner, repo, outDir: installersDir, log });
+      releaseFiles = [...releaseFiles.filter((f) => !supplied.includes(f)), ...installers];
+    }
     return await publishRelease({
       client,
       owner,
@@ -69,7 +84,7 @@ export async function runHub(options: HubOptions): Promise<ReleaseResult> {
       tag: version.tag,
       name: `${loaded.config.project.name} ${version.version}`,
       version,
-      files: sbom.files,
+      files: releaseFiles,
       digests,
       checksums: release?.checksums ?? true,
       ...(signer ? { signer } : {}),
@@ -83,5 +98,6 @@ export async function runHub(options: HubOptions): Promise<ReleaseResult> {
     });
   } finally {
     await sbom.cleanup();
+    if (installersDir) await rm(installersDir, { recursive: true, force: true });
   }
 }
