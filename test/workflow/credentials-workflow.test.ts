@@ -55,10 +55,10 @@ describe('the plan job sees what the publish jobs see (15.3)', () => {
 
   test('required spokes in other environments get a check job there, and nothing is built before it passes', async () => {
     const { workflow } = await scenario('environments');
-    // npm (npm-publish) and docker (containers) are required and hold tokens; custom needs none,
-    // pypi is optional, homebrew runs in the plan job's own environment.
-    expect(Object.keys(workflow.jobs).filter((id) => id.startsWith('credentials-'))).toEqual(['credentials-containers', 'credentials-npm-publish']);
-    expect(needsOf(workflow.jobs.build!)).toEqual(['plan', 'credentials-containers', 'credentials-npm-publish']);
+    // npm (npm-publish), docker (containers) and the custom deploy (staging) are required and hold
+    // secrets; pypi is optional, homebrew runs in the plan job's own environment.
+    expect(Object.keys(workflow.jobs).filter((id) => id.startsWith('credentials-'))).toEqual(['credentials-containers', 'credentials-npm-publish', 'credentials-staging']);
+    expect(needsOf(workflow.jobs.build!)).toEqual(['plan', 'credentials-containers', 'credentials-npm-publish', 'credentials-staging']);
     const check = workflow.jobs['credentials-npm-publish']!;
     expect(check).toMatchObject({ environment: 'npm-publish', permissions: {}, needs: 'plan' });
     expect(check.if).toBeUndefined();
@@ -84,6 +84,11 @@ describe('the plan job sees what the publish jobs see (15.3)', () => {
     // Docker needs both of its secrets: one alone is still missing.
     expect(run('credentials-containers', { DEPLOYFORGE_PUBLISH_DOCKER: 'true', DEPLOYFORGE_HAS_DOCKER_USERNAME: 'true', DEPLOYFORGE_HAS_DOCKER_PASSWORD: 'false' }).code).toBe(1);
     expect(run('credentials-containers', { DEPLOYFORGE_PUBLISH_DOCKER: 'true', DEPLOYFORGE_HAS_DOCKER_USERNAME: 'true', DEPLOYFORGE_HAS_DOCKER_PASSWORD: 'true' }).code).toBe(0);
+    // A custom entry needs every secret it lists (as the plan does), and the message names the entry.
+    const custom = run('credentials-staging', { DEPLOYFORGE_PUBLISH_CUSTOM_DEPLOY: 'true', DEPLOYFORGE_HAS_DEPLOY_KEY: 'true', DEPLOYFORGE_HAS_DEPLOY_HOST: 'false' });
+    expect(custom.code).toBe(1);
+    expect(custom.out).toMatch(/^::error title=custom:deploy has no credential::custom:deploy is required.*DEPLOY_HOST/m);
+    expect(run('credentials-staging', { DEPLOYFORGE_PUBLISH_CUSTOM_DEPLOY: 'true', DEPLOYFORGE_HAS_DEPLOY_KEY: 'true', DEPLOYFORGE_HAS_DEPLOY_HOST: 'true' }).code).toBe(0);
   });
 
   test('a failed check stops build, hub and every spoke; the summary still runs', async () => {

@@ -41,7 +41,12 @@ export function credentialCheckJobs(spokes: readonly WorkflowSpoke[], config: De
       const runs = `DEPLOYFORGE_PUBLISH_${spoke.jobId.slice('publish-'.length).toUpperCase().replace(/[^A-Z0-9]/g, '_')}`;
       env[runs] = `\${{ needs.plan.outputs.${spoke.jobId} }}`;
       // The spoke's own list: a custom entry's credentials are the secrets it names, not the catalog's.
-      const info = { ...PLATFORMS[spoke.platform], credentials: [...jobCredentials(spoke)] };
+      // A custom entry needs every secret it lists, as the plan checks it (spokeCredentialInfo).
+      const info = {
+        ...PLATFORMS[spoke.platform],
+        credentials: [...jobCredentials(spoke)],
+        ...(spoke.platform === 'custom' ? { allCredentialsRequired: true } : {}),
+      };
       const names = info.credentials.map((c) => c.name);
       for (const name of names) env[`DEPLOYFORGE_HAS_${name}`] = `\${{ secrets.${name} != '' }}`;
       const absent = names.map((n) => `[ "$DEPLOYFORGE_HAS_${n}" != true ]`);
