@@ -1,6 +1,8 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { generateKey } from 'openpgp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMemoryLogger } from '@deployforge/diagnostics';
@@ -113,4 +115,223 @@ describe('linux-packages: .deb and .rpm in apt and yum repositories on a git bra
     expect((await linuxPackagesPlatform.status(ctxFor(repo.httpUrl))).latest).toBe('1.0.0-rc.1');
     expect(publicKey).toContain('BEGIN PGP PUBLIC KEY BLOCK');
   }, 180_000);
+
+  it('the .deb passes dpkg-deb and lintian; the .rpm passes rpm -qip/-qlp/-K and rpmlint', async () => {
+    requireClient('lintian', 'lintian');
+    requireClient('rpm', 'rpm');
+    requireClient('rpmlint', 'rpmlint');
+    const repo = await createBareRepo(services, 'packages');
+    repos.push(repo);
+    const published = await runSpoke(linuxPackagesPlatform, ctxFor(repo.httpUrl));
+    expect(published.status, published.detail).toBe('published');
+    const clone = await cloneWithGit(repo.daemonUrl);
+    cleanup.push(clone);
+
+    const deb = join(clone, 'deb/pool/main/h/hello-forge/hello-forge_1.0.0~rc.1-1_amd64.deb');
+    const info = await runOk('dpkg-deb', ['--info', deb]);
+    expect(info).toMatch(/Package: hello-forge\n Version: 1\.0\.0~rc\.1-1\n Architecture: amd64\n Maintainer: Acme <dev@acme.test>\n Installed-Size: \d+/);
+    const contents = await runOk('dpkg-deb', ['--contents', deb]);
+    expect(contents).toMatch(/-rwxr-xr-x root\/root +\d+ 2000-01-01 00:00 \.\/usr\/bin\/hello-forge/);
+    // --instdir: unpacked into a throwaway root, as dpkg -i would, and the binary runs from there.
+    const instdir = mkdtempSync(join(tmpdir(), 'df-dpkg-'));
+    cleanup.push(instdir);
+    mkdirSync(join(instdir, 'var/lib/dpkg/info'), { recursive: true });
+    writeFileSync(join(instdir, 'var/lib/dpkg/status'), '');
+    await runOk('dpkg', ['--root', instdir, '--force-not-root', '--log', join(instdir, 'dpkg.log'), '-i', deb]);
+    expect(await runOk(join(instdir, 'usr/bin/hello-forge'), [])).toContain('1.0.0-rc.1');
+    // lintian: no errors. Warnings name what a prebuilt binary cannot have (a manual page).
+    const lint = await run('lintian', ['--allow-root', '--tag-display-limit', '0', deb], { timeoutMs: 120_000 });
+    expect(lint.stdout, lint.stdout + lint.stderr).not.toMatch(/^E: /m);
+
+    const rpm = join(clone, 'rpm/hello-forge-1.0.0~rc.1-1.x86_64.rpm');
+    const rpmInfo = await runOk('rpm', ['-qip', rpm]);
+    expect(rpmInfo).toMatch(/Name\s+: hello-forge\nVersion\s+: 1\.0\.0~rc\.1\nRelease\s+: 1\nArchitecture: x86_64/);
+    expect(rpmInfo).toMatch(/License\s+: MIT/);
+    expect(await runOk('rpm', ['-qlp', rpm])).toBe('/usr/bin/hello-forge\n');
+    const digests = await runOk('rpm', ['-Kv', rpm]);
+    for (const line of ['Header SHA256 digest: OK', 'Header SHA1 digest: OK', 'Payload SHA256 digest: OK', 'MD5 digest: OK']) expect(digests).toContain(line);
+    // rpm sorts the prerelease before the final version (tilde), as dnf will.
+    expect((await runOk('rpm', ['--eval', '%{lua: print(rpm.vercmp("1.0.0~rc.1-1", "1.0.0-1"))}'])).trim()).toBe('-1');
+    const rpmlint = await run('rpmlint', [rpm, join(clone, 'rpm/hello-forge-1.0.0~rc.1-1.aarch64.rpm')], { timeoutMs: 120_000 });
+    // Not errors of the format: no-signature (packages are vouched for by the signed repomd.xml) and
+    // no-binary (this fixture's "binary" is a shell script, so rpmlint wants noarch).
+    const errors = rpmlint.stdout.split('\n').filter((l) => / E: /.test(l) && !/ E: (no-signature|no-binary)\b/.test(l));
+    expect(errors, rpmlint.stdout).toEqual([]);
+  }, 240_000);
+
+  it('dnf installs the .rpm from the yum repository (signed repomd.xml, repo_gpgcheck) into a throwaway installroot; createrepo_c reads the same packages', async () => {
+    requireClient('dnf', 'dnf');
+    requireClient('createrepo_c', 'createrepo-c');
+    const repo = await createBareRepo(services, 'packages');
+    repos.push(repo);
+    const published = await runSpoke(linuxPackagesPlatform, ctxFor(repo.httpUrl, { path: 'linux' }));
+    expect(published.status, published.detail).toBe('published');
+    const clone = await cloneWithGit(repo.daemonUrl);
+    cleanup.push(clone);
+    const server = await serveFolder(clone);
+    try {
+      const root = mkdtempSync(join(tmpdir(), 'df-dnf-'));
+      cleanup.push(root);
+      mkdirSync(join(root, 'etc/yum.repos.d'), { recursive: true });
+      writeFileSync(join(root, 'etc/yum.repos.d/hello.repo'), [
+        '[hello-forge]', 'name=hello-forge', `baseurl=${server.url}linux/rpm`, 'enabled=1',
+        // The packages are vouched for by the signed repomd.xml (their sha256 is in primary.xml).
+        'gpgcheck=0', 'repo_gpgcheck=1', `gpgkey=${server.url}linux/key.asc`, '',
+      ].join('\n'));
+      const dnf = ['--installroot', root, '--setopt', `reposdir=${root}/etc/yum.repos.d`, '--setopt', `cachedir=${root}/var/cache/dnf`,
+        '--releasever', '1', '--setopt', 'install_weak_deps=False', '--nodocs', '-y'];
+      const install = await run('dnf', [...dnf, 'install', 'hello-forge'], { timeoutMs: 120_000 });
+      expect(install.code, install.stdout + install.stderr).toBe(0);
+      expect(await runOk(join(root, 'usr/bin/hello-forge'), [])).toContain('hello-forge 1.0.0-rc.1 (linux-x64)');
+      const q = await runOk('rpm', ['--root', root, '-q', 'hello-forge']);
+      expect(q.trim()).toBe('hello-forge-1.0.0~rc.1-1.x86_64');
+      expect(server.requests).toContain('/linux/rpm/repodata/repomd.xml.asc');
+
+      // Another key than the one that signed repomd.xml: dnf refuses the repository.
+      const other = await generateKey({ type: 'ecc', curve: 'curve25519Legacy', userIDs: [{ name: 'Someone Else' }], format: 'armored' });
+      const root2 = mkdtempSync(join(tmpdir(), 'df-dnf-'));
+      cleanup.push(root2);
+      mkdirSync(join(root2, 'etc/yum.repos.d'), { recursive: true });
+      writeFileSync(join(root2, 'other.asc'), other.publicKey);
+      writeFileSync(join(root2, 'etc/yum.repos.d/hello.repo'), readFileSync(join(root, 'etc/yum.repos.d/hello.repo'), 'utf8').replace(/^gpgkey=.*$/m, `gpgkey=file://${root2}/other.asc`));
+      const dnf2 = dnf.map((a) => a.replace(root, root2));
+      const refused = await run('dnf', [...dnf2, 'install', 'hello-forge'], { timeoutMs: 120_000 });
+      expect(refused.code, refused.stdout + refused.stderr).not.toBe(0);
+      expect(existsSync(join(root2, 'usr/bin/hello-forge'))).toBe(false);
+
+      // createrepo_c, the reference, indexes the same folder of .rpm files: same packages, same checksums.
+      const ref = mkdtempSync(join(tmpdir(), 'df-createrepo-'));
+      cleanup.push(ref);
+      for (const f of ['hello-forge-1.0.0~rc.1-1.x86_64.rpm', 'hello-forge-1.0.0~rc.1-1.aarch64.rpm']) writeFileSync(join(ref, f), readFileSync(join(clone, 'linux/rpm', f)));
+      await runOk('createrepo_c', ['--simple-md-filenames', '--no-database', ref]);
+      const theirs = (await runOk('sh', ['-c', 'gzip -dc "$1"/repodata/primary.xml.gz', 'sh', ref]));
+      const ours = readFileSync(join(clone, 'linux/rpm/repodata/primary.xml'), 'utf8');
+      const facts = (xml: string) => [...xml.matchAll(/<checksum type="sha256" pkgid="YES">([0-9a-f]+)<\/checksum>[\s\S]*?<size package="(\d+)" installed="(\d+)" archive="(\d+)"\/>[\s\S]*?<location href="([^"]+)"\/>[\s\S]*?<rpm:header-range start="(\d+)" end="(\d+)"\/>/g)].map((m) => m.slice(1).join(' ')).sort();
+      expect(facts(ours)).toEqual(facts(theirs));
+      expect(facts(ours)).toHaveLength(2);
+    } finally {
+      await server.close();
+    }
+  }, 240_000);
+
+  it('a second release is appended (the older one stays installable), apt picks the final over the prerelease and still installs the older one by version; a rebuilt version with other bytes is refused', async () => {
+    const repo = await createBareRepo(services, 'packages');
+    repos.push(repo);
+    const first = await runSpoke(linuxPackagesPlatform, ctxFor(repo.httpUrl));
+    expect(first.status, first.detail).toBe('published');
+    const final = await createReleaseFixture(CONFIG, '1.0.0');
+    try {
+      const ctxFinal = (env: Record<string, string> = {}): PlatformContext => {
+        const base = final.context({ env: { LINUX_REPO_TOKEN: services.DEPLOYFORGE_TEST_GIT_HTTP_TOKEN, LINUX_REPO_GPG_KEY: armoredKey, ...env } });
+        const block = { ...base.config.platforms['linux-packages']!, repository: repo.httpUrl };
+        return { ...base, config: { ...base.config, platforms: { ...base.config.platforms, 'linux-packages': block } } };
+      };
+      const second = await runSpoke(linuxPackagesPlatform, ctxFinal());
+      expect(second.status, second.detail).toBe('published');
+      const packages = await repo.show('deb/dists/stable/main/binary-amd64/Packages');
+      expect(packages?.match(/^Version: .*$/gm)).toEqual(['Version: 1.0.0~rc.1-1', 'Version: 1.0.0-1']);
+      const primary = await repo.show('rpm/repodata/primary.xml');
+      expect(primary?.match(/<arch>\w+<\/arch>\n {2}<version epoch="0" ver="[^"]+"/g)?.map((m) => m.replace(/\s+/g, ' '))).toEqual([
+        '<arch>x86_64</arch> <version epoch="0" ver="1.0.0~rc.1"', '<arch>aarch64</arch> <version epoch="0" ver="1.0.0~rc.1"',
+        '<arch>x86_64</arch> <version epoch="0" ver="1.0.0"', '<arch>aarch64</arch> <version epoch="0" ver="1.0.0"',
+      ]);
+      expect((await linuxPackagesPlatform.status(ctxFinal())).latest).toBe('1.0.0');
+
+      const clone = await cloneWithGit(repo.daemonUrl);
+      cleanup.push(clone);
+      const server = await serveFolder(clone);
+      try {
+        const { root, args } = aptRoot(server.url, readFileSync(join(clone, 'key.asc'), 'utf8'));
+        cleanup.push(root);
+        await runOk('apt-get', [...args, 'update'], { timeoutMs: 60_000 });
+        const policy = await runOk('apt-cache', [...args, 'policy', 'hello-forge']);
+        expect(policy).toMatch(/Candidate: 1\.0\.0-1/);
+        expect(policy).toContain('1.0.0~rc.1-1');
+        await runOk('apt-get', [...args, 'install', '-y', 'hello-forge'], { timeoutMs: 60_000 });
+        expect(await runOk(join(root, 'usr/bin/hello-forge'), [])).toContain('hello-forge 1.0.0 (linux-x64)');
+        // The older version is still in the pool and installable by version.
+        await runOk('apt-get', [...args, 'install', '-y', '--allow-downgrades', 'hello-forge=1.0.0~rc.1-1'], { timeoutMs: 60_000 });
+        expect(await runOk(join(root, 'usr/bin/hello-forge'), [])).toContain('1.0.0-rc.1');
+      } finally {
+        await server.close();
+      }
+
+      // The same version built from other archives (a re-tagged release): check says different and
+      // publish refuses, leaving the repository alone.
+      const tip = await repo.tip();
+      const rebuilt = await createReleaseFixture(CONFIG.replace('Greets the forge', 'Greets the forge again'), '1.0.0');
+      try {
+        const base = rebuilt.context({ env: { LINUX_REPO_TOKEN: services.DEPLOYFORGE_TEST_GIT_HTTP_TOKEN, LINUX_REPO_GPG_KEY: armoredKey } });
+        const ctx = { ...base, config: { ...base.config, platforms: { ...base.config.platforms, 'linux-packages': { ...base.config.platforms['linux-packages']!, repository: repo.httpUrl } } } };
+        expect((await linuxPackagesPlatform.check(ctx)).state).toBe('different');
+        const refused = await runSpoke(linuxPackagesPlatform, ctx);
+        expect(refused.status, refused.detail).not.toBe('published');
+        expect(await repo.tip()).toBe(tip);
+      } finally {
+        await rebuilt.close();
+      }
+    } finally {
+      await final.close();
+    }
+  }, 240_000);
+
+  it('.apk (no apk-tools in Debian bookworm, so checked by structure): control and data gzip streams, .PKGINFO fields, datahash, per-file SHA-1, readable by GNU tar', async () => {
+    const repo = await createBareRepo(services, 'packages');
+    repos.push(repo);
+    const published = await runSpoke(linuxPackagesPlatform, ctxFor(repo.httpUrl, { formats: ['apk'], depends: { apk: ['ca-certificates'] } }));
+    expect(published.status, published.detail).toBe('published');
+    // apk takes the musl builds only: linux-x64-musl is in the release, arm64 has only gnu.
+    expect((await repo.files()).filter((f) => f.startsWith('apk/'))).toEqual(['apk/x86_64/hello-forge-1.0.0_rc1-r0.apk']);
+    const clone = await cloneWithGit(repo.daemonUrl);
+    cleanup.push(clone);
+    const file = join(clone, 'apk/x86_64/hello-forge-1.0.0_rc1-r0.apk');
+    const apk = readFileSync(file);
+
+    // Two gzip members: the control segment ends where the data segment's member starts.
+    const starts = [...apk.entries()].filter(([i, b]) => b === 0x1f && apk[i + 1] === 0x8b && apk[i + 2] === 8 && i > 0).map(([i]) => i);
+    const split = starts.find((i) => { try { gunzipSync(apk.subarray(0, i)); return true; } catch { return false; } });
+    expect(split).toBeDefined();
+    const control = gunzipSync(apk.subarray(0, split));
+    const data = apk.subarray(split);
+    // The control tar has no end-of-archive blocks (apk reads both segments as one tar).
+    expect(control.subarray(0, 9).toString()).toBe('.PKGINFO\0');
+    expect(control.length).toBe(1024);
+    const info = control.subarray(512, 512 + Number.parseInt(control.subarray(124, 135).toString(), 8)).toString();
+    const fields = Object.fromEntries(info.split('\n').filter((l) => l.includes(' = ')).map((l) => l.split(' = ') as [string, string]));
+    expect(fields).toMatchObject({ pkgname: 'hello-forge', pkgver: '1.0.0_rc1-r0', arch: 'x86_64', license: 'MIT', origin: 'hello-forge', depend: 'ca-certificates', builddate: '946684800' });
+    expect(fields['datahash']).toBe(createHash('sha256').update(data).digest('hex'));
+
+    // Every file is preceded by a PAX header carrying its SHA-1, as abuild writes and apk checks.
+    const tar = gunzipSync(data);
+    const seen: string[] = [];
+    for (let off = 0; off < tar.length && tar[off] !== 0;) {
+      const name = tar.subarray(off, off + 100).toString().replace(/\0.*$/s, '');
+      const size = Number.parseInt(tar.subarray(off + 124, off + 135).toString(), 8);
+      const type = String.fromCharCode(tar[off + 156]!);
+      const body = tar.subarray(off + 512, off + 512 + size);
+      off += 512 + Math.ceil(size / 512) * 512;
+      if (type === 'x') {
+        const sha1 = /APK-TOOLS\.checksum\.SHA1=([0-9a-f]{40})/.exec(body.toString())?.[1];
+        const nextSize = Number.parseInt(tar.subarray(off + 124, off + 135).toString(), 8);
+        const next = tar.subarray(off + 512, off + 512 + nextSize);
+        expect(sha1).toBe(createHash('sha1').update(next).digest('hex'));
+        seen.push(tar.subarray(off, off + 100).toString().replace(/\0.*$/s, ''));
+      } else if (type === '0') {
+        expect(seen).toContain(name);
+      }
+    }
+    expect(seen).toEqual(['usr/bin/hello-forge']);
+    const listing = await runOk('tar', ['-tzf', file]);
+    expect(listing.split('\n').filter(Boolean)).toEqual(['.PKGINFO', 'usr/', 'usr/bin/', 'usr/bin/hello-forge']);
+    const extracted = mkdtempSync(join(tmpdir(), 'df-apk-'));
+    cleanup.push(extracted);
+    await runOk('tar', ['-xzf', file, '-C', extracted]);
+    expect(await runOk(join(extracted, 'usr/bin/hello-forge'), [])).toContain('(linux-x64-musl)');
+
+    // A re-run finds the same bytes on the branch and writes nothing.
+    const tip = await repo.tip();
+    const again = await runSpoke(linuxPackagesPlatform, ctxFor(repo.httpUrl, { formats: ['apk'], depends: { apk: ['ca-certificates'] } }));
+    expect(again.status, again.detail).toBe('skipped');
+    expect(await repo.tip()).toBe(tip);
+  }, 120_000);
 });

@@ -24,7 +24,7 @@ export async function publishLinuxPackages(ctx: PlatformContext, _files: Rendere
   const url = browseUrl(target.remote, settings.root || '', state.snapshot.branch);
 
   const different = built.filter((_, i) => c.listed[i] === 'different').map((b) => b.pkg.fileName);
-  if (different.length && !ctx.force) {
+  if (different.length) {
     return { status: 'failed', url, detail: `${where} already lists ${different.join(', ')} with other sha256 digests; a published package is never replaced (users may have installed it): release a new version` };
   }
   const todo = built.filter((_, i) => c.listed[i] !== 'identical');

@@ -25,6 +25,8 @@ const TAG = {
 
 const SENSE = { LESS: 2, GREATER: 4, EQUAL: 8, RPMLIB: 1 << 24 };
 const SHA256_ALGO = 8;
+/** rpmlint reports a missing or `Unspecified` group as an error, though Fedora no longer uses groups. */
+const GROUP = 'Applications/System';
 
 /** Features of rpm itself the package relies on, as rpmbuild records them. */
 const RPMLIB = [
@@ -104,7 +106,7 @@ export function buildRpm(settings: PackageSettings, arch: string, payload: Paylo
     [TAG.SIZE, int32(installed)],
     [TAG.LICENSE, str(settings.license ?? 'unknown')],
     [TAG.PACKAGER, str(settings.maintainer)],
-    [TAG.GROUP, i18n('Unspecified')],
+    [TAG.GROUP, i18n(GROUP)],
     ...(settings.homepage ? [[TAG.URL, str(settings.homepage)] as [number, RpmValue]] : []),
     [TAG.OS, str('linux')],
     [TAG.ARCH, str(arch)],
@@ -119,7 +121,6 @@ export function buildRpm(settings: PackageSettings, arch: string, payload: Paylo
     [TAG.FILEGROUPNAME, strs(files.map(() => 'root'))],
     // rpm tells binary from source packages by this tag's presence.
     [TAG.SOURCERPM, str(`${settings.name}-${evr}.src.rpm`)],
-    [TAG.ARCHIVESIZE, int32(cpio.length)],
     [TAG.PROVIDENAME, strs(provides.map((p) => p.name))],
     [TAG.PROVIDEFLAGS, int32(...provides.map((p) => p.flags))],
     [TAG.PROVIDEVERSION, strs(provides.map((p) => p.version))],
@@ -160,7 +161,7 @@ export function buildRpm(settings: PackageSettings, arch: string, payload: Paylo
     summary: settings.summary, description: settings.description, packager: settings.maintainer,
     ...(settings.homepage ? { url: settings.homepage } : {}),
     ...(settings.license ? { license: settings.license } : {}),
-    group: 'Unspecified', buildTime: mtime, installedSize: installed, archiveSize: cpio.length,
+    group: GROUP, buildTime: mtime, installedSize: installed, archiveSize: cpio.length,
     headerStart, headerEnd: headerStart + header.length,
     requires: deps.map((d) => ({ name: d.name, ...(d.flags ? { flags: FLAG_NAMES[d.flags] ?? 'EQ', version: d.version } : {}) })),
     provides: provides.map((p) => {

@@ -11,6 +11,8 @@ export interface TarEntry {
   data?: Uint8Array;
   mode: number;
   mtime: number;
+  /** Type flag: regular file or folder from `data`; `x` for a PAX extended header. */
+  type?: 'x';
 }
 
 const BLOCK = 512;
@@ -42,7 +44,7 @@ export function tarHeader(entry: TarEntry): Buffer {
   block.write(octal(folder ? 0 : entry.data!.length, 12), 124, 'ascii');
   block.write(octal(entry.mtime, 12), 136, 'ascii');
   block.write('        ', 148, 'ascii');
-  block.write(folder ? '5' : '0', 156, 'ascii');
+  block.write(entry.type ?? (folder ? '5' : '0'), 156, 'ascii');
   block.write('ustar\0', 257, 'ascii');
   block.write('00', 263, 'ascii');
   // dpkg and lintian read owner names; root:root is what every distribution package carries.
