@@ -40,12 +40,12 @@ describe('homebrew against the real git servers', () => {
     return repo;
   }
 
-  function ctxFor(tapUrl: string, options: { token?: string; dryRun?: boolean; force?: boolean; pullRequest?: boolean; apiUrl?: string } = {}): PlatformContext & { log: ReturnType<typeof createMemoryLogger> } {
+  function ctxFor(tapUrl: string, options: { token?: string; dryRun?: boolean; force?: boolean; pullRequest?: boolean; apiUrl?: string; cask?: boolean } = {}): PlatformContext & { log: ReturnType<typeof createMemoryLogger> } {
     const log = createMemoryLogger();
     const env: Record<string, string> = { HOMEBREW_TAP_TOKEN: options.token ?? services.DEPLOYFORGE_TEST_GIT_HTTP_TOKEN };
     if (options.apiUrl) env['GITHUB_API_URL'] = options.apiUrl;
     const base = fx.context({ env, dryRun: options.dryRun ?? false, force: options.force ?? false, log });
-    const homebrew = { ...base.config.platforms.homebrew!, tap: tapUrl, 'pull-request': options.pullRequest ?? false };
+    const homebrew = { ...base.config.platforms.homebrew!, tap: tapUrl, 'pull-request': options.pullRequest ?? false, ...(options.cask ? { kind: 'cask' as const } : {}) };
     return { ...base, log, config: { ...base.config, platforms: { ...base.config.platforms, homebrew } } };
   }
 
@@ -89,6 +89,30 @@ describe('homebrew against the real git servers', () => {
 
     const status = await homebrewPlatform.status(ctxFor(repo.httpUrl));
     expect(status.latest).toBe('1.0.0');
+  });
+
+  it('kind: cask commits Casks/hello-forge.rb next to the formulae; ruby parses it; a re-run is identical; status reads its version', async () => {
+    const repo = await tap();
+    await repo.seed({ 'Formula/other.rb': 'class Other < Formula\nend\n' }, 'initial');
+    const first = await runSpoke(homebrewPlatform, ctxFor(repo.httpUrl, { cask: true }));
+    expect(first.status, first.detail).toBe('published');
+    expect(await repo.files()).toEqual(['Casks/hello-forge.rb', 'Formula/other.rb']);
+    const cask = (await repo.show('Casks/hello-forge.rb'))!;
+    expect(cask).toContain('cask "hello-forge" do');
+    for (const target of ['macos-x64', 'macos-arm64']) expect(cask).toContain(`sha256 "${fx.assets.find((a) => a.target === target)!.sha256}"`);
+    const dir = mkdtempSync(join(tmpdir(), 'df-cask-'));
+    try {
+      writeFileSync(join(dir, 'cask.rb'), cask);
+      expect((await run('ruby', ['-c', join(dir, 'cask.rb')])).stdout).toContain('Syntax OK');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    const tip = await repo.tip();
+    const second = await runSpoke(homebrewPlatform, ctxFor(repo.httpUrl, { cask: true }));
+    expect(second.status, second.detail).toBe('skipped');
+    expect(second.existence?.state).toBe('identical');
+    expect(await repo.tip()).toBe(tip);
+    expect((await homebrewPlatform.status(ctxFor(repo.httpUrl, { cask: true }))).latest).toBe('1.0.0');
   });
 
   it('starts an empty tap on main over the git daemon (no auth)', async () => {

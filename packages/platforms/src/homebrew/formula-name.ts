@@ -1,8 +1,14 @@
 import type { PlatformContext } from '../platform.js';
 
-/** The formula's name: `platforms.homebrew.formula`, else the project's name. */
+/** `platforms.homebrew.kind: cask`: a cask in `Casks/` instead of a formula in `Formula/`. */
+export function isCask(ctx: PlatformContext): boolean {
+  return ctx.config.platforms.homebrew?.kind === 'cask';
+}
+
+/** The formula's name (`platforms.homebrew.formula`) or the cask's token (`.cask`), else the project's name. */
 export function formulaName(ctx: PlatformContext): string {
-  return ctx.config.platforms.homebrew?.formula ?? ctx.config.project.name;
+  const block = ctx.config.platforms.homebrew;
+  return (isCask(ctx) ? block?.cask : block?.formula) ?? ctx.config.project.name;
 }
 
 /**
@@ -19,8 +25,9 @@ export function formulaClassName(name: string): string {
     .replace(/(.)@(\d)/, '$1AT$2');
 }
 
+/** Where the tap keeps it: `Formula/<name>.rb`, or `Casks/<token>.rb` for a cask. */
 export function formulaPath(ctx: PlatformContext): string {
-  return `Formula/${formulaName(ctx)}.rb`;
+  return `${isCask(ctx) ? 'Casks' : 'Formula'}/${formulaName(ctx)}.rb`;
 }
 
 /** The branch a pull request is proposed from: one per formula and version, so re-runs find it. */

@@ -4,7 +4,7 @@ import { publishHomebrew } from './publish.js';
 import { renderHomebrew } from './render.js';
 import { statusHomebrew } from './status.js';
 
-/** Homebrew: `Formula/<name>.rb` committed to the tap (or proposed as a pull request). */
+/** Homebrew: `Formula/<name>.rb` (or `Casks/<token>.rb`) committed to the tap (or proposed as a pull request). */
 export const homebrewPlatform: Platform = {
   id: 'homebrew',
   check: checkHomebrew,

@@ -1,11 +1,11 @@
 import { browseUrl, commitAndPush, releaseCommitMessage } from '../git-remote/index.js';
 import type { PlatformContext, PublishResult, RenderedFile } from '../platform.js';
-import { formulaName, formulaPath, pullRequestBranch } from './formula-name.js';
+import { formulaName, formulaPath, isCask, pullRequestBranch } from './formula-name.js';
 import { ensurePullRequest } from './pull-request.js';
 import { tapConfig, tapTarget } from './tap-target.js';
 
 /**
- * Commits the formula to the tap's branch, or (pull-request: true) to a branch of its own with a
+ * Commits the formula (or cask) to the tap's branch, or (pull-request: true) to a branch of its own with a
  * pull request against it. Identical content makes no commit and no push.
  */
 export async function publishHomebrew(ctx: PlatformContext, files: RenderedFile[]): Promise<PublishResult> {
@@ -13,7 +13,7 @@ export async function publishHomebrew(ctx: PlatformContext, files: RenderedFile[
   const target = tapTarget(ctx);
   const name = formulaName(ctx);
   const path = formulaPath(ctx);
-  const { subject, body } = releaseCommitMessage(ctx, name, `Formula ${path}`);
+  const { subject, body } = releaseCommitMessage(ctx, name, `${isCask(ctx) ? 'Cask' : 'Formula'} ${path}`);
 
   if (!config['pull-request']) {
     const result = await commitAndPush(target, { ...(config.branch ? { branch: config.branch } : {}), files, subject, body });

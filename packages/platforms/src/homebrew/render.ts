@@ -2,7 +2,8 @@ import { binaryName, pickLinuxPerArch } from '@deployforge/targets';
 import { projectHomepage, requireArchives, type TargetArchive } from '../git-remote/index.js';
 import type { PlatformContext, RenderedFile } from '../platform.js';
 import { formulaDescription } from './formula-description.js';
-import { formulaClassName, formulaName, formulaPath } from './formula-name.js';
+import { formulaClassName, formulaName, formulaPath, isCask } from './formula-name.js';
+import { renderHomebrewCask } from './render-cask.js';
 import { rubyLicense, rubyString } from './ruby-literal.js';
 
 /**
@@ -15,8 +16,12 @@ export function formulaArchives(ctx: PlatformContext): TargetArchive[] {
   return all.filter((a) => a.target.os !== 'linux' || linux.has(a.target.id));
 }
 
-/** `Formula/<name>.rb`: a binary formula whose url/sha256 per os × cpu come from the release. */
+/**
+ * `Formula/<name>.rb`: a binary formula whose url/sha256 per os × cpu come from the release; with
+ * `kind: cask`, the cask instead (renderHomebrewCask).
+ */
 export function renderHomebrew(ctx: PlatformContext): RenderedFile[] {
+  if (isCask(ctx)) return renderHomebrewCask(ctx);
   const { project } = ctx.config;
   const name = formulaName(ctx);
   const binary = ctx.config.build?.binary ?? project.name;
