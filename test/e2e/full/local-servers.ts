@@ -58,9 +58,12 @@ export interface LocalServers {
  * Every server a full release of examples/rust-cli talks to: the shared real servers of
  * scripts/test-services (verdaccio, OCI registry, git over HTTP, the AUR sshd), behind counting
  * proxies where they keep no log, plus in-process fakes for what cannot run here. Names are unique
- * per run so parallel test files and earlier runs never collide on the shared servers.
+ * per run so parallel test files and earlier runs never collide on the shared servers. `repository`
+ * is the GitHub repository the release goes to (acme/hello-forge unless given: the Go example's is
+ * acme/hello-forge-go).
  */
-export async function startLocalServers(workDir: string): Promise<LocalServers> {
+export async function startLocalServers(workDir: string, options: { repository?: string } = {}): Promise<LocalServers> {
+  const repository = options.repository ?? REPOSITORY;
   const services = testServices();
   await Promise.all([
     assertReachable('verdaccio', services.DEPLOYFORGE_TEST_NPM_REGISTRY),
@@ -83,7 +86,7 @@ export async function startLocalServers(workDir: string): Promise<LocalServers> 
       token: GITHUB_TOKEN,
       // winget-pkgs exists but has never seen the package (a first submission is by hand), and the
       // Flathub repository is read by the dry run.
-      repos: [REPOSITORY, 'acme-bot/winget-pkgs', 'microsoft/winget-pkgs', 'flathub/io.github.acme.HelloForge'],
+      repos: [repository, 'acme-bot/winget-pkgs', 'microsoft/winget-pkgs', 'flathub/io.github.acme.HelloForge'],
     }));
     const pypi = track(await startPypiFake({ token: FAKE_TOKEN }));
     const crates = track(await startCratesFake({ token: FAKE_TOKEN }));
@@ -123,7 +126,7 @@ export async function startLocalServers(workDir: string): Promise<LocalServers> 
       GITHUB_TOKEN,
       GITHUB_API_URL: gh.url,
       GITHUB_SERVER_URL: gh.url,
-      GITHUB_REPOSITORY: REPOSITORY,
+      GITHUB_REPOSITORY: repository,
       PYPI_TOKEN: FAKE_TOKEN,
       CARGO_REGISTRY_TOKEN: FAKE_TOKEN,
       CHOCOLATEY_API_KEY: FAKE_TOKEN,

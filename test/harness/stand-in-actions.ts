@@ -1,0 +1,85 @@
+// Third-party actions the generated workflow uses, played by small stand-ins: checkout as a git
+// worktree of the ref, the artifact actions as a local store, and the rest (setup-node, provenance,
+// cosign-installer) recorded so a test can see they were called and with what. An action not listed
+// here fails the step loudly: the harness never pretends to run something it does not know.
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { downloadArtifact, uploadArtifact, type ArtifactStore } from './artifact-store.js';
+
+export interface StandInCall {
+  job: string;
+  action: string;
+  with: Record<string, string>;
+}
+
+export interface StandInContext {
+  job: string;
+  workspace: string;
+  temp: string;
+  origin: string;
+  /** The ref checked out when checkout gets none (the event's). */
+  defaultRef: string;
+  attempt: number;
+  artifacts: ArtifactStore;
+  node24: string;
+  /** The job's `permissions:` (its GITHUB_TOKEN's scopes). */
+  permissions: Record<string, string>;
+  calls: StandInCall[];
+}
+
+export interface StandInResult {
+  log: string;
+  outputs: Record<string, string>;
+  path: string[];
+}
+
+function only(action: string, given: Record<string, string>, allowed: string[]): void {
+  const extra = Object.keys(given).filter((k) => !allowed.includes(k));
+  if (extra.length > 0) throw new Error(`harness: ${action} with: ${extra.join(', ')} is not implemented`);
+}
+
+function checkout(ctx: StandInContext, w: Record<string, string>): StandInResult {
+  only('actions/checkout', w, ['ref', 'persist-credentials', 'fetch-depth']);
+  const ref = w.ref || ctx.defaultRef;
+  // --detach: a runner checks out a tag (or a commit) without a branch.
+  execFileSync('git', ['-C', ctx.origin, 'worktree', 'add', '--quiet', '--detach', '--force', ctx.workspace, ref], { stdio: 'pipe' });
+  return { log: `checked out ${ref}`, outputs: {}, path: [] };
+}
+
+/** `<owner>/<repo>` of a `uses:` without its ref, for third-party actions. */
+export function actionName(uses: string): string {
+  return uses.replace(/@.*$/, '');
+}
+
+export function runStandIn(uses: string, w: Record<string, string>, ctx: StandInContext): StandInResult {
+  const action = actionName(uses);
+  ctx.calls.push({ job: ctx.job, action, with: w });
+  switch (action) {
+    case 'actions/checkout':
+      return checkout(ctx, w);
+    case 'actions/upload-artifact':
+      return { log: uploadArtifact(ctx.artifacts, ctx.attempt, ctx.workspace, w), outputs: {}, path: [] };
+    case 'actions/download-artifact':
+      return { log: downloadArtifact(ctx.artifacts, ctx.workspace, w), outputs: {}, path: [] };
+    case 'actions/setup-node':
+      only(action, w, ['node-version', 'package-manager-cache', 'registry-url']);
+      if (w['node-version'] !== '24') throw new Error(`harness: setup-node ${w['node-version']}: only Node 24 is installed here`);
+      return { log: 'Node 24 on PATH', outputs: {}, path: [dirname(ctx.node24)] };
+    case 'sigstore/cosign-installer':
+      return { log: 'recorded: cosign-installer (cosign is not installed here)', outputs: {}, path: [] };
+    case 'actions/attest-build-provenance': {
+      only(action, w, ['subject-checksums', 'subject-path', 'subject-name', 'subject-digest', 'push-to-registry']);
+      // As on GitHub: without these the action cannot get its OIDC token or store the attestation.
+      if (ctx.permissions['id-token'] !== 'write' || ctx.permissions.attestations !== 'write') {
+        throw new Error(`attest-build-provenance needs permissions id-token: write and attestations: write; the job has ${JSON.stringify(ctx.permissions)}`);
+      }
+      // GitHub's attestation needs its OIDC issuer; the stand-in writes a bundle naming what was attested.
+      const bundle = join(ctx.temp, 'attestation.sigstore.json');
+      writeFileSync(bundle, `${JSON.stringify({ standIn: 'actions/attest-build-provenance', with: w })}\n`);
+      return { log: 'recorded: attest-build-provenance', outputs: { 'bundle-path': bundle }, path: [] };
+    }
+    default:
+      throw new Error(`harness: no stand-in for ${uses}; add one in test/harness/stand-in-actions.ts`);
+  }
+}
