@@ -33,6 +33,7 @@ const BUILDERS: Partial<Record<PlatformId, () => Promise<SnapshotBuilder>>> = {
   chocolatey: async () => (await import('./chocolatey/snapshot.js')).snapshotChocolatey,
   snap: async () => (await import('./snap/snapshot.js')).snapshotSnap,
   vscode: async () => (await import('./vscode/snapshot.js')).snapshotVscode,
+  'linux-packages': async () => (await import('./linux-packages/snapshot.js')).snapshotLinuxPackages,
 };
 
 /** The platform's package builder, or undefined when its rendered files are the whole package. */

@@ -37,9 +37,10 @@ export function packageVersions(semver: string): PackageVersions {
 function apkVersion(core: string, pre: string | undefined): string | undefined {
   if (pre === undefined) return core;
   // `rc.1`, `rc1`, `beta`, `alpha.2`: a known label and at most one number.
-  const m = /^(alpha|beta|pre|rc)(?:[.-]?(\d+))?$/i.exec(pre);
+  const m = /^(alpha|beta|pre|rc|snapshot)(?:[.-]?(\d+))?$/i.exec(pre);
   if (!m) return undefined;
-  const label = m[1]!.toLowerCase() as (typeof APK_SUFFIXES)[number];
+  // `release --snapshot` versions (`1.2.4-snapshot+abc`) are never published; `_pre` keeps them buildable.
+  const label = (m[1]!.toLowerCase() === 'snapshot' ? 'pre' : m[1]!.toLowerCase()) as (typeof APK_SUFFIXES)[number];
   return `${core}_${label}${m[2] ?? ''}`;
 }
 
