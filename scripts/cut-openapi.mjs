@@ -44,6 +44,9 @@ export const OPERATIONS = [
   { method: 'get', path: '/repos/{owner}/{repo}/git/ref/{ref}' },
   { method: 'post', path: '/repos/{owner}/{repo}/git/refs' },
   { method: 'patch', path: '/repos/{owner}/{repo}/git/refs/{ref}' },
+  // The github-action spoke: peel an annotated release tag to its commit, list the files at that commit.
+  { method: 'get', path: '/repos/{owner}/{repo}/git/tags/{tag_sha}' },
+  { method: 'get', path: '/repos/{owner}/{repo}/git/trees/{tree_sha}' },
   { method: 'get', path: '/repos/{owner}/{repo}/contents/{path}' },
   { method: 'put', path: '/repos/{owner}/{repo}/contents/{path}' },
   { method: 'post', path: '/repos/{owner}/{repo}/forks' },

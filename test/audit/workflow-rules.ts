@@ -65,6 +65,8 @@ const COSIGN_INSTALLER = /^sigstore\/cosign-installer@/;
 const CREATE_RELEASE = /^deployforge\/deployforge\/actions\/create-release@/;
 const PUBLISH_ACTION = /^deployforge\/deployforge(?:\/actions\/publish-[a-z-]+)?@/;
 const PACKAGES_PUBLISH = /^deployforge\/deployforge(?:\/actions\/publish-(?:docker|github-packages))?@/;
+/** Moves this repository's v1/v1.2 tags: the one spoke that writes the repository it runs in. */
+const TAGS_PUBLISH = /^deployforge\/deployforge\/actions\/publish-github-action@/;
 
 function stepsUse(job: Job, pattern: RegExp): boolean {
   return (job.steps ?? []).some((s) => typeof s.uses === 'string' && pattern.test(s.uses));
@@ -153,7 +155,7 @@ export function auditWorkflow(text: string): Finding[] {
     for (const [scope, level] of Object.entries(perms ?? {})) {
       if (level === 'read' || level === 'none') continue;
       const allowed =
-        (scope === 'contents' && stepsUse(job, CREATE_RELEASE)) ||
+        (scope === 'contents' && (stepsUse(job, CREATE_RELEASE) || stepsUse(job, TAGS_PUBLISH))) ||
         (scope === 'attestations' && stepsUse(job, ATTEST)) ||
         (scope === 'packages' && stepsUse(job, PACKAGES_PUBLISH)) ||
         scope === 'id-token';

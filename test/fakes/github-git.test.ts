@@ -1,6 +1,6 @@
 import { Octokit } from '@octokit/rest';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { blobSha, seedFiles, startGitHubFake, type GitHubFake } from './github/index.js';
+import { blobSha, gitData, seedFiles, seedTag, startGitHubFake, type GitHubFake } from './github/index.js';
 
 // The git side of the GitHub fake (repos/refs/contents/pulls) through the real @octokit/rest, every
 // request and answer validated against GitHub's description.
@@ -41,6 +41,45 @@ describe('GitHub fake: repos, refs, contents, pulls', () => {
     expect(none).toEqual([]);
     const { data: onMain } = await octokit.repos.getContent({ owner, repo, path: 'io.github.acme.Demo.yml' });
     expect(!Array.isArray(onMain) && onMain.type === 'file' && Buffer.from(onMain.content, 'base64').toString()).toBe('app-id: io.github.acme.Demo\n');
+    expect(gh.violations()).toEqual([]);
+  });
+
+  test('tags: lightweight and annotated refs, the tag object peeled, created, moved (fast-forward or force), as the github-action spoke uses them', async () => {
+    const fake = gh.state.repo(`${owner}/${repo}`)!;
+    const first = seedFiles(fake, 'main', { 'action.yml': 'runs: { using: node24, main: dist/index.js }\n', 'dist/index.js': 'x\n' }, 'one');
+    const second = seedFiles(fake, 'main', { 'dist/index.js': 'y\n' }, 'two');
+    const side = seedFiles(fake, 'side', { 'side.txt': 's\n' }, 'side');
+    seedTag(fake, 'v1.0.0', first.sha);
+    seedTag(fake, 'v1.1.0', second.sha, 'release 1.1.0');
+
+    const { data: light } = await octokit.git.getRef({ owner, repo, ref: 'tags/v1.0.0' });
+    expect(light).toMatchObject({ ref: 'refs/tags/v1.0.0', object: { type: 'commit', sha: first.sha } });
+    const { data: annotated } = await octokit.git.getRef({ owner, repo, ref: 'tags/v1.1.0' });
+    expect(annotated.object.type).toBe('tag');
+    const { data: tagObject } = await octokit.git.getTag({ owner, repo, tag_sha: annotated.object.sha });
+    expect(tagObject).toMatchObject({ tag: 'v1.1.0', object: { type: 'commit', sha: second.sha } });
+    await expect(octokit.git.getRef({ owner, repo, ref: 'tags/v1' })).rejects.toMatchObject({ status: 404 });
+    await expect(octokit.git.getTag({ owner, repo, tag_sha: second.sha })).rejects.toMatchObject({ status: 404 });
+
+    const created = await octokit.git.createRef({ owner, repo, ref: 'refs/tags/v1', sha: first.sha });
+    expect(created.status).toBe(201);
+    await expect(octokit.git.createRef({ owner, repo, ref: 'refs/tags/v1', sha: second.sha })).rejects.toMatchObject({ status: 422 });
+    await octokit.git.updateRef({ owner, repo, ref: 'tags/v1', sha: side.sha });
+    // Back to an ancestor: not a fast-forward, refused without force, accepted with it.
+    await expect(octokit.git.updateRef({ owner, repo, ref: 'tags/v1', sha: first.sha })).rejects.toMatchObject({ status: 422 });
+    await octokit.git.updateRef({ owner, repo, ref: 'tags/v1', sha: first.sha, force: true });
+    expect(gitData(fake).tags.get('v1')).toEqual({ sha: first.sha, type: 'commit' });
+
+    const { data: tree } = await octokit.git.getTree({ owner, repo, tree_sha: second.sha, recursive: 'true' });
+    expect(tree.truncated).toBe(false);
+    expect(tree.tree.filter((e) => e.type === 'blob').map((e) => e.path)).toEqual(expect.arrayContaining(['action.yml', 'dist/index.js']));
+    expect(tree.tree.find((e) => e.path === 'dist')?.type).toBe('tree');
+    const { data: top } = await octokit.git.getTree({ owner, repo, tree_sha: second.sha });
+    expect(top.tree.some((e) => e.path === 'dist/index.js')).toBe(false);
+
+    // Publishing a release whose tag does not exist creates it at target_commitish, as GitHub does.
+    await octokit.repos.createRelease({ owner, repo, tag_name: 'v1.2.0', target_commitish: 'side' });
+    expect(gitData(fake).tags.get('v1.2.0')).toEqual({ sha: side.sha, type: 'commit' });
     expect(gh.violations()).toEqual([]);
   });
 

@@ -10,6 +10,7 @@
 export const SPOKE_IDS = [
   'npm',
   'github-packages',
+  'github-action',
   'pypi',
   'crates',
   'docker',
@@ -73,6 +74,11 @@ export const PLATFORMS: Readonly<Record<PlatformId, PlatformInfo>> = {
     id: 'github-packages', displayName: 'GitHub Packages (npm)', publishes: 'the npm packages on npm.pkg.github.com',
     credentials: [{ name: 'GITHUB_TOKEN', description: 'the workflow token with packages: write' }],
     oidc: false, overwritable: false,
+  }),
+  'github-action': info({
+    id: 'github-action', displayName: 'GitHub Action', publishes: 'the major and minor tags (v1, v1.2) moved to the release commit',
+    credentials: [{ name: 'GITHUB_TOKEN', description: 'the workflow token with contents: write (a token with the workflows permission when the moved commits change .github/workflows)' }],
+    oidc: false, overwritable: true,
   }),
   pypi: info({
     id: 'pypi', displayName: 'PyPI', publishes: 'py3-none-<platform> wheels that carry the binary',

@@ -21,6 +21,7 @@ export type ArchiveFile = string;
 export type SpokeId =
   | 'npm'
   | 'github-packages'
+  | 'github-action'
   | 'pypi'
   | 'crates'
   | 'docker'
@@ -201,6 +202,7 @@ export interface WorkflowConfig {
 export interface PlatformsConfig {
   npm?: NpmPlatformConfig;
   'github-packages'?: GithubPackagesPlatformConfig;
+  'github-action'?: GithubActionPlatformConfig;
   pypi?: PypiPlatformConfig;
   crates?: CratesPlatformConfig;
   docker?: DockerPlatformConfig;
@@ -263,6 +265,29 @@ export interface GithubPackagesPlatformConfig {
    * The GitHub npm registry (change it for GitHub Enterprise Server).
    */
   registry: string;
+  /**
+   * The GitHub environment this platform's publish job runs in. Default: `workflow.environment`.
+   */
+  environment?: string;
+}
+/**
+ * GitHub Action: after the release is published, the moving tags (`v1`, `v1.2`) are pointed at the release's commit, so `uses: owner/repo@v1` gets it. Never backwards: a fix to an older line (1.1.5 after 1.2.0) moves only that line's tag (`v1.1`). A prerelease moves none.
+ */
+export interface GithubActionPlatformConfig {
+  /**
+   * The repository whose tags move. Default: `project.repository` (an action is released from its own repository).
+   */
+  repository?: string;
+  /**
+   * Which moving tags to keep: `major` (`v1`) and `minor` (`v1.2`), with the config's `version.tag-prefix`.
+   *
+   * @minItems 1
+   */
+  tags: ('major' | 'minor')[];
+  /**
+   * Before moving a tag, check at the release's commit that every `action.yml` (or `action.yaml`) running on Node names `runs.main` (and `pre`, `post`) files that exist in that commit: a tag never moves to an action whose bundle was not committed.
+   */
+  'check-dist': boolean;
   /**
    * The GitHub environment this platform's publish job runs in. Default: `workflow.environment`.
    */

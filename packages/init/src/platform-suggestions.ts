@@ -76,6 +76,7 @@ function suggest(id: SpokeId, d: DetectedProject, ownerOrUndefined: string | und
   const settings: Record<SpokeId, Record<string, unknown>> = {
     npm: { package: d.kind === 'node' && d.packageName ? d.packageName : name },
     'github-packages': { scope: `@${ownerLower}` },
+    'github-action': { tags: ['major', 'minor'] },
     pypi: { package: d.kind === 'python' && d.packageName ? d.packageName : name },
     crates: { package: d.kind === 'rust' && d.packageName ? d.packageName : crateName(name), path: '.' },
     docker: { images: [`ghcr.io/${ownerLower}/${name}`] },

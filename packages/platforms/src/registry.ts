@@ -13,6 +13,7 @@ const LOADERS: Partial<Record<PlatformId, () => Promise<Platform>>> = {
   huggingface: async () => (await import('./huggingface/index.js')).huggingfacePlatform,
   npm: async () => (await import('./npm/index.js')).npmPlatform,
   'github-packages': async () => (await import('./github-packages/index.js')).githubPackagesPlatform,
+  'github-action': async () => (await import('./github-action/index.js')).githubActionPlatform,
   aur: async () => (await import('./aur/index.js')).aurPlatform,
   chocolatey: async () => (await import('./chocolatey/index.js')).chocolateyPlatform,
   winget: async () => (await import('./winget/index.js')).wingetPlatform,

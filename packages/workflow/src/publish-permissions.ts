@@ -10,12 +10,13 @@ function pushesToGhcr(config: DeployforgeConfig): boolean {
 
 /**
  * The least a spoke's job needs. Every spoke reads this repository (config, release assets);
- * none writes to it (taps, buckets, forks are other repositories, reached with their own token).
+ * none writes to it (taps, buckets, forks are other repositories, reached with their own token),
+ * except `github-action`, whose job is to move this repository's `v1`/`v1.2` tags (`contents: write`).
  * `id-token: write` only where the config declares trusted publishing (OIDC) or the docker job
  * attests or signs its images, `packages: write` only where the workflow token publishes a package.
  */
 export function publishPermissions(spoke: WorkflowSpoke, config: DeployforgeConfig): Permissions {
-  const permissions: Permissions = { contents: 'read' };
+  const permissions: Permissions = { contents: spoke.platform === 'github-action' ? 'write' : 'read' };
   if (spoke.trustedPublishing) permissions['id-token'] = 'write';
   if (spoke.platform === 'github-packages' || (spoke.platform === 'docker' && pushesToGhcr(config))) {
     permissions.packages = 'write';

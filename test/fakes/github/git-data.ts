@@ -30,10 +30,23 @@ export interface FakePull {
   updatedAt: string;
 }
 
+/** An annotated tag object (`git tag -a`): its ref names this object, which names the commit. */
+export interface FakeTagObject {
+  sha: string;
+  tag: string;
+  message: string;
+  /** The commit (or another tag object) it points at. */
+  object: { sha: string; type: 'commit' | 'tag' };
+  date: string;
+}
+
 export interface GitData {
   defaultBranch: string;
   /** Branch name → commit sha. */
   branches: Map<string, string>;
+  /** Tag name → what `refs/tags/<name>` points at: a commit (lightweight tag) or a tag object (annotated). */
+  tags: Map<string, { sha: string; type: 'commit' | 'tag' }>;
+  tagObjects: Map<string, FakeTagObject>;
   commits: Map<string, FakeCommit>;
   pulls: FakePull[];
   nextPull: number;
@@ -63,6 +76,8 @@ export function gitData(repo: FakeRepo): GitData {
     git = {
       defaultBranch: 'main',
       branches: new Map([['main', sha]]),
+      tags: new Map(),
+      tagObjects: new Map(),
       commits: new Map([[sha, { sha, message: 'Initial commit', parent: null, files, date: now() }]]),
       pulls: [],
       nextPull: 1,
@@ -92,4 +107,31 @@ export const seedFiles = commitFiles;
 export function nextPullIds(git: GitData): { id: number; number: number } {
   pullIds += 1;
   return { id: pullIds, number: git.nextPull++ };
+}
+
+/**
+ * Test seeding, like `git tag` + `git push`: a lightweight tag on a commit, or with `message` an
+ * annotated one (a tag object whose ref the API peels with GET /git/tags/{sha}).
+ */
+export function seedTag(repo: FakeRepo, name: string, commitSha: string, message?: string): void {
+  const git = gitData(repo);
+  if (!git.commits.has(commitSha)) throw new Error(`seedTag: ${commitSha} is not a commit of ${repo.owner}/${repo.name}`);
+  if (message === undefined) {
+    git.tags.set(name, { sha: commitSha, type: 'commit' });
+    return;
+  }
+  const sha = createHash('sha1').update(`tag ${name}\n${commitSha}\n${message}`).digest('hex');
+  git.tagObjects.set(sha, { sha, tag: name, message, object: { sha: commitSha, type: 'commit' }, date: now() });
+  git.tags.set(name, { sha, type: 'tag' });
+}
+
+/**
+ * What GitHub does when a release is published for a tag that does not exist yet: the tag is created
+ * at `target_commitish` (a branch's head, or a commit sha). A tag that exists is left alone.
+ */
+export function tagOnPublish(repo: FakeRepo, tag: string, targetCommitish: string): void {
+  const git = gitData(repo);
+  if (git.tags.has(tag)) return;
+  const sha = git.branches.get(targetCommitish) ?? (git.commits.has(targetCommitish) ? targetCommitish : undefined);
+  if (sha) git.tags.set(tag, { sha, type: 'commit' });
 }

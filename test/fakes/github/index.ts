@@ -17,6 +17,7 @@ import { contentHandlers } from './contents.js';
 import type { FakeContext, FakeQuirks, Handler, RecordedRequest } from './context.js';
 import { createFaultInjector, type FaultInjector } from './faults.js';
 import { forkHandlers } from './forks.js';
+import { gitObjectHandlers } from './git-objects.js';
 import { pullHandlers } from './pulls.js';
 import { refHandlers } from './refs.js';
 import { releaseHandlers } from './releases.js';
@@ -31,7 +32,7 @@ export type { RecordedRequest } from './context.js';
 export type { FaultInjector, FaultRule, FaultAction, ActiveFault } from './faults.js';
 export type { FakeQuirks } from './context.js';
 export { seededRandom } from './faults.js';
-export { gitData, seedFiles, blobSha, type GitData, type FakePull, type FakeCommit } from './git-data.js';
+export { gitData, seedFiles, seedTag, blobSha, type GitData, type FakePull, type FakeCommit, type FakeTagObject } from './git-data.js';
 
 export interface GitHubFake {
   /** API base, e.g. http://127.0.0.1:PORT (use as GITHUB_API_URL / Octokit baseUrl). */
@@ -71,7 +72,7 @@ export interface GitHubFakeOptions {
 let sharedValidator: OpenApiValidator | undefined;
 
 // Git side (repos/refs/contents/pulls): what pull-request based spokes (Flathub, Winget…) use.
-const handlers: Record<string, Handler> = { ...releaseHandlers, ...assetHandlers, ...repoHandlers, ...refHandlers, ...contentHandlers, ...pullHandlers, ...forkHandlers };
+const handlers: Record<string, Handler> = { ...releaseHandlers, ...assetHandlers, ...repoHandlers, ...refHandlers, ...contentHandlers, ...pullHandlers, ...forkHandlers, ...gitObjectHandlers };
 
 export async function startGitHubFake(options: GitHubFakeOptions = {}): Promise<GitHubFake> {
   sharedValidator ??= OpenApiValidator.load();

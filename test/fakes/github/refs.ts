@@ -1,24 +1,33 @@
-// Git refs of branches (`heads/<branch>`): get, create (422 "Reference already exists"), update
-// (fast-forward unless force; 422 "Update is not a fast forward").
+// Git refs of branches (`heads/<branch>`) and tags (`tags/<name>`): get, create (422 "Reference already
+// exists"), update (fast-forward unless force; 422 "Update is not a fast forward"). A tag ref names a
+// commit (lightweight) or a tag object (annotated, `object.type: tag`), as GitHub answers.
 
 import type { Handler, RequestContext } from './context.js';
 import { gitData, type GitData } from './git-data.js';
 import { findRepo } from './releases.js';
 import { nodeId, type FakeRepo } from './state.js';
 
-function refJson(ctx: RequestContext, repo: FakeRepo, branch: string, sha: string): Record<string, unknown> {
+type RefName = { kind: 'heads' | 'tags'; name: string };
+
+function refJson(ctx: RequestContext, repo: FakeRepo, ref: RefName, target: { sha: string; type: string }): Record<string, unknown> {
   const api = `${ctx.fake.url}/repos/${repo.owner}/${repo.name}`;
   return {
-    ref: `refs/heads/${branch}`,
+    ref: `refs/${ref.kind}/${ref.name}`,
     node_id: nodeId('REF', repo.id),
-    url: `${api}/git/refs/heads/${branch}`,
-    object: { type: 'commit', sha, url: `${api}/git/commits/${sha}` },
+    url: `${api}/git/refs/${ref.kind}/${ref.name}`,
+    object: { type: target.type, sha: target.sha, url: `${api}/git/${target.type === 'tag' ? 'tags' : 'commits'}/${target.sha}` },
   };
 }
 
-function branchOf(ref: unknown): string | undefined {
-  const m = /^(?:refs\/)?heads\/(.+)$/.exec(String(ref));
-  return m?.[1];
+function refOf(ref: unknown): RefName | undefined {
+  const m = /^(?:refs\/)?(heads|tags)\/(.+)$/.exec(String(ref));
+  return m ? { kind: m[1] as RefName['kind'], name: m[2]! } : undefined;
+}
+
+function lookup(git: GitData, ref: RefName): { sha: string; type: 'commit' | 'tag' } | undefined {
+  if (ref.kind === 'tags') return git.tags.get(ref.name);
+  const sha = git.branches.get(ref.name);
+  return sha ? { sha, type: 'commit' } : undefined;
 }
 
 function isAncestor(git: GitData, ancestor: string, sha: string): boolean {
@@ -26,13 +35,20 @@ function isAncestor(git: GitData, ancestor: string, sha: string): boolean {
   return false;
 }
 
+/** The commit an annotated tag object ends at (the fast-forward rule compares commits). */
+function peel(git: GitData, target: { sha: string; type: string }): string {
+  let at = target;
+  while (at.type === 'tag') at = git.tagObjects.get(at.sha)?.object ?? { sha: at.sha, type: 'commit' };
+  return at.sha;
+}
+
 const getRef: Handler = (ctx) => {
   const repo = findRepo(ctx);
   if (!repo) return;
-  const branch = branchOf(ctx.params.ref);
-  const sha = branch && gitData(repo).branches.get(branch);
-  if (!branch || !sha) return ctx.error(404, 'Not Found');
-  ctx.send(200, refJson(ctx, repo, branch, sha));
+  const ref = refOf(ctx.params.ref);
+  const target = ref && lookup(gitData(repo), ref);
+  if (!ref || !target) return ctx.error(404, 'Not Found');
+  ctx.send(200, refJson(ctx, repo, ref, target));
 };
 
 const createRef: Handler = (ctx) => {
@@ -40,12 +56,15 @@ const createRef: Handler = (ctx) => {
   if (!repo) return;
   const body = ctx.body as { ref?: string; sha?: string };
   const git = gitData(repo);
-  const branch = body.ref?.startsWith('refs/') ? branchOf(body.ref) : undefined;
-  if (!branch) return ctx.error(422, 'Reference name must start with refs/heads/ (the fake models branches only)');
-  if (!body.sha || !git.commits.has(body.sha)) return ctx.error(422, 'Object does not exist');
-  if (git.branches.has(branch)) return ctx.error(422, 'Reference already exists');
-  git.branches.set(branch, body.sha);
-  ctx.send(201, refJson(ctx, repo, branch, body.sha), { location: `${ctx.fake.url}/repos/${repo.owner}/${repo.name}/git/refs/heads/${branch}` });
+  const ref = body.ref?.startsWith('refs/') ? refOf(body.ref) : undefined;
+  if (!ref) return ctx.error(422, 'Reference name must start with refs/heads/ or refs/tags/ (the fake models these only)');
+  const isTagObject = ref.kind === 'tags' && body.sha !== undefined && git.tagObjects.has(body.sha);
+  if (!body.sha || !(git.commits.has(body.sha) || isTagObject)) return ctx.error(422, 'Object does not exist');
+  if (lookup(git, ref)) return ctx.error(422, 'Reference already exists');
+  const target = { sha: body.sha, type: isTagObject ? 'tag' as const : 'commit' as const };
+  if (ref.kind === 'tags') git.tags.set(ref.name, target);
+  else git.branches.set(ref.name, body.sha);
+  ctx.send(201, refJson(ctx, repo, ref, target), { location: `${ctx.fake.url}/repos/${repo.owner}/${repo.name}/git/refs/${ref.kind}/${ref.name}` });
 };
 
 const updateRef: Handler = (ctx) => {
@@ -53,13 +72,15 @@ const updateRef: Handler = (ctx) => {
   if (!repo) return;
   const body = ctx.body as { sha?: string; force?: boolean };
   const git = gitData(repo);
-  const branch = branchOf(ctx.params.ref);
-  const current = branch && git.branches.get(branch);
-  if (!branch || !current) return ctx.error(422, 'Reference does not exist');
+  const ref = refOf(ctx.params.ref);
+  const current = ref && lookup(git, ref);
+  if (!ref || !current) return ctx.error(422, 'Reference does not exist');
   if (!body.sha || !git.commits.has(body.sha)) return ctx.error(422, 'Object does not exist');
-  if (!body.force && !isAncestor(git, current, body.sha)) return ctx.error(422, 'Update is not a fast forward');
-  git.branches.set(branch, body.sha);
-  ctx.send(200, refJson(ctx, repo, branch, body.sha));
+  if (!body.force && !isAncestor(git, peel(git, current), body.sha)) return ctx.error(422, 'Update is not a fast forward');
+  const target = { sha: body.sha, type: 'commit' as const };
+  if (ref.kind === 'tags') git.tags.set(ref.name, target);
+  else git.branches.set(ref.name, body.sha);
+  ctx.send(200, refJson(ctx, repo, ref, target));
 };
 
 export const refHandlers: Record<string, Handler> = {

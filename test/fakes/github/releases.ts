@@ -7,6 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import type { Handler, RequestContext } from './context.js';
+import { tagOnPublish } from './git-data.js';
 import { releaseJson } from './serialize.js';
 import { nodeId, now, type FakeRelease, type FakeRepo } from './state.js';
 
@@ -116,6 +117,7 @@ const createRelease: Handler = (ctx) => {
     assets: [],
   };
   repo.releases.push(release);
+  if (!draft) tagOnPublish(repo, tag, release.targetCommitish);
   applyMakeLatest(repo, release, body.make_latest);
   const json = releaseJson(ctx.fake, repo, release);
   ctx.send(201, json, { location: String(json.url) });
@@ -162,7 +164,10 @@ const updateRelease: Handler = (ctx) => {
   if (typeof body.body === 'string') release.body = body.body;
   if (typeof body.prerelease === 'boolean') release.prerelease = body.prerelease;
   release.draft = draft;
-  if (wasDraft && !draft) release.publishedAt = now();
+  if (wasDraft && !draft) {
+    release.publishedAt = now();
+    tagOnPublish(repo, tag, release.targetCommitish);
+  }
   if (!draft) release.urlTag = tag;
   else if (!wasDraft) release.urlTag = `untagged-${randomBytes(10).toString('hex')}`;
   release.updatedAt = now();
