@@ -10,3 +10,4 @@ export type { Platform, PlatformContext, RenderedFile, PublishResult, LiveStatus
 export { loadPlatform, isImplemented } from './registry.js';
 export { loadSnapshotBuilder, snapshotContext, type SnapshotBuilder } from './snapshot-builders.js';
 export { SnapshotGapError } from './snapshot-gap-error.js';
+export { keepPackage, keepRenderedFiles, spokeDistDir } from './keep-rendered-files.js';

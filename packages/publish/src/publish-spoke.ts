@@ -1,5 +1,5 @@
 import { PLATFORMS, type Existence, type SpokeStatus } from '@deployforge/catalog';
-import { type Platform, type PlatformContext } from '@deployforge/platforms';
+import { keepPackage, SnapshotGapError, type Platform, type PlatformContext } from '@deployforge/platforms';
 import { errorMessage } from '@deployforge/diagnostics';
 import type { SpokeOutcome } from './spoke-outcome.js';
 
@@ -10,6 +10,11 @@ export interface PublishSpokeOptions {
   /** Masks secrets in every detail this returns (a registry may echo a token in its error). */
   redact: (text: string) => string;
   now?: () => number;
+  /**
+   * Dry runs only: keep the rendered files and the packages built from them here
+   * (`.deployforge/dist/<version>/<platform>/`), the place `release --snapshot` keeps them.
+   */
+  keepDir?: string;
 }
 
 /**
@@ -67,7 +72,18 @@ export async function publishSpoke(options: PublishSpokeOptions): Promise<SpokeO
   }
   const paths = files.map((f) => f.path);
   if (ctx.dryRun) {
-    return done('dry-run', `dry run: rendered ${paths.length} file(s), wrote nothing${existence.state === 'unknown' ? `; existence unknown${evidence}` : ''}`, { existence, files: paths });
+    const unknown = existence.state === 'unknown' ? `; existence unknown${evidence}` : '';
+    if (!options.keepDir) return done('dry-run', `dry run: rendered ${paths.length} file(s), wrote nothing${unknown}`, { existence, files: paths });
+    let kept: string;
+    try {
+      kept = `kept ${(await keepPackage(platform.id, ctx, files, options.keepDir)).length} file(s) in ${options.keepDir}`;
+    } catch (error) {
+      // A package that cannot be made here would not be published either; one that needs a
+      // registry to be made (an image on a remote base) is made by the real run.
+      if (!(error instanceof SnapshotGapError)) return done('failed', `packaging for ${info.displayName} failed: ${errorMessage(error)}`, { existence, files: paths });
+      kept = `rendered files kept in ${options.keepDir}; ${errorMessage(error)}`;
+    }
+    return done('dry-run', `dry run: published nothing; ${kept}${unknown}`, { existence, files: paths });
   }
   try {
     const result = await platform.publish(ctx, files);

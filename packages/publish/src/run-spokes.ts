@@ -3,7 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import type { LoadedConfig } from '@deployforge/config';
 import type { Logger } from '@deployforge/diagnostics';
 import { mapWithConcurrency } from '@deployforge/github';
-import { loadPlatform, type PlatformContext, type ReleaseAsset } from '@deployforge/platforms';
+import { loadPlatform, spokeDistDir, type PlatformContext, type ReleaseAsset } from '@deployforge/platforms';
 import type { SpokePlan } from '@deployforge/plan';
 import type { ResolvedVersion } from '@deployforge/version';
 import { publishSpoke } from './publish-spoke.js';
@@ -27,6 +27,8 @@ export interface RunSpokesOptions {
   /** Spokes in flight at once. Default 4: spokes are network-bound, but each may run a client. */
   concurrency?: number;
   signal?: AbortSignal;
+  /** Dry-run spokes keep their rendered files and packages in `<keepRoot>/<spoke>/` (`.deployforge/dist/<version>`). */
+  keepRoot?: string;
   /** Called when a spoke starts and when it ends, for live progress. */
   onEvent?: (event: { key: string; phase: 'start' } | { key: string; phase: 'end'; outcome: SpokeOutcome }) => void;
 }
@@ -95,7 +97,10 @@ export async function runSpokes(options: RunSpokesOptions): Promise<SpokeOutcome
         fetchAsset,
         ...(options.signal ? { signal: options.signal } : {}),
       };
-      outcome = await publishSpoke({ key: spoke.key, platform, ctx, redact: options.redact });
+      outcome = await publishSpoke({
+        key: spoke.key, platform, ctx, redact: options.redact,
+        ...(options.keepRoot && ctx.dryRun ? { keepDir: spokeDistDir(options.keepRoot, spoke.key) } : {}),
+      });
     }
     options.onEvent?.({ key: spoke.key, phase: 'end', outcome });
     return outcome;

@@ -21,4 +21,3 @@ export { ACTIONS_OIDC_ISSUER, certificateIdentityRegexp, cosignVerifyArgs, type 
 // The offline rehearsal: `release --snapshot`.
 export { runSnapshot, type SnapshotFlags, type SnapshotResult, type SnapshotEntry } from './run-snapshot.js';
 export { snapshotVersion, nextVersion, snapshotCommit } from './snapshot-version.js';
-export { keepRenderedFiles, spokeDistDir } from './keep-rendered-files.js';

@@ -92,11 +92,15 @@ export async function runLocalRelease(options: {
       ...(dryRunKeys ? { dryRunKeys } : {}),
     });
 
+    // A dry run keeps what it made where `release --snapshot` keeps it: the archives in
+    // .deployforge/dist/<version>/github/, each platform's package next to them.
+    const keepRoot = flags.dryRun ? join(projectDir, '.deployforge', 'dist', version.version) : undefined;
+    if (keepRoot) await rm(keepRoot, { recursive: true, force: true });
     let artifactsDir = flags.artifacts ? resolve(io.cwd, flags.artifacts) : undefined;
     let hub: ReleaseResult | undefined;
     if (plan.release.run) {
       if (!artifactsDir) {
-        artifactsDir = join(workRoot, 'artifacts');
+        artifactsDir = keepRoot ? join(keepRoot, 'github') : join(workRoot, 'artifacts');
         await log.group('Build', () => buildArtifacts({ loaded, version, matrix: plan.matrix.include, projectDir, outDir: artifactsDir as string, env: io.env, log, ...(options.signal ? { signal: options.signal } : {}) }));
       }
       hub = await log.group(`Release ${version.tag}`, () => runHub({
@@ -120,7 +124,7 @@ export async function runLocalRelease(options: {
 
     const outcomes = await runSpokes({
       loaded, version, spokes: plan.spokes, assets, fetchAsset: assetFetcher(client, join(workRoot, 'downloads')), env: io.env, workRoot,
-      dryRun: flags.dryRun, ...(dryRunKeys ? { dryRunKeys } : {}), force: flags.force, log, redact: createRedactor(credentialValues(io.env)),
+      dryRun: flags.dryRun, ...(dryRunKeys ? { dryRunKeys } : {}), ...(keepRoot ? { keepRoot } : {}), force: flags.force, log, redact: createRedactor(credentialValues(io.env)),
       ...(flags.concurrency ? { concurrency: flags.concurrency } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
       ...(options.onSpokeEvent ? { onEvent: options.onSpokeEvent } : {}),

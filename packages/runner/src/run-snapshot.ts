@@ -3,15 +3,14 @@ import { dirname, join, resolve } from 'node:path';
 import { loadConfig, type LoadedConfig } from '@deployforge/config';
 import { ConfigurationError, errorMessage, type Logger } from '@deployforge/diagnostics';
 import { describeLocalAssets, sha256File, writeChecksumsAsset } from '@deployforge/github';
-import { resolveRepository } from '@deployforge/hub';
+import { resolveRepository, writeReleaseInstallers } from '@deployforge/hub';
 import { configFileFor, type InputSource } from '@deployforge/inputs';
-import { loadPlatform, loadSnapshotBuilder, snapshotContext, SnapshotGapError, type PlatformContext, type ReleaseAsset } from '@deployforge/platforms';
+import { keepPackage, loadPlatform, snapshotContext, spokeDistDir, SnapshotGapError, type PlatformContext, type ReleaseAsset } from '@deployforge/platforms';
 import { createPlan, parsePlatformSelection, spokeKeys, type Plan, type SpokePlan } from '@deployforge/plan';
 import { writeReleaseSbom } from '@deployforge/sbom';
 import type { TargetId } from '@deployforge/targets';
 import type { ResolvedVersion } from '@deployforge/version';
 import { buildArtifacts } from './build-artifacts.js';
-import { keepRenderedFiles, spokeDistDir } from './keep-rendered-files.js';
 import { makeScratchDir } from './scratch-dir.js';
 import { FIRST_TIME_STEPS, publishDestination } from './snapshot-destinations.js';
 import { snapshotTargets } from './snapshot-targets.js';
@@ -124,6 +123,11 @@ export async function runSnapshot(options: { configPath: string; flags: Snapshot
   if (releaseConfig?.sbom ?? true) {
     files.push(await writeReleaseSbom({ projectName: loaded.config.project.name, version: version.version, ...(repository ? { repository } : {}), tag: version.tag, projectDir, files: archives, outDir: releaseDir, log }));
   }
+  // The installers a real release would carry, pointing at where it would be: the same bytes a
+  // release of this version from this repository uploads.
+  const [owner, repo] = (repository ?? 'OWNER/REPO').split('/') as [string, string];
+  const installers = await writeReleaseInstallers({ config: loaded.config, version, serverUrl: server, owner, repo, outDir: releaseDir, log });
+  files.push(...installers);
   if (releaseConfig?.checksums ?? true) await writeChecksumsAsset(await describeLocalAssets(files, options.signal), releaseDir);
   const assets = await snapshotAssets(releaseDir, plan, downloadBase);
 
@@ -132,7 +136,7 @@ export async function runSnapshot(options: { configPath: string; flags: Snapshot
   const release: SnapshotEntry = {
     key: 'github', displayName: 'GitHub Releases', status: 'kept', dir: releaseDir, files: assets.map((a) => a.name),
     destination: `release ${version.tag} on ${repository ?? 'OWNER/REPO'}`, needs: releaseNeeds,
-    detail: `${archives.length} archive(s)${files.length > archives.length ? ', SBOM' : ''}${assets.length > files.length ? ', SHA256SUMS' : ''}`,
+    detail: `${archives.length} archive(s)${files.length > archives.length + installers.length ? ', SBOM' : ''}${installers.length > 0 ? `, ${installers.length} installer(s)` : ''}${assets.length > files.length ? ', SHA256SUMS' : ''}`,
   };
 
   const unbuilt = (loaded.config.build?.targets ?? []).filter((t) => !targets.includes(t));
@@ -150,7 +154,6 @@ export async function runSnapshot(options: { configPath: string; flags: Snapshot
       };
       entries.push(entry);
       try {
-        await mkdir(spokeDir, { recursive: true });
         const workDir = join(scratch.path, spoke.key.replace(/[^a-z0-9-]/g, '-'));
         await mkdir(workDir, { recursive: true });
         const base: PlatformContext = {
@@ -166,15 +169,7 @@ export async function runSnapshot(options: { configPath: string; flags: Snapshot
         const ctx = snapshotContext(spoke.platform, base);
         const platform = await loadPlatform(spoke.platform);
         if (!platform) throw new Error(`this version of DeployForge cannot publish to ${spoke.displayName} yet`);
-        const rendered = platform.render(ctx);
-        const builder = await loadSnapshotBuilder(spoke.platform);
-        // Where a package is built from the rendered files (a wheel from its METADATA, a nupkg from
-        // its nuspec), the packages sit at the top and what they were made from under files/;
-        // where the rendered files are the package (a formula, a manifest), they sit at the top.
-        const renderedDir = builder ? join(spokeDir, 'files') : spokeDir;
-        const kept = await keepRenderedFiles(renderedDir, rendered);
-        entry.files.push(...kept.map((f) => (builder ? `files/${f}` : f)));
-        if (builder) entry.files.push(...(await builder(ctx, rendered, spokeDir)));
+        entry.files.push(...(await keepPackage(spoke.platform, ctx, platform.render(ctx), spokeDir)));
         entry.detail = spoke.key.startsWith('custom:') ? 'your command is the publish step: it is not run in a snapshot' : `${entry.files.length} file(s)`;
       } catch (error) {
         const message = errorMessage(error);

@@ -1,0 +1,67 @@
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { StatusDocument } from '@deployforge/status';
+import { runCli } from '../../packages/cli/src/run-cli.js';
+import type { CliIo } from '../../packages/cli/src/cli-io.js';
+import { startGitHubFake, type GitHubFake } from '../fakes/github/index.js';
+
+const TOKEN = 'ghs_dry_run_keeps_token_0123456789';
+let gh: GitHubFake;
+let project: string;
+
+// Registries on a closed loopback port: the existence checks fail fast (unknown), nothing leaves
+// the machine, and the dry run still renders and packages.
+const CLOSED = 'http://127.0.0.1:9/';
+
+beforeAll(async () => {
+  gh = await startGitHubFake({ token: TOKEN, repos: ['acme/gizmo'] });
+  project = mkdtempSync(join(tmpdir(), 'df-dry-keep-'));
+  writeFileSync(join(project, 'build.sh'), 'mkdir -p out && printf "#!/bin/sh\\necho gizmo\\n" > out/gizmo && chmod +x out/gizmo\n');
+  writeFileSync(join(project, 'deployforge.yml'), [
+    'project: { name: gizmo, repository: acme/gizmo, license: MIT, description: A gizmo }',
+    'build:',
+    '  binary: gizmo',
+    '  targets: [linux-x64]',
+    '  command: sh build.sh',
+    '  path: out/gizmo',
+    'release: { notes: none }',
+    'platforms:',
+    `  npm: { package: gizmo, registry: ${CLOSED} }`,
+    `  pypi: { package: gizmo-bin, repository: ${CLOSED}legacy/, index: ${CLOSED} }`,
+    `  homebrew: { tap: ${CLOSED}acme/homebrew-tap.git }`,
+    '',
+  ].join('\n'));
+});
+afterAll(async () => {
+  await gh.close();
+  rmSync(project, { recursive: true, force: true });
+});
+
+describe('release --dry-run keeps what it made', () => {
+  test('archives and every package land in .deployforge/dist/<version>/, and nothing is written to GitHub', async () => {
+    let stdout = '';
+    let stderr = '';
+    const io: CliIo = {
+      stdout: (t) => { stdout += t; },
+      stderr: (t) => { stderr += t; },
+      cwd: project,
+      env: { PATH: process.env.PATH ?? '', HOME: project, GITHUB_TOKEN: TOKEN, GITHUB_API_URL: gh.url },
+      isTTY: false,
+    };
+    const code = await runCli(['release', '--version', '1.2.3', '--dry-run', '--json'], io);
+    expect(code, stderr).toBe(0);
+    expect(gh.writeCount()).toBe(0);
+    const status = JSON.parse(stdout) as StatusDocument;
+    for (const key of ['npm', 'pypi', 'homebrew']) {
+      expect(status.platforms[key]?.status, status.platforms[key]?.detail).toBe('dry-run');
+      expect(status.platforms[key]?.detail).toContain(`kept`);
+    }
+    const dist = join(project, '.deployforge/dist/1.2.3');
+    expect(readdirSync(join(dist, 'github'))).toEqual(['gizmo-1.2.3-linux-x64.tar.gz']);
+    expect(readdirSync(join(dist, 'npm')).filter((f) => f.endsWith('.tgz')).sort()).toEqual(['gizmo-1.2.3.tgz', 'gizmo-linux-x64-1.2.3.tgz']);
+    expect(readdirSync(join(dist, 'pypi')).filter((f) => f.endsWith('.whl'))).toEqual(['gizmo_bin-1.2.3-py3-none-manylinux_2_17_x86_64.whl']);
+    expect(existsSync(join(dist, 'homebrew/Formula/gizmo.rb'))).toBe(true);
+  }, 60_000);
+});
