@@ -62,7 +62,7 @@ export function registerRelease(program: Command, ctx: CommandContext): Command 
     .option('--version <version>', 'the version to release (default: from the tag in GITHUB_REF or version.from)')
     .option('--platforms <list>', 'comma-separated spokes, or "all"', 'all')
     .option('--artifacts <dir>', 'prebuilt archives named <name>-<version>-<target>.tar.gz|.zip (skips the build)')
-    .option('--dry-run', 'render and validate everything, write nothing')
+    .option('--dry-run', 'render and package everything, publish nothing; keeps it in .deployforge/dist/<version>/')
     .option('--dry-run-platforms <list>', 'spokes to run as dry runs in a real release (platforms you cannot reach from here)')
     .option('--force', 'replace versions that exist with different content, where the platform allows it')
     .option('--concurrency <n>', 'spokes in flight at once', '4')
@@ -74,6 +74,7 @@ export function registerRelease(program: Command, ctx: CommandContext): Command 
       '',
       'Environment: GITHUB_TOKEN (contents: write), GITHUB_API_URL for GitHub Enterprise, and each',
       "platform's credential (NPM_TOKEN, PYPI_TOKEN, …: see `deployforge plan --check-credentials`).",
+      '--snapshot reads none of them and reaches no network (docs/usage.md: Rehearsing a release).',
       '',
       'Exit codes: 0 released (or nothing to do), 1 a required platform failed, 2 bad config, version or flags.',
       'With --snapshot: 0 every package made, 1 a package could not be made, 2 bad config or flags.',
