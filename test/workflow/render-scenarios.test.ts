@@ -39,7 +39,14 @@ describe.each(SCENARIOS)('release.yml for $name', (scenario) => {
     const sign = signed ? ['sign'] : [];
     // Credential checks in the environments of required spokes the plan job cannot see (credential-check-jobs.ts).
     const checks = Object.keys(workflow.jobs).filter((id) => id.startsWith('credentials-'));
-    expect(Object.keys(workflow.jobs)).toEqual(['plan', ...checks, 'build', ...sign, 'release', ...publishIds, 'summarize']);
+    // status.branch / status.pages (issue 23): one job after summarize publishes the dashboard.
+    const status = loaded.config.status?.branch ? ['status-branch'] : loaded.config.status?.pages ? ['status-pages'] : [];
+    expect(Object.keys(workflow.jobs)).toEqual(['plan', ...checks, 'build', ...sign, 'release', ...publishIds, 'summarize', ...status]);
+    for (const id of status) {
+      expect(needsOf(workflow.jobs[id]!)).toEqual(['summarize']);
+      expect(workflow.jobs[id]!.if).toBe("${{ !cancelled() && needs.summarize.outputs.publish == 'true' }}");
+      expect(workflow.jobs.summarize!.outputs).toEqual({ publish: '${{ steps.summarize.outputs.publish }}' });
+    }
 
     const { plan, build, release, summarize } = workflow.jobs;
     expect(needsOf(plan!)).toEqual([]);

@@ -5,7 +5,9 @@ import { ConfigurationError } from '@deployforge/diagnostics';
 import {
   parseNeeds, renderBadge, renderDashboard, renderSummaryMarkdown, requiredFailures, statusFromNeeds,
 } from '@deployforge/status';
+import { createGitHubClient } from '@deployforge/github';
 import { announceRelease } from '@deployforge/runner';
+import { parseHistorySource, readPublishedHistory, type HistorySource } from './read-published-history.js';
 import { createActionLogger } from './runtime/action-logger.js';
 import { stringInput } from './runtime/action-inputs.js';
 import { runAction } from './runtime/run-action.js';
@@ -15,6 +17,8 @@ interface SummarizeInputs {
   results: string;
   config: string;
   'output-dir': string;
+  history: string;
+  token: string;
 }
 
 function readInputs(env: NodeJS.ProcessEnv): SummarizeInputs {
@@ -24,6 +28,8 @@ function readInputs(env: NodeJS.ProcessEnv): SummarizeInputs {
     results,
     config: stringInput(env, 'config', 'deployforge.yml'),
     'output-dir': stringInput(env, 'output-dir', 'deployforge-status'),
+    history: stringInput(env, 'history'),
+    token: stringInput(env, 'token'),
   };
 }
 
@@ -39,6 +45,17 @@ async function configIfLoadable(path: string): Promise<LoadedConfig | undefined>
   }
 }
 
+/** The history already published, when the workflow publishes one (status.pages / status.branch). */
+async function previousHistory(source: HistorySource | undefined, token: string) {
+  if (!source) return undefined;
+  if (!token) throw ConfigurationError.forInput('token', 'required with history: pass token: ${{ github.token }}');
+  core.setSecret(token);
+  const [owner, repo] = (process.env.GITHUB_REPOSITORY ?? '').split('/');
+  if (!owner || !repo) throw new Error('GITHUB_REPOSITORY is not set: the published history is looked up in this repository');
+  const client = createGitHubClient({ token, log: createActionLogger(), ...(process.env.GITHUB_API_URL ? { baseUrl: process.env.GITHUB_API_URL } : {}) });
+  return readPublishedHistory(client, { owner, repo }, source);
+}
+
 await runAction('summarize', async ({ redact }) => {
   const inputs = readInputs(process.env);
   // Other jobs' outputs end up in status.json and the dashboard, files no runner masks: a secret
@@ -47,7 +64,13 @@ await runAction('summarize', async ({ redact }) => {
   const planOk = needs.plan?.result === 'success';
   const doc = statusFromNeeds(needs, planOk ? {} : { config: await configIfLoadable(inputs.config) });
 
-  const files = await renderDashboard([doc], resolve(inputs['output-dir']));
+  const previous = await previousHistory(parseHistorySource(inputs.history), inputs.token);
+  // A dry run wrote nothing anywhere: it is shown in this run's artifact, never added to the site.
+  const publish = previous !== undefined && previous.complete && !doc['dry-run'];
+  const files = await renderDashboard([...(previous?.documents ?? []), doc], resolve(inputs['output-dir']));
+  core.setOutput('publish', String(publish));
+  if (previous && !previous.complete) core.warning(`${previous.detail}; the published dashboard is left as it is, this run's is in the ${inputs['output-dir']} artifact`, { title: 'The published status history could not be read' });
+  else if (previous) core.info(`published history: ${previous.detail}`);
   await core.summary.addRaw(renderSummaryMarkdown(doc)).write();
   core.setOutput('status', JSON.stringify(doc));
   core.setOutput('badge', JSON.stringify(renderBadge(doc)));

@@ -57,6 +57,7 @@ export interface DeployforgeConfig {
    */
   required: SpokeId[];
   workflow: WorkflowConfig;
+  status: StatusConfig;
   platforms: PlatformsConfig;
 }
 /**
@@ -195,6 +196,23 @@ export interface WorkflowConfig {
   'timeout-minutes': {
     [k: string]: number;
   };
+}
+/**
+ * Where the release dashboard (`index.html`), the status history (`status.json`, `history.json`, the last 20 documents) and the shields.io badge (`badge.json`) are published, and whether the monitor opens an issue on drift. Without these keys the summarize job keeps them as the `deployforge-status` workflow artifact only.
+ */
+export interface StatusConfig {
+  /**
+   * Publish the dashboard, the status history and the badge to GitHub Pages after every release (and from the monitor): a job with only `pages: write` and `id-token: write` deploys them with `actions/upload-pages-artifact` and `actions/deploy-pages`. Set the repository's Pages source to GitHub Actions, and allow your release tags (`v*`) in the `github-pages` environment's deployment rules. The badge is then at `https://<owner>.github.io/<repo>/badge.json`.
+   */
+  pages: boolean;
+  /**
+   * Publish to this branch instead of deploying with GitHub Actions, for repositories whose Pages source is a branch (or another static host that serves one): a job with only `contents: write` commits the site to it. Takes the place of `pages`.
+   */
+  branch?: string;
+  /**
+   * The monitor opens one issue when a platform serves an older version than the newest release (the table and the exact workflow_dispatch inputs that fix it), updates that issue while the drift lasts and closes it once every platform is in sync. Its job alone gets `issues: write`.
+   */
+  issues: boolean;
 }
 /**
  * One block per platform to publish to. A platform is on when its block is present; an empty block (`npm: {}` or just `npm:`) means on with defaults.

@@ -33,6 +33,7 @@ describe('good configs', () => {
       release: { 'draft-until-complete': true, checksums: true, notes: 'generate', attest: true, sbom: true, sign: false },
       required: [],
       workflow: { environment: 'release', 'runs-on': 'ubuntu-latest' },
+      status: { pages: false, issues: false },
       platforms: {},
     });
   });

@@ -16,3 +16,5 @@ export { formatFinding, type DoctorFinding, type DoctorRule } from './doctor-fin
 export { filterPatternToRegExp, matchesFilterList } from './tag-filter.js';
 export { renderStarterWorkflow, starterWorkflow, starterWorkflowProperties } from './starter-workflow.js';
 export { STARTER_OUTPUT_NAMES, type PublishMatrixEntry } from './plan-outputs.js';
+export { statusPublishJobs, statusPublishTarget, PUSH_SITE_SCRIPT, STATUS_PAGES_JOB, STATUS_BRANCH_JOB, type StatusPublishTarget } from './status-publish-jobs.js';
+export { STATUS_ARTIFACT } from './summarize-job.js';

@@ -14,6 +14,10 @@
  * - sigstore/cosign-installer v4.1.2 (lightweight tag on commit 6f9f177 dated 2026-05-06, the newest
  *   release in a snapshot of github.com/sigstore/cosign-installer; a composite action that installs
  *   cosign v3.0.6 and checks it against a SHA-256 kept in the action itself)
+ * - actions/upload-pages-artifact v5.0.0 (commit fc324d3 dated 2026-04-08; a composite that tars the
+ *   folder and uploads it with actions/upload-artifact v7.0.0, itself pinned by SHA inside it)
+ * - actions/deploy-pages      v5.0.0 (commit cd2ce8f dated 2026-03-24; node24; deploys that artifact with
+ *   the job's OIDC token, which is why the Pages job alone has id-token: write)
  * The first four run on node24. upload v7 and download v8 share the v4+ artifact backend.
  *
  * To bump one: resolve the new tag to its commit in the action's repository, change both fields
@@ -34,6 +38,8 @@ export const PINNED_ACTIONS = {
   setupNode: { repo: 'actions/setup-node', sha: '820762786026740c76f36085b0efc47a31fe5020', version: 'v7.0.0' },
   attestBuildProvenance: { repo: 'actions/attest-build-provenance', sha: 'a2bbfa25375fe432b6a289bc6b6cd05ecd0c4c32', version: 'v4.1.0' },
   cosignInstaller: { repo: 'sigstore/cosign-installer', sha: '6f9f17788090df1f26f669e9d70d6ae9567deba6', version: 'v4.1.2' },
+  uploadPagesArtifact: { repo: 'actions/upload-pages-artifact', sha: 'fc324d3547104276b827a68afc52ff2a11cc49c9', version: 'v5.0.0' },
+  deployPages: { repo: 'actions/deploy-pages', sha: 'cd2ce8fcbc39b97be8ca5fce6e763baed58fa128', version: 'v5.0.0' },
 } as const satisfies Record<string, PinnedAction>;
 
 /** `actions/checkout@<sha>`: the `uses:` value (the version comment is added at serialization). */

@@ -10,6 +10,7 @@ import { signJob, signJobNeeded } from './sign-job.js';
 import { ownActionComments, resolveRenderOptions, type RenderOptions, type ResolvedRenderOptions } from './render-options.js';
 import { serializeWorkflow } from './serialize-workflow.js';
 import { summarizeJob } from './summarize-job.js';
+import { statusPublishJobs, statusPublishTarget } from './status-publish-jobs.js';
 import { releaseTriggers } from './release-triggers.js';
 import { workflowHeader } from './workflow-header.js';
 import { checkWorkflowSize } from './workflow-size-limit.js';
@@ -42,7 +43,10 @@ export function releaseWorkflow(loaded: LoadedConfig, options: RenderOptions = {
   if (signJobNeeded(config)) jobs.sign = signJob(config, resolved, runsOn);
   jobs.release = releaseJob(config, resolved, runsOn);
   for (const spoke of spokes) jobs[spoke.jobId] = publishJob(spoke, config, resolved, runsOn);
-  jobs.summarize = summarizeJob(spokes.map((s) => s.jobId), resolved, runsOn, { signed: signJobNeeded(config), credentialChecks: Object.keys(checks) });
+  const publish = statusPublishTarget(config);
+  jobs.summarize = summarizeJob(spokes.map((s) => s.jobId), resolved, runsOn, { signed: signJobNeeded(config), credentialChecks: Object.keys(checks), ...(publish ? { publish } : {}) });
+  // status.pages / status.branch: the dashboard leaves the artifact for a stable URL.
+  Object.assign(jobs, statusPublishJobs(config, runsOn));
 
   return {
     name: 'Release',

@@ -32,6 +32,8 @@ export function signingJobs(loaded: LoadedConfig): { oidc: Set<string>; attestin
     if (attest || config.platforms?.docker?.sign === true) oidc.add('publish-docker');
     if (attest) attesting.add('publish-docker');
   }
+  // status.pages (and no branch): deploy-pages proves where the site comes from with an OIDC token.
+  if (config.status?.pages === true && config.status.branch === undefined) oidc.add('status-pages');
   return { oidc, attesting };
 }
 
@@ -49,8 +51,14 @@ export function expectSecureWorkflow(workflow: ParsedWorkflow, oidcJobs: Readonl
     expect(job.permissions, `${id} declares its permissions`).toBeDefined();
     expect(job.permissions?.['id-token'] === 'write', `${id}: id-token only on OIDC publish jobs and the jobs that attest or sign`).toBe(oidcJobs.has(id));
     expect(job.permissions?.attestations === 'write', `${id}: attestations only on the jobs that attest`).toBe(attestingJobs.has(id));
-    // The release is written by the hub alone; signing, building and publishing only read it.
-    expect(job.permissions?.contents === 'write', `${id}: contents: write only on the hub`).toBe(id === 'release');
+    // The release is written by the hub alone; signing, building and publishing only read it. The
+    // job that commits the dashboard to its branch (status.branch) writes contents and nothing else.
+    expect(job.permissions?.contents === 'write', `${id}: contents: write only on the hub and the status branch job`).toBe(id === 'release' || id === 'status-branch');
+    if (id === 'status-branch') expect(job.permissions).toEqual({ contents: 'write' });
+    // Pages: written by the Pages job alone, with its OIDC token and nothing else; read by summarize.
+    if (id === 'status-pages') expect(job.permissions).toEqual({ pages: 'write', 'id-token': 'write' });
+    else expect(job.permissions?.pages === 'write', `${id}: pages: write only on status-pages`).toBe(false);
+    if (job.permissions?.pages === 'read') expect(id).toBe('summarize');
     for (const [i, step] of job.steps.entries()) {
       const where = `${id}.steps[${i}]`;
       if (step.run !== undefined) expect(step.run, `${where}: no expression inside run:`).not.toContain('${{');

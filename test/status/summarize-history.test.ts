@@ -1,0 +1,87 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { parseStatusDocument, parseStatusHistory, serializeHistory } from '@deployforge/status';
+import { seedFiles, startGitHubFake, type GitHubFake } from '../fakes/github/index.js';
+import { repoRoot, runActionBundle } from '../helpers/run-action-bundle.js';
+import { needsText } from './summarize-fixtures.js';
+
+// The summarize bundle with `history: branch:gh-pages` (status.branch, issue 23) against the GitHub
+// fake: the published history.json is read through the contents API and this run is added to it;
+// when it cannot be read the site is not offered for publishing. Needs `npm run build` first.
+
+const TOKEN = 'ghs_summarize_history_token';
+let gh: GitHubFake;
+
+beforeAll(async () => {
+  gh = await startGitHubFake({ token: TOKEN });
+});
+afterAll(async () => {
+  await gh?.close();
+});
+
+async function summarize(repo: string, inputs: Record<string, string>) {
+  const workspace = mkdtempSync(join(tmpdir(), 'df-summarize-history-'));
+  const run = await runActionBundle('summarize', {
+    cwd: workspace,
+    env: { GITHUB_API_URL: gh.url, GITHUB_REPOSITORY: repo },
+    inputs: { results: needsText('all-green'), config: join(repoRoot, 'examples/rust-cli/deployforge.yml'), token: TOKEN, ...inputs },
+  });
+  const site = join(workspace, 'deployforge-status');
+  return { run, site, history: () => parseStatusHistory(readFileSync(join(site, 'history.json'), 'utf8'), 'history.json') };
+}
+
+const fixture = (name: string) => parseStatusDocument(readFileSync(join(repoRoot, 'test/fixtures/status', name), 'utf8'), name);
+
+describe('summarize with a published history on a branch', () => {
+  test('adds this run to the history.json on the branch; publish=true; no writes, no violations', async () => {
+    const repo = gh.state.addRepo('acme/with-history');
+    const previous = [fixture('release-1.2.2.json'), fixture('release-1.2.1.json')];
+    seedFiles(repo, 'gh-pages', { 'history.json': serializeHistory(previous), 'index.html': 'old' }, 'DeployForge status');
+    const writes = gh.writeCount();
+    const { run, history, site } = await summarize('acme/with-history', { history: 'branch:gh-pages' });
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(run.outputs.publish).toBe('true');
+    expect(run.stdout).toContain('published history: 2 documents from history.json on gh-pages');
+    expect(history().map((d) => d['generated-at'].slice(0, 10))).toHaveLength(3);
+    expect(history()[1]).toEqual(previous[0]);
+    expect(readFileSync(join(site, 'index.html'), 'utf8')).toContain('across the last 3 releases and checks');
+    expect(gh.writeCount()).toBe(writes);
+    expect(gh.violations()).toEqual([]);
+    // Only the runner's own mask command carries it.
+    expect((run.stdout + run.stderr).replace(/^::add-mask::.*$/gm, '')).not.toContain(TOKEN);
+  });
+
+  test('no branch yet: the history starts with this run, publish=true', async () => {
+    gh.state.addRepo('acme/fresh');
+    const { run, history } = await summarize('acme/fresh', { history: 'branch:gh-pages' });
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(run.outputs.publish).toBe('true');
+    expect(run.stdout).toContain('no history.json on gh-pages yet: the history starts here');
+    expect(history()).toHaveLength(1);
+  });
+
+  test('a history that cannot be read (a broken file): a warning, publish=false, the run still reports', async () => {
+    const repo = gh.state.addRepo('acme/broken');
+    seedFiles(repo, 'gh-pages', { 'history.json': '{"documents": [{"project": 1}]}' }, 'broken');
+    const { run } = await summarize('acme/broken', { history: 'branch:gh-pages' });
+    expect(run.code).toBe(0);
+    expect(run.outputs.publish).toBe('false');
+    expect(run.stdout).toMatch(/^::warning title=The published status history could not be read::could not read history.json on gh-pages: history.json on gh-pages: documents\[0\]: not a valid status.json/m);
+  });
+
+  test('without history: publish=false and no request at all', async () => {
+    const before = gh.requests.length;
+    const { run } = await summarize('acme/none', {});
+    expect(run.code).toBe(0);
+    expect(run.outputs.publish).toBe('false');
+    expect(gh.requests.length).toBe(before);
+  });
+
+  test('a bad history input is the user\'s to fix: exit 1 naming the input', async () => {
+    const { run } = await summarize('acme/none', { history: 'gh-pages' });
+    expect(run.code).not.toBe(0);
+    expect(run.stdout + run.stderr).toContain('expected "pages", "branch:<name>" or nothing, got "gh-pages"');
+  });
+});
