@@ -63,6 +63,9 @@ describe('deployforge release --snapshot (the built CLI, offline)', () => {
     has(/^github\/hello-forge-0\.1\.0-snapshot\+\w+-[a-z0-9-]+\.(tar\.gz|zip)$/, 8);
     has(/^github\/hello-forge-0\.1\.0-snapshot\+\w+\.cdx\.json$/);
     has(/^github\/SHA256SUMS$/);
+    // The example's release.installers: both scripts, as a real release would carry them.
+    has(/^github\/install\.sh$/);
+    has(/^github\/install\.ps1$/);
     // Every package the issue lists.
     has(/^npm\/hello-forge-[^/]*\.tgz$/, 9);
     has(/^github-packages\/acme-hello-forge-[^/]*\.tgz$/, 9);

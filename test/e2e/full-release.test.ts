@@ -116,7 +116,8 @@ describe.sequential('deployforge release of examples/rust-cli against every loca
 
     expect(await publishedAtServers(servers, project, '0.1.0')).toEqual(allChecked(true));
     const assets = servers.gh.state.repos.get(REPOSITORY)?.releases.find((r) => r.tagName === 'v0.1.0')?.assets ?? [];
-    expect(assets.map((a) => a.name).sort()).toEqual([...readdirSync(artifacts('0.1.0')), 'SHA256SUMS', 'hello-forge-0.1.0.cdx.json'].sort());
+    // The example asks for both installers (release.installers), so the hub adds them too.
+    expect(assets.map((a) => a.name).sort()).toEqual([...readdirSync(artifacts('0.1.0')), 'SHA256SUMS', 'hello-forge-0.1.0.cdx.json', 'install.ps1', 'install.sh'].sort());
     // The SBOM read the crate's Cargo.lock next to deployforge.yml, not only the archives.
     const sbom = assets.find((a) => a.name === 'hello-forge-0.1.0.cdx.json')?.filePath;
     expect(sbom && readFileSync(sbom, 'utf8')).toContain('"pkg:cargo/hello-forge@0.1.0"');
@@ -226,7 +227,7 @@ describe.sequential('deployforge release of examples/rust-cli against every loca
     expect(releases.map((r) => r.draft)).toEqual([false]);
     const uploaded = releases[0]!.assets;
     expect(uploaded.map((a) => a.state)).toEqual(uploaded.map(() => 'uploaded'));
-    expect(uploaded.map((a) => a.name).sort()).toEqual([...Object.keys(archivesBefore), 'SHA256SUMS', 'hello-forge-0.3.0.cdx.json'].sort());
+    expect(uploaded.map((a) => a.name).sort()).toEqual([...Object.keys(archivesBefore), 'SHA256SUMS', 'hello-forge-0.3.0.cdx.json', 'install.ps1', 'install.sh'].sort());
     for (const [name, digest] of Object.entries(archivesBefore)) {
       expect(uploaded.find((a) => a.name === name)?.sha256, name).toBe(digest);
     }
