@@ -113,11 +113,7 @@ describe('the deployforge npm package', () => {
     expect(check.code, check.stderr + check.stdout).toBe(0);
   });
 
-  // TODO(issue 19): `release --snapshot` is being built by another engineer; when `release --help`
-  // lists it, this test runs it from the installed package (build command without a toolchain).
-  test('release --snapshot works from the installed package (once the command exists)', async (ctx) => {
-    const help = await npx(['release', '--help'], consumer);
-    if (!help.stdout.includes('--snapshot')) ctx.skip();
+  test('release --snapshot works from the installed package, offline, with no token', async () => {
     const project = join(consumer, 'snap');
     mkdirSync(project);
     execFileSync('git', ['init', '-q', project]);
@@ -131,8 +127,10 @@ describe('the deployforge npm package', () => {
       '  homebrew: { tap: acme/homebrew-tap }',
       '',
     ].join('\n'));
-    const snapshot = await npx(['release', '--snapshot', '--version', '1.0.0', '--targets', 'linux-x64'], project);
+    const snapshot = await npx(['release', '--snapshot', '--version', '1.0.0', '--targets', 'linux-x64'], project, { GITHUB_TOKEN: '' });
     expect(snapshot.code, snapshot.stderr + snapshot.stdout).toBe(0);
-    expect(existsSync(join(project, '.deployforge/dist/1.0.0'))).toBe(true);
+    const kept = join(project, '.deployforge/dist/1.0.0');
+    expect(readdirSync(join(kept, 'github')).sort()).toEqual(['SHA256SUMS', 'snapdemo-1.0.0-linux-x64.tar.gz', 'snapdemo-1.0.0.cdx.json']);
+    expect(readFileSync(join(kept, 'homebrew/Formula/snapdemo.rb'), 'utf8')).toContain('version "1.0.0"');
   });
 });
