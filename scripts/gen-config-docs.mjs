@@ -127,7 +127,7 @@ export function renderConfigDocs(schema) {
     '## Sections',
     '',
   );
-  for (const key of ['project', 'version', 'build', 'release', 'workflow']) {
+  for (const key of ['project', 'version', 'build', 'release', 'workflow', 'status']) {
     out.push(section(schema, key, [key], top[key]));
   }
   const requiredNode = resolve(schema, top.required);

@@ -94,6 +94,16 @@ export function renderInitConfig(d: DetectedProject): string {
   line('#   runs-on: ubuntu-latest');
   line();
 
+  // Off by default: Pages needs a repository setting first (source: GitHub Actions), and an issue
+  // opened by a bot is something the maintainers should choose to get.
+  line('# The release dashboard (who serves which version, who is behind), its history and a badge.');
+  line('# Published to GitHub Pages (set Pages\' source to "GitHub Actions") or to a branch; the badge is');
+  line('# then https://img.shields.io/endpoint?url=https://<owner>.github.io/<repo>/badge.json');
+  line('# status:');
+  line('#   pages: true            # or: branch: gh-pages');
+  line('#   issues: true           # the monitor opens an issue when a platform falls behind');
+  line();
+
   const ids = choice.enabled.map((s) => s.id);
   // Nothing is required at first: every platform needs an account, a secret or a repository
   // (a Homebrew tap…) that may not exist yet, and a required one would fail the first release.
