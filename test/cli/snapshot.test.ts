@@ -55,7 +55,7 @@ describe('deployforge release --snapshot (the built CLI, offline)', () => {
     expect(first.stdout).not.toMatch(/FAILED|not built|needs network/);
     // What a real run still needs, by name only.
     expect(first.stdout).toContain('NPM_TOKEN, or trusted publishing (OIDC) in environment release');
-    expect(first.stdout).toContain('the tag v0.1.0-snapshot+');
+    expect(first.stdout).toContain('the tag v0.1.0 (pushed, or a dispatch)');
 
     const files = Object.keys(hashTree(out));
     const has = (re: RegExp, count = 1) => expect(files.filter((f) => re.test(f)), `${re} in\n${files.join('\n')}`).toHaveLength(count);

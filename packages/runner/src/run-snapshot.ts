@@ -131,11 +131,13 @@ export async function runSnapshot(options: { configPath: string; flags: Snapshot
   if (releaseConfig?.checksums ?? true) await writeChecksumsAsset(await describeLocalAssets(files, options.signal), releaseDir);
   const assets = await snapshotAssets(releaseDir, plan, downloadBase);
 
-  const releaseNeeds = ['GITHUB_TOKEN with contents: write', ...(repository ? [] : ['project.repository (owner/repo) in the config']), `the tag ${version.tag} (pushed, or a dispatch)`];
+  // The tag a real release of this commit would carry: the snapshot's without its -snapshot+sha.
+  const realTag = version.tag.replace(/-snapshot\+[^+]*$/, '');
+  const releaseNeeds = ['GITHUB_TOKEN with contents: write', ...(repository ? [] : ['project.repository (owner/repo) in the config']), `the tag ${realTag} (pushed, or a dispatch)`];
   if (releaseConfig?.sign) releaseNeeds.push(`${releaseConfig['gpg-key'] ?? 'the GPG key secret'} to sign SHA256SUMS`);
   const release: SnapshotEntry = {
     key: 'github', displayName: 'GitHub Releases', status: 'kept', dir: releaseDir, files: assets.map((a) => a.name),
-    destination: `release ${version.tag} on ${repository ?? 'OWNER/REPO'}`, needs: releaseNeeds,
+    destination: `release ${realTag} on ${repository ?? 'OWNER/REPO'}`, needs: releaseNeeds,
     detail: `${archives.length} archive(s)${files.length > archives.length + installers.length ? ', SBOM' : ''}${installers.length > 0 ? `, ${installers.length} installer(s)` : ''}${assets.length > files.length ? ', SHA256SUMS' : ''}`,
   };
 
