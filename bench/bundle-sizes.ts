@@ -8,7 +8,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { printTable, repoRoot, writeResult } from './bench-support.js';
 
-const dist = join(repoRoot, 'dist');
+// The bench builds into a folder of its own (run-all.ts sets this), so other builds cannot race it.
+const dist = process.env.DEPLOYFORGE_BUILD_OUTDIR ?? join(repoRoot, 'dist');
 const kib = (bytes: number): string => (bytes / 1024).toFixed(1);
 
 /**
@@ -18,7 +19,8 @@ const kib = (bytes: number): string => (bytes / 1024).toFixed(1);
  */
 export function staticImports(source: string): string[] {
   const found: string[] = [];
-  const statement = /^\s*import\s+(?:[\w*${}\s,]+?\s+from\s+)?["']([^"']+)["'];?/;
+  // Minified output has no spaces: `import{a as b}from"./x.js";import"./y.js";`.
+  const statement = /^\s*import\s*(?:[\w*${}\s,]+?\s*from\s*)?["']([^"']+)["'];?/;
   let rest = source.replace(/^import \{ createRequire as __dfCreateRequire \}[^\n]*\n/, '');
   for (;;) {
     const m = statement.exec(rest);

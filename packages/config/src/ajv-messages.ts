@@ -1,7 +1,7 @@
 import type { ErrorObject } from 'ajv';
 import { describeValue, type Diagnostic } from '@deployforge/diagnostics';
 import { SPOKE_IDS } from '@deployforge/catalog';
-import { EXPECTED_KEYWORD, NAME_EXPECTED_KEYWORD } from './config-schema.js';
+import { EXPECTED_KEYWORD, NAME_EXPECTED_KEYWORD } from './config-keywords.js';
 import { didYouMean } from './did-you-mean.js';
 import { formatPath, type ConfigPath, type NodeLocator } from './locate-node.js';
 

@@ -3,7 +3,11 @@ import { join } from 'node:path';
 import type { DeployforgeConfig } from '@deployforge/config';
 import { ConfigurationError, type Logger } from '@deployforge/diagnostics';
 import { SHA256SUMS_GPG_NAME, SHA256SUMS_SIGSTORE_NAME, type ChecksumSigner } from '@deployforge/github';
-import { checkGpgSigningKey, keylessIdentityAvailable, signDetachedGpg, signKeyless } from '@deployforge/signing';
+import { keylessIdentityAvailable } from '@deployforge/signing/identity';
+
+// OpenPGP and sigstore-js (about 1.5 MiB with their dependencies) load when a signature is made,
+// not when the hub starts: most releases sign nothing (issue 20).
+const signing = () => import('@deployforge/signing');
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -58,16 +62,16 @@ export function releaseSigner(options: ReleaseSignerOptions): ChecksumSigner | u
     async check() {
       if (!armoredKey) return;
       // Key, passphrase and signing subkey, with no network, before the first upload.
-      const { fingerprint, userIds } = await checkGpgSigningKey(key);
+      const { fingerprint, userIds } = await (await signing()).checkGpgSigningKey(key);
       log.info(`GPG: SHA256SUMS will be signed with ${fingerprint}${userIds[0] ? ` (${userIds[0]})` : ''}`);
     },
     async sign(sumsPath, wanted, outDir) {
       const written: string[] = [];
       for (const name of wanted) {
         const path = join(outDir, name);
-        if (name === SHA256SUMS_GPG_NAME) await writeFile(path, await signDetachedGpg({ file: sumsPath, ...key }));
+        if (name === SHA256SUMS_GPG_NAME) await writeFile(path, await (await signing()).signDetachedGpg({ file: sumsPath, ...key }));
         else if (name === SHA256SUMS_SIGSTORE_NAME) {
-          await writeFile(path, await signKeyless({ file: sumsPath, env, ...options.sigstore }));
+          await writeFile(path, await (await signing()).signKeyless({ file: sumsPath, env, ...options.sigstore }));
         } else continue;
         log.info(`signed SHA256SUMS into ${name}`);
         written.push(path);

@@ -2,8 +2,6 @@ import { writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { Logger } from '@deployforge/diagnostics';
 import { sha256File } from '@deployforge/github';
-import { buildReleaseSbom } from './build-release-sbom.js';
-import { readProjectLockfile } from './project-lockfile.js';
 import { sbomFileName } from './sbom-file-name.js';
 
 export interface WriteReleaseSbomOptions {
@@ -27,6 +25,12 @@ export interface WriteReleaseSbomOptions {
  * packages.
  */
 export async function writeReleaseSbom(options: WriteReleaseSbomOptions): Promise<string> {
+  // The CycloneDX library and the lockfile parsers load here, on first use, not when an action
+  // that may write an SBOM starts (issue 20: about 300 KiB that most steps never run).
+  const [{ buildReleaseSbom }, { readProjectLockfile }] = await Promise.all([
+    import('./build-release-sbom.js'),
+    import('./project-lockfile.js'),
+  ]);
   const lockfile = await readProjectLockfile(options.projectDir);
   if (!lockfile) {
     options.log.warning(

@@ -1,10 +1,13 @@
 import type { Command } from 'commander';
-import { runCheckExists } from '@deployforge/runner';
 import { createCliLogger } from '../cli-logger.js';
 import { EXIT_FINDINGS } from '../exit-codes.js';
 import { formatTable } from '../format-table.js';
 import { keyError, printJson } from '../json-output.js';
 import { configOption, type CommandContext } from '../command-context.js';
+
+// The runner (builds, uploads, every platform's client) loads when this command runs, not when the
+// CLI starts: `validate`, `plan` and `generate` never need it (issue 20).
+const runner = () => import('@deployforge/runner');
 
 interface CheckOptions {
   config: string;
@@ -21,7 +24,7 @@ export function registerCheckExists(program: Command, ctx: CommandContext): Comm
     .option('--json', 'print the states as one JSON document on stdout')
     .addHelpText('after', '\nExit codes: 0 every check answered, 1 some check is unknown, 2 bad input.')
     .action(async (options: CheckOptions) => {
-      const states = await runCheckExists({
+      const states = await (await runner()).runCheckExists({
         configPath: options.config,
         ...(options.version ? { version: options.version } : {}),
         ...(options.platforms ? { platforms: options.platforms } : {}),

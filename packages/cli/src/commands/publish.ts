@@ -1,9 +1,12 @@
 import type { Command } from 'commander';
-import { runPublish } from '@deployforge/runner';
 import { createCliLogger } from '../cli-logger.js';
 import { EXIT_FINDINGS } from '../exit-codes.js';
 import { keyError, printJson } from '../json-output.js';
 import { configOption, type CommandContext } from '../command-context.js';
+
+// The runner (builds, uploads, every platform's client) loads when this command runs, not when the
+// CLI starts: `validate`, `plan` and `generate` never need it (issue 20).
+const runner = () => import('@deployforge/runner');
 
 interface PublishOptions {
   config: string;
@@ -23,7 +26,7 @@ export function registerPublish(program: Command, ctx: CommandContext): Command 
     .option('--json', 'print the outcome as one JSON document on stdout')
     .addHelpText('after', '\nExit codes: 0 published, skipped (already there), dry-run or needs-human; 1 failed; 2 bad input.')
     .action(async (platform: string, options: PublishOptions) => {
-      const { outcome } = await runPublish({
+      const { outcome } = await (await runner()).runPublish({
         configPath: options.config,
         key: platform,
         ...(options.version ? { version: options.version } : {}),

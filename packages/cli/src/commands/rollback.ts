@@ -1,10 +1,13 @@
 import type { Command } from 'commander';
-import { runRollback } from '@deployforge/runner';
 import { createCliLogger } from '../cli-logger.js';
 import { EXIT_FINDINGS } from '../exit-codes.js';
 import { formatTable } from '../format-table.js';
 import { keyError, printJson } from '../json-output.js';
 import { configOption, type CommandContext } from '../command-context.js';
+
+// The runner (builds, uploads, every platform's client) loads when this command runs, not when the
+// CLI starts: `validate`, `plan` and `generate` never need it (issue 20).
+const runner = () => import('@deployforge/runner');
 
 interface RollbackOptions {
   config: string;
@@ -23,7 +26,7 @@ export function registerRollback(program: Command, ctx: CommandContext): Command
     .option('--json', 'print the outcome as one JSON document on stdout')
     .addHelpText('after', '\nNeeds GITHUB_TOKEN (contents: write) and each platform\'s credentials, as `release` does.\nExit codes: 0 moved, already there, dry run or needs a person (the line says what to do); 1 some platform failed; 2 bad input.')
     .action(async (options: RollbackOptions) => {
-      const report = await runRollback({
+      const report = await (await runner()).runRollback({
         configPath: options.config,
         to: options.to,
         ...(options.platforms ? { platforms: options.platforms } : {}),

@@ -1,9 +1,12 @@
 import type { Command } from 'commander';
-import { runStats } from '@deployforge/runner';
 import { createCliLogger } from '../cli-logger.js';
 import { formatTable } from '../format-table.js';
 import { printJson } from '../json-output.js';
 import { configOption, type CommandContext } from '../command-context.js';
+
+// The runner (builds, uploads, every platform's client) loads when this command runs, not when the
+// CLI starts: `validate`, `plan` and `generate` never need it (issue 20).
+const runner = () => import('@deployforge/runner');
 
 interface StatsOptions {
   config: string;
@@ -18,7 +21,7 @@ export function registerStats(program: Command, ctx: CommandContext): Command {
     .option('--json', 'print the figures as one JSON document on stdout (null where a platform publishes none)')
     .addHelpText('after', '\nExit codes: 0, 2 bad input.')
     .action(async (options: StatsOptions) => {
-      const report = await runStats({
+      const report = await (await runner()).runStats({
         configPath: options.config,
         ...(options.platforms ? { platforms: options.platforms } : {}),
         io: ctx.io,

@@ -1,10 +1,13 @@
 import type { Command } from 'commander';
-import { runStatus } from '@deployforge/runner';
 import { createCliLogger } from '../cli-logger.js';
 import { EXIT_FINDINGS } from '../exit-codes.js';
 import { formatTable } from '../format-table.js';
 import { keyError, printJson } from '../json-output.js';
 import { configOption, type CommandContext } from '../command-context.js';
+
+// The runner (builds, uploads, every platform's client) loads when this command runs, not when the
+// CLI starts: `validate`, `plan` and `generate` never need it (issue 20).
+const runner = () => import('@deployforge/runner');
 
 interface StatusOptions {
   config: string;
@@ -19,7 +22,7 @@ export function registerStatus(program: Command, ctx: CommandContext): Command {
     .option('--json', 'print the drift report as one JSON document on stdout (status.json-compatible)')
     .addHelpText('after', '\nStates: in-sync, behind, ahead, missing (not published there), unknown (could not be read; the reason is shown).\nExit codes: 0 every platform in sync, 1 drift or unknown, 2 bad input.')
     .action(async (options: StatusOptions) => {
-      const report = await runStatus({
+      const report = await (await runner()).runStatus({
         configPath: options.config,
         ...(options.platforms ? { platforms: options.platforms } : {}),
         io: ctx.io,

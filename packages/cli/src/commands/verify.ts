@@ -1,10 +1,14 @@
 import type { Command } from 'commander';
-import { runVerify, type GpgCheck, type SignatureChecks } from '@deployforge/runner';
+import type { GpgCheck, SignatureChecks } from '@deployforge/runner';
 import type { CliIo } from '../cli-io.js';
 import { createCliLogger } from '../cli-logger.js';
 import { EXIT_BAD_INPUT, EXIT_FINDINGS } from '../exit-codes.js';
 import { formatTable } from '../format-table.js';
 import { configOption, type CommandContext } from '../command-context.js';
+
+// The runner (builds, uploads, every platform's client) loads when this command runs, not when the
+// CLI starts: `validate`, `plan` and `generate` never need it (issue 20).
+const runner = () => import('@deployforge/runner');
 
 interface VerifyFlags {
   config: string;
@@ -68,7 +72,7 @@ export function registerVerify(program: Command, ctx: CommandContext): Command {
       'A signature that cannot be checked here (no public key, gpg or cosign not installed) is a warning that says how to check it.',
     ].join('\n'))
     .action(async (version: string, flags: VerifyFlags) => {
-      const result = await runVerify({
+      const result = await (await runner()).runVerify({
         configPath: flags.config, version,
         ...(flags.asset ? { asset: flags.asset } : {}),
         ...(flags.gpgKey ? { gpgKey: flags.gpgKey } : {}),
