@@ -85,6 +85,14 @@ describe('renderInitConfig', () => {
     expect(config.release).toMatchObject({ attest: false, sbom: false });
   });
 
+  it('offers the installers its targets can use, commented out; uncommented they parse', () => {
+    const text = renderInitConfig(detected({ kind: 'rust', packageName: 'shimmy', versionSource: 'cargo' }));
+    expect(text).toMatch(/^ {2}# installers: \[sh, ps1\] {3}# install\.sh \/ install\.ps1 on the release/m);
+    expect(parseConfig(text, 'deployforge.yml').config.release?.installers).toBeUndefined();
+    const { config } = parseConfig(text.replace(/^ {2}# installers: (\[[^\]]*\]).*$/m, '  installers: $1'), 'deployforge.yml');
+    expect(config.release?.installers).toEqual(['sh', 'ps1']);
+  });
+
   it.each(kinds)('$d.kind: uncommenting every suggested platform still parses, with all of them on', ({ d }) => {
     const { enabledPlatforms } = parseConfig(uncommentPlatforms(renderInitConfig(d)), 'deployforge.yml');
     expect(enabledPlatforms).toEqual([...SPOKE_IDS]);

@@ -85,6 +85,15 @@ export function renderInitConfig(d: DetectedProject): string {
   // Both are on by default: the comments show how to turn them off, not how to turn them on.
   line('  # attest: false  # provenance attestations for every archive are on by default (GitHub Actions only)');
   line('  # sbom: false    # an SBOM is attached to the release by default');
+  // Off by default (a release carries only what was asked for), offered with the kinds the targets
+  // can use: install.sh needs a Linux or macOS archive, install.ps1 a Windows one.
+  const installers = [
+    ...(recipe.targets.some((t) => !t.startsWith('windows-')) ? ['sh'] : []),
+    ...(recipe.targets.some((t) => t.startsWith('windows-')) ? ['ps1'] : []),
+  ];
+  if (installers.length > 0) {
+    line(`  # installers: [${installers.join(', ')}]   # install.sh / install.ps1 on the release: users run \`curl -fsSL <release>/install.sh | sh\``);
+  }
   line();
 
   line('# The generated workflow. Publish jobs run in this GitHub environment, so their secrets can');
