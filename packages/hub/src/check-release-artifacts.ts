@@ -6,7 +6,7 @@ import { isSbomFile } from '@deployforge/sbom';
 import { archiveName } from '@deployforge/targets';
 import type { ResolvedVersion } from '@deployforge/version';
 import { collectArtifacts } from './collect-artifacts.js';
-import { isConfiguredInstallerFile } from './installers/index.js';
+import { configuredInstallers, INSTALLER_FILES, isConfiguredInstallerFile } from './installers/index.js';
 
 /** Suffixes of a detached signature or Sigstore bundle of another release file. */
 const SIGNATURE_SUFFIXES = ['.asc', '.sig', '.sigstore', '.sigstore.json'] as const;
@@ -71,8 +71,13 @@ export async function collectReleaseArtifacts(spec: string, cwd: string, loaded:
       ...where,
       message:
         `${folder} hold ${unexpected.length} file(s) that are no part of release ${version.tag}: unexpected ${shown.join(', ')}; ` +
-        `expected only ${archives.length > 0 ? `${archives.join(', ')}, ` : ''}SHA256SUMS, an SBOM and signatures. Remove or rename them`,
+        `expected only ${archives.length > 0 ? `${archives.join(', ')}, ` : ''}SHA256SUMS, an SBOM${installersWord(loaded)} and signatures. Remove or rename them`,
     });
   }
   throw new ConfigurationError(`${diagnostics.map(formatDiagnostic).join('\n')}\nNothing was created or uploaded.`, diagnostics);
+}
+
+/** `, install.sh, install.ps1` when release.installers asks for them: they belong to the release too. */
+function installersWord(loaded: LoadedConfig): string {
+  return configuredInstallers(loaded.config).map((k) => `, ${INSTALLER_FILES[k]}`).join('');
 }

@@ -121,6 +121,12 @@ describe('installers on the release', () => {
     const refused = await collectReleaseArtifacts(artifacts, dir, off, version).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(ConfigurationError);
     expect((refused as Error).message).toContain('unexpected artifacts/install.sh');
+    expect((refused as Error).message).toContain('SHA256SUMS, an SBOM and signatures');
+    // With installers on, a stray file is still refused, and the message names what may be there.
+    writeFileSync(join(artifacts, 'notes.txt'), 'stray');
+    const stray = await collectReleaseArtifacts(artifacts, dir, on, version).catch((e: unknown) => e);
+    expect((stray as Error).message).toContain('unexpected artifacts/notes.txt');
+    expect((stray as Error).message).toContain('SHA256SUMS, an SBOM, install.sh and signatures');
     expect(gh.writeCount()).toBe(0);
   });
 });
