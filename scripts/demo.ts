@@ -83,6 +83,7 @@ function demoConfig(enabled: SpokeId[], fakes: FakeUrls): string {
     homebrew: { ...config.platforms.homebrew, tap: bareRepo('acme/homebrew-tap') },
     scoop: { ...config.platforms.scoop, bucket: bareRepo('acme/scoop-bucket') },
     nix: { ...config.platforms.nix, repository: bareRepo('acme/nix-hello-forge') },
+    'linux-packages': { ...config.platforms['linux-packages'], repository: bareRepo('acme/packages') },
     huggingface: { ...config.platforms.huggingface, path: 'space', remote: bareRepo('spaces/acme/hello-forge-demo') },
     aur: { ...config.platforms.aur, remote: `ssh://aur@127.0.0.1:${services.DEPLOYFORGE_TEST_SSH_PORT}/${config.platforms.aur?.package ?? 'hello-forge-bin'}.git` },
   };
@@ -203,6 +204,10 @@ try {
     DEPLOYFORGE_AUR_KNOWN_HOSTS: readFileSync(services.DEPLOYFORGE_TEST_SSH_KNOWN_HOSTS as string, 'utf8'),
     [GPG_KEY_SECRET]: signingKey.privateKey,
     [GPG_PASSPHRASE_SECRET]: GPG_PASSPHRASE,
+    // The apt and yum indexes are signed with the release key too.
+    LINUX_REPO_TOKEN: services.DEPLOYFORGE_TEST_GIT_HTTP_TOKEN as string,
+    LINUX_REPO_GPG_KEY: signingKey.privateKey,
+    LINUX_REPO_GPG_PASSPHRASE: GPG_PASSPHRASE,
   };
   const dryRuns = enabled.filter((id) => UNREACHABLE.has(id));
   const args = ['release', '--version', version, '--artifacts', artifacts, ...(dryRuns.length ? ['--dry-run-platforms', dryRuns.join(',')] : [])];

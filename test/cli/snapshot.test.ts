@@ -82,6 +82,10 @@ describe('deployforge release --snapshot (the built CLI, offline)', () => {
     has(/^vscode\/hello-forge-0\.1\.0\.vsix$/);
     has(/^huggingface\/app\.py$/);
     has(/^nix\/pkgs\/hello-forge\/default\.nix$/);
+    // Linux packages: a .deb and an .rpm per architecture (gnu builds), an .apk per musl build.
+    has(/^linux-packages\/deb\/hello-forge_0\.1\.0~snapshot-1_(amd64|arm64)\.deb$/, 2);
+    has(/^linux-packages\/rpm\/hello-forge-0\.1\.0~snapshot-1\.(x86_64|aarch64)\.rpm$/, 2);
+    has(/^linux-packages\/apk\/(x86_64|aarch64)\/hello-forge-0\.1\.0_pre-r0\.apk$/, 2);
 
     // The kept files are the real thing: SHA256SUMS lists every archive with its digest, and the
     // image layout's index points at a blob that is there.

@@ -642,8 +642,17 @@ export interface LinuxPackagesPlatformConfig {
    * Packages this one needs, per format, in that format's syntax.
    */
   depends: {
+    /**
+     * Debian `Depends:` entries, such as `libc6 (>= 2.31)`; alternatives with `|`.
+     */
     deb?: string[];
+    /**
+     * RPM `Requires:` entries, such as `glibc >= 2.31`.
+     */
     rpm?: string[];
+    /**
+     * apk `depend` entries, such as `ca-certificates` or `musl>=1.2`.
+     */
     apk?: string[];
   };
   /**

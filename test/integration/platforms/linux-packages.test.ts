@@ -164,9 +164,11 @@ describe('linux-packages: .deb and .rpm in apt and yum repositories on a git bra
     requireClient('createrepo_c', 'createrepo-c');
     const repo = await createBareRepo(services, 'packages');
     repos.push(repo);
-    const published = await runSpoke(linuxPackagesPlatform, ctxFor(repo.httpUrl, { path: 'linux' }));
+    // A gh-pages branch that does not exist yet, in a folder of it: the first release creates both.
+    const published = await runSpoke(linuxPackagesPlatform, ctxFor(repo.httpUrl, { path: 'linux', branch: 'gh-pages' }));
     expect(published.status, published.detail).toBe('published');
-    const clone = await cloneWithGit(repo.daemonUrl);
+    expect(await repo.tip('main')).toBeUndefined();
+    const clone = await cloneWithGit(repo.daemonUrl, 'gh-pages');
     cleanup.push(clone);
     const server = await serveFolder(clone);
     try {
