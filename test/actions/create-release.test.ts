@@ -32,6 +32,7 @@ const env = () => ({ GITHUB_API_URL: gh.url, GITHUB_REPOSITORY: 'acme/demo', GIT
 describe('dist/actions/create-release.js against the GitHub fake', () => {
   test('first run creates, uploads, verifies and publishes; the second writes nothing', async () => {
     const cwd = workspace('1.0.0');
+    const requestsBefore = gh.requests.length;
     const first = await runActionBundle('create-release', { cwd, inputs: { token: TOKEN, artifacts: 'artifacts' }, env: env() });
     expect(first.code, first.stdout + first.stderr).toBe(0);
     const release = gh.state.repos.get('acme/demo')?.releases.find((r) => r.tagName === 'v1.0.0');
@@ -43,10 +44,17 @@ describe('dist/actions/create-release.js against the GitHub fake', () => {
     expect(assets.map((a) => a.name)).toContain('SHA256SUMS');
     expect(first.summary).toContain('## DeployForge release v1.0.0');
 
+    // Issue 20: K assets (two archives, the SBOM, SHA256SUMS) cost at most K + 5 requests.
+    const firstRequests = gh.requests.slice(requestsBefore).map((r) => `${r.method} ${r.operationId}`);
+    expect(firstRequests.length, firstRequests.join('\n')).toBeLessThanOrEqual(4 + 5);
+
     const writesBefore = gh.writeCount();
+    const requestsBeforeSecond = gh.requests.length;
     const second = await runActionBundle('create-release', { cwd, inputs: { token: TOKEN, artifacts: 'artifacts' }, env: env() });
     expect(second.code, second.stdout + second.stderr).toBe(0);
     expect(gh.writeCount()).toBe(writesBefore);
+    // A re-run of a finished release: list releases, list assets, nothing else.
+    expect(gh.requests.slice(requestsBeforeSecond).map((r) => `${r.method} ${r.operationId}`)).toEqual(['GET repos/list-releases', 'GET repos/list-release-assets']);
     expect(second.summary).toContain('already complete, nothing written');
     expect(gh.violations()).toEqual([]);
     // The token is masked for the runner and never printed.

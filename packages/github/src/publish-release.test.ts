@@ -66,6 +66,18 @@ describe('publishRelease against the GitHub fake', () => {
     expect(writes[0]).toBe('POST repos/create-release');
     expect(writes.at(-1)).toBe('PATCH repos/update-release');
     expect(writes.slice(1, -1).every((w) => w === 'POST repos/upload-release-asset')).toBe(true);
+    // Issue 20: a first release of K assets (SHA256SUMS included) costs at most K + 5 requests:
+    // list releases, create (notes generated in that request), list releases (two runs racing to
+    // create), K uploads, list assets (verify), publish.
+    expect(fake.requests.map((r) => `${r.method} ${r.operationId}`)).toEqual([
+      'GET repos/list-releases',
+      'POST repos/create-release',
+      'GET repos/list-releases',
+      ...Array.from({ length: files.length + 1 }, () => 'POST repos/upload-release-asset'),
+      'GET repos/list-release-assets',
+      'PATCH repos/update-release',
+    ]);
+    expect(fake.requests.length).toBeLessThanOrEqual(files.length + 1 + 5);
 
     const requestsBefore = fake.requests.length;
     const second = await publishRelease(releaseOptions(client, files));

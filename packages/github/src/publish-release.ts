@@ -209,8 +209,7 @@ async function publishReleaseIn(options: PublishReleaseOptions, workDir: string 
 
   // ---- Create (or adopt) the draft.
   if (!release) {
-    const body = await releaseNotesBody(api, options, notesFromFile);
-    ({ release, created } = await createOrAdoptRelease(api, options, body));
+    ({ release, created } = await createOrAdoptRelease(api, options, releaseNotesBody(options, notesFromFile)));
     if (created) actions.push(`created ${release.draft ? 'draft ' : ''}release ${tag} (id ${release.id})`);
     // A release this run just created holds nothing yet: no need to list it. Another run racing
     // into it is met by the upload's 422 already_exists, which lists and decides again. An
@@ -350,14 +349,19 @@ async function readNotesFile(path: string): Promise<string> {
   }
 }
 
-async function releaseNotesBody(api: ReleaseApi, options: PublishReleaseOptions, fromFile: string | undefined): Promise<string> {
+/**
+ * The release text: none, the notes file, or notes GitHub generates in the create request itself
+ * (`generate_release_notes`), which costs no request of its own (issue 20: a first release of K
+ * assets makes at most K + 5 requests).
+ */
+function releaseNotesBody(options: PublishReleaseOptions, fromFile: string | undefined): { body: string } | { generate_release_notes: true } {
   switch (options.notes.kind) {
     case 'none':
-      return '';
+      return { body: '' };
     case 'file':
-      return fromFile ?? '';
+      return { body: fromFile ?? '' };
     case 'generate':
-      return (await api.generateNotes(options.tag, options.targetCommitish)).body;
+      return { generate_release_notes: true };
   }
 }
 
@@ -370,7 +374,7 @@ async function releaseNotesBody(api: ReleaseApi, options: PublishReleaseOptions,
 async function createOrAdoptRelease(
   api: ReleaseApi,
   options: PublishReleaseOptions,
-  body: string,
+  notes: { body: string } | { generate_release_notes: true },
 ): Promise<{ release: RemoteRelease; created: boolean }> {
   const { client, log, tag } = options;
   const draft = options.draftUntilComplete;
@@ -380,7 +384,7 @@ async function createOrAdoptRelease(
       ours = await api.createRelease({
         tag_name: tag,
         name: options.name ?? tag,
-        body,
+        ...notes,
         draft,
         prerelease: options.version.prerelease,
         ...(options.targetCommitish ? { target_commitish: options.targetCommitish } : {}),

@@ -72,7 +72,9 @@ export class ReleaseApi {
   createRelease(params: {
     tag_name: string;
     name: string;
-    body: string;
+    body?: string;
+    /** GitHub writes the notes itself, in the same request (no generate-notes call first). */
+    generate_release_notes?: boolean;
     draft: boolean;
     prerelease: boolean;
     target_commitish?: string;
@@ -117,20 +119,6 @@ export class ReleaseApi {
       } catch (error) {
         if (httpFailure(error).status !== 404) throw error;
       }
-    });
-  }
-
-  /** Does not change state (GitHub renders notes and returns them); not counted as a write. */
-  generateNotes(tag: string, targetCommitish?: string): Promise<{ name: string; body: string }> {
-    return this.step('generate release notes', undefined, async () => {
-      const { data } = await this.rest.generateReleaseNotes({
-        owner: this.owner,
-        repo: this.repo,
-        tag_name: tag,
-        ...(targetCommitish ? { target_commitish: targetCommitish } : {}),
-        ...this.requestOptions(),
-      });
-      return data;
     });
   }
 
