@@ -199,27 +199,43 @@ export function describeReleaseScenarios(example: Example): void {
       expect(ctx.servers.gh.violations()).toEqual([]);
     }, 180_000);
 
-    test('a failed build publishes nothing', async () => {
+    test('a failed build publishes nothing; "re-run failed jobs" rebuilds only the failed leg and converges', async () => {
       const census = await takeWriteCensus(ctx.servers);
-      let machines = ctx.machines;
-      if (example.dir === 'rust-cli') {
-        // A real compile error, from the real cargo of the ubuntu runner.
-        tagVersion(ctx.repo, '0.3.0', (dir) => writeFileSync(join(dir, 'src/main.rs'), `${readFileSync(join(dir, 'src/main.rs'), 'utf8')}\nfn broken( {\n`));
-      } else {
-        // No Go here: the Windows runner's (stand-in) toolchain fails, the other legs build.
-        tagVersion(ctx.repo, '0.3.0');
-        const windows = ctx.machines['windows-latest']!;
-        machines = { ...ctx.machines, 'windows-latest': { ...windows, env: { ...windows.env, DEPLOYFORGE_STAND_IN_FAIL: 'link: cannot find the Windows SDK' } } };
-      }
-      const run = await startRun(ctx, tagPush('0.3.0'), { machines });
+      tagVersion(ctx.repo, '0.3.0');
+      // The Windows runner's toolchain fails (a runner-side problem that a re-run can outlive).
+      const windows = ctx.machines['windows-latest']!;
+      const broken = { ...ctx.machines, 'windows-latest': { ...windows, env: { ...windows.env, DEPLOYFORGE_STAND_IN_FAIL: 'link: cannot open the Windows SDK' } } };
+      const run = await startRun(ctx, tagPush('0.3.0'), { machines: broken });
       expect(results(run), failures(run)).toEqual({
         plan: 'success', build: 'failure', sign: 'skipped', release: 'skipped',
         'publish-npm': 'skipped', 'publish-homebrew': 'skipped', 'publish-scoop': 'skipped', summarize: expect.stringMatching(/success|failure/),
       });
-      expect(run.jobs.build!.legs.filter((l) => l.result === 'failure')).toHaveLength(1);
+      expect(run.jobs.build!.legs.map((l) => [l.name, l.result])).toEqual(example.targets.map((t) => [`build ${t}`, t === 'windows-x64' ? 'failure' : 'success']));
       expect(await takeWriteCensus(ctx.servers)).toEqual(census);
       expect(await held('0.3.0')).toEqual({ npm: false, homebrew: false, scoop: false });
-    }, 90_000);
+
+      const again = await rerunWorkflow(run, 'failed', { machines: ctx.machines });
+      expect(again.ran, failures(again)).toEqual(['build', 'sign', 'release', ...SPOKES, 'summarize']);
+      // Only the Windows leg ran again; the others are the first attempt's, archives included.
+      expect(again.jobs.build!.legs.map((l) => l.steps.length > 0 && run.jobs.build!.legs.includes(l))).toEqual(example.targets.map((t) => t !== 'windows-x64'));
+      expect(results(again), failures(again)).toEqual({
+        plan: 'success', build: 'success', sign: 'success', release: 'success',
+        'publish-npm': 'success', 'publish-homebrew': 'success', 'publish-scoop': 'success', summarize: 'success',
+      });
+      const state = await held('0.3.0');
+      expect(state).toMatchObject({ npm: true, homebrew: true, scoop: true, release: { draft: false, incomplete: [] } });
+      expect(state.release?.assets).toMatchObject(builtArchives(again));
+    }, 180_000);
+
+    test.runIf(example.dir === 'rust-cli')('a compile error fails the build and publishes nothing', async () => {
+      const census = await takeWriteCensus(ctx.servers);
+      // A real compile error, from the real cargo of the ubuntu runner.
+      tagVersion(ctx.repo, '0.3.1', (dir) => writeFileSync(join(dir, 'src/main.rs'), `${readFileSync(join(dir, 'src/main.rs'), 'utf8')}\nfn broken( {\n`));
+      const run = await startRun(ctx, tagPush('0.3.1'));
+      expect(results(run), failures(run)).toMatchObject({ plan: 'success', build: 'failure', release: 'skipped', ...Object.fromEntries(SPOKES.map((s) => [s, 'skipped'])) });
+      expect(stepLog(run, 'build', 'Build')).toMatch(/error/);
+      expect(await takeWriteCensus(ctx.servers)).toEqual(census);
+    }, 60_000);
 
     test('a bad dispatch version publishes nothing', async () => {
       const census = await takeWriteCensus(ctx.servers);

@@ -65,6 +65,11 @@ export interface WorkflowRun {
   standIns: StandInCall[];
   /** Jobs that ran in this attempt, in order. */
   ran: string[];
+  /**
+   * "Re-run failed jobs" on a matrix job re-runs only its failed legs: each leg is a job of its own
+   * on GitHub. The legs of failed jobs from the attempt before, by job id, to keep the good ones of.
+   */
+  earlierLegs?: Record<string, LegRecord[]>;
 }
 
 const RUN_ID = '4242';
@@ -277,8 +282,12 @@ async function runJob(run: WorkflowRun, jobId: string, inputs: Record<string, un
   // Legs run at once, as on GitHub (each on its own runner). Only fail-fast: false is implemented:
   // cancelling legs already under way is not.
   if (matrix.length > 1 && job.strategy?.['fail-fast'] !== false) throw new Error(`harness: ${jobId} has a matrix with fail-fast on, which is not implemented`);
-  const legs = await Promise.all(matrix.map((legMatrix, legIndex) =>
-    runLeg({ run, jobId, job, legIndex, legTotal: matrix.length, matrix: legMatrix, needs, inputs, sha })));
+  const earlier = run.earlierLegs?.[jobId];
+  const legs = await Promise.all(matrix.map((legMatrix, legIndex) => {
+    const kept = earlier?.[legIndex];
+    if (kept?.result === 'success' && JSON.stringify(kept.matrix) === JSON.stringify(legMatrix)) return kept;
+    return runLeg({ run, jobId, job, legIndex, legTotal: matrix.length, matrix: legMatrix, needs, inputs, sha });
+  }));
   const result: Result = legs.some((l) => l.result === 'failure' || l.result === 'cancelled') ? 'failure' : 'success';
   // Matrix legs write the same outputs; GitHub keeps the last non-empty value of each.
   const outputs: Record<string, string> = {};
@@ -328,11 +337,12 @@ export async function runWorkflow(setup: RunSetup): Promise<WorkflowRun> {
 
 /**
  * The Actions tab's re-run buttons. "failed": failed (and cancelled) jobs and every job that needs
- * them run again; the others keep their results and outputs. "all": every job runs again. Either way
- * the attempt number goes up and the run's artifacts stay; `changes` are what a maintainer may fix
- * between attempts (a secret).
+ * them run again (of a matrix job, only the legs that failed); the others keep their results and
+ * outputs. "all": every job runs again. Either way the attempt number goes up and the run's
+ * artifacts stay; `changes` are what may change between attempts (a secret a maintainer fixed, a
+ * runner whose toolchain works again).
  */
-export async function rerunWorkflow(previous: WorkflowRun, mode: 'failed' | 'all', changes: Partial<Pick<RunSetup, 'secrets' | 'environmentSecrets'>> = {}): Promise<WorkflowRun> {
+export async function rerunWorkflow(previous: WorkflowRun, mode: 'failed' | 'all', changes: Partial<Pick<RunSetup, 'secrets' | 'environmentSecrets' | 'machines'>> = {}): Promise<WorkflowRun> {
   const spec = previous.spec;
   const again = new Set<string>();
   if (mode === 'all') for (const id of Object.keys(spec.jobs)) again.add(id);
@@ -347,6 +357,9 @@ export async function rerunWorkflow(previous: WorkflowRun, mode: 'failed' | 'all
   const run: WorkflowRun = {
     ...previous, setup: { ...previous.setup, ...changes }, attempt: previous.attempt + 1,
     jobs: Object.fromEntries(Object.entries(previous.jobs).filter(([id]) => keep.has(id))), standIns: [], ran: [],
+    earlierLegs: mode === 'failed'
+      ? Object.fromEntries(Object.entries(previous.jobs).filter(([, job]) => job.result === 'failure').map(([id, job]) => [id, job.legs]))
+      : {},
   };
   return runAttempt(run, keep);
 }
