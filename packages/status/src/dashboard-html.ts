@@ -6,6 +6,7 @@ import { needsHumanAction } from './needs-human-actions.js';
 import { healthCounts, releaseHealth, type ReleaseHealth } from './release-health.js';
 import type { PlatformStatus, StatusDocument } from './status-document.js';
 import { STATUS_PRESENTATION } from './status-presentation.js';
+import { installCommands } from './install-commands.js';
 import { supplyChainItems } from './supply-chain-files.js';
 import { behindSectionHtml, versionsTableHtml } from './dashboard-versions-html.js';
 import { versionHistory } from './version-drift.js';
@@ -119,6 +120,7 @@ ${r.assets.map((a) => `<tr><th scope="row">${link(a.url, a.name) || h(a.name)}</
 <h2 id="release-h">Release ${h(r.tag)}</h2>
 <p>${pill(r.status)} ${link(r.url, `${r.tag} on GitHub`)}</p>
 <p class="detail">${h(r.detail)}</p>
+${installCommands(r.assets).map((c) => `<p class="meta">Install (${c.shell === 'sh' ? 'Linux, macOS' : 'Windows'}): <code>${h(c.command)}</code></p>`).join('\n')}
 ${r.assets.length > 0 ? `<ul class="supply" aria-label="Supply-chain files">${supply}</ul>` : ''}
 ${assets}
 </section>`;

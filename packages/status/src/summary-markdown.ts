@@ -3,6 +3,7 @@ import { markdownLink, markdownText } from './markdown-escape.js';
 import { needsHumanAction, rerunHint } from './needs-human-actions.js';
 import { healthCounts, releaseHealth } from './release-health.js';
 import type { StatusDocument } from './status-document.js';
+import { installCommands } from './install-commands.js';
 import { supplyChainItems, type SupplyChainItem } from './supply-chain-files.js';
 import { STATUS_PRESENTATION } from './status-presentation.js';
 
@@ -99,6 +100,7 @@ function hubSection(doc: StatusDocument): string[] {
   }
   const has = ({ present, label }: SupplyChainItem) => `${present ? '✅' : '➖'} ${label}: ${present ? 'yes' : 'no'}`;
   out.push(`Supply chain: ${supplyChainItems(r).map(has).join(' · ')}`, '');
+  for (const c of installCommands(r.assets)) out.push(`Install (${c.shell === 'sh' ? 'Linux, macOS' : 'Windows'}): \`${c.command}\``, '');
   out.push(`<details><summary>${r.assets.length} assets</summary>`, '', '| asset | size | sha256 |', '|---|---:|---|');
   for (const a of r.assets) out.push(`| ${markdownLink(a.name, safeHttpUrl(a.url))} | ${formatBytes(a.size)} | \`${a.sha256.replace(/[^0-9a-f]/gi, '')}\` |`);
   out.push('', '</details>', '');
