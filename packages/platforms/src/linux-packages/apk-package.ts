@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
+import { gzipPayload } from './payload-compression.js';
 import type { BuiltPackage } from './deb-package.js';
 import type { Payload, PayloadFile } from './package-payload.js';
 import type { PackageSettings } from './package-settings.js';
@@ -71,7 +72,7 @@ export function buildApk(settings: PackageSettings, arch: string, payload: Paylo
       return [paxChecksum(path, f.data, mtime), { path, data: f.data, mode: f.mode, mtime }];
     }),
   ];
-  const data = gzipSync(writeTar(entries), { level: 9 });
+  const data = gzipPayload(writeTar(entries));
   const size = files.reduce((n, f) => n + f.data.length, 0);
   const info = apkPkgInfo(settings, arch, { builddate: mtime, size, datahash: createHash('sha256').update(data).digest('hex') });
   // The control segment is a tar *without* its end blocks: apk reads the segments as one stream.

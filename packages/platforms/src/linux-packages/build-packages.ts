@@ -12,10 +12,27 @@ export interface BuiltJob {
 }
 
 /**
+ * check and publish run on the same context one after the other: the packages are built once.
+ * Keyed by the context object, so a new run (a new context) always builds afresh.
+ */
+const built = new WeakMap<PlatformContext, Promise<BuiltJob[]>>();
+
+/**
  * Every package of the release, built in memory from the verified release archives. Each archive
  * is read once even when several formats use it.
  */
-export async function buildPackages(ctx: PlatformContext, settings: PackageSettings): Promise<BuiltJob[]> {
+export function buildPackages(ctx: PlatformContext, settings: PackageSettings): Promise<BuiltJob[]> {
+  let result = built.get(ctx);
+  if (!result) {
+    result = buildAll(ctx, settings);
+    built.set(ctx, result);
+    // A failed build is not remembered: a retry on the same context builds again.
+    result.catch(() => built.delete(ctx));
+  }
+  return result;
+}
+
+async function buildAll(ctx: PlatformContext, settings: PackageSettings): Promise<BuiltJob[]> {
   const payloads = new Map<string, Promise<Payload>>();
   const payloadOf = (job: PackageJob) => {
     let p = payloads.get(job.asset.name);

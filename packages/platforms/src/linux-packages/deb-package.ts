@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
+import { gzipPayload } from './payload-compression.js';
 import { writeAr } from './ar-writer.js';
 import type { Payload, PayloadFile } from './package-payload.js';
 import type { PackageSettings } from './package-settings.js';
@@ -110,7 +111,7 @@ export function buildDeb(settings: PackageSettings, arch: string, payload: Paylo
   const deb = writeAr([
     { name: 'debian-binary', data: Buffer.from('2.0\n') },
     { name: 'control.tar.gz', data: gzipSync(controlTar, { level: 9 }) },
-    { name: 'data.tar.gz', data: gzipSync(writeTar(data), { level: 9 }) },
+    { name: 'data.tar.gz', data: gzipPayload(writeTar(data)) },
   ], mtime);
   return { fileName: debFileName(settings, arch), data: deb, sha256: createHash('sha256').update(deb).digest('hex'), control };
 }

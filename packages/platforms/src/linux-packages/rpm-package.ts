@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { posix } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { gzipPayload, PAYLOAD_GZIP_LEVEL } from './payload-compression.js';
 import { writeCpio } from './cpio-writer.js';
 import type { BuiltPackage } from './deb-package.js';
 import type { Payload } from './package-payload.js';
@@ -81,7 +81,7 @@ export function buildRpm(settings: PackageSettings, arch: string, payload: Paylo
   const files = [...payload.files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const dirs = [...new Set(files.map((f) => `${posix.dirname(f.path)}/`))];
   const cpio = writeCpio(files.map((f, i) => ({ name: `.${f.path}`, data: f.data, mode: 0o100000 | f.mode, mtime, ino: i + 1 })));
-  const compressed = gzipSync(cpio, { level: 9 });
+  const compressed = gzipPayload(cpio);
   const installed = files.reduce((n, f) => n + f.data.length, 0);
   const deps = settings.depends.rpm.map(parseDependency);
   const requires = [...deps, ...RPMLIB.map(([name, v]) => ({ name, flags: SENSE.RPMLIB | SENSE.LESS | SENSE.EQUAL, version: v }))];
@@ -139,7 +139,7 @@ export function buildRpm(settings: PackageSettings, arch: string, payload: Paylo
     [TAG.DIRNAMES, strs(dirs)],
     [TAG.PAYLOADFORMAT, str('cpio')],
     [TAG.PAYLOADCOMPRESSOR, str('gzip')],
-    [TAG.PAYLOADFLAGS, str('9')],
+    [TAG.PAYLOADFLAGS, str(String(PAYLOAD_GZIP_LEVEL))],
     [TAG.FILEDIGESTALGO, int32(SHA256_ALGO)],
     [TAG.PAYLOADDIGEST, strs([createHash('sha256').update(compressed).digest('hex')])],
     [TAG.PAYLOADDIGESTALGO, int32(SHA256_ALGO)],
