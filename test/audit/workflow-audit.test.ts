@@ -18,7 +18,9 @@ async function everyWorkflow(): Promise<AuditedWorkflow[]> {
     .filter((f) => f.endsWith('.yml'))
     .sort()
     .map((f) => ({ name: `workflows-templates/${f}`, text: readFileSync(join(repoRoot, 'workflows-templates', f), 'utf8') }));
-  return [...generated, ...templates];
+  // DeployForge's own release workflow (generated with --actions-repo ., so its actions are local).
+  const own = { name: '.github/workflows/release.yml', text: readFileSync(join(repoRoot, '.github/workflows/release.yml'), 'utf8') };
+  return [...generated, ...templates, own];
 }
 
 const workflows = await everyWorkflow();
@@ -26,7 +28,7 @@ const workflows = await everyWorkflow();
 describe('workflow audit: every generated scenario and starter workflow passes DESIGN.md security rules', () => {
   test('the audit covers both examples, every scenario and both starter workflows', () => {
     expect(workflows.length).toBeGreaterThanOrEqual(SCENARIOS.length + 2);
-    expect(workflows.map((w) => w.name)).toEqual(expect.arrayContaining(['generated:example-rust-cli', 'generated:example-go-cli', 'workflows-templates/deployforge-release.yml', 'workflows-templates/deployforge-monitor.yml']));
+    expect(workflows.map((w) => w.name)).toEqual(expect.arrayContaining(['generated:example-rust-cli', 'generated:example-go-cli', 'workflows-templates/deployforge-release.yml', 'workflows-templates/deployforge-monitor.yml', '.github/workflows/release.yml']));
   });
 
   test.each(workflows.map((w) => [w.name, w] as const))('%s: zero findings (rules, actionlint, workflow parser)', async (name, w) => {
@@ -41,6 +43,8 @@ describe('workflow audit: every generated scenario and starter workflow passes D
 const base = workflows.find((w) => w.name === 'generated:example-rust-cli')!.text;
 /** npm and PyPI declare trusted publishing here (22.8). */
 const trusted = workflows.find((w) => w.name === 'generated:trusted-publishing')!.text;
+/** DeployForge's own workflow: local actions (`./actions/<name>`) must be recognised as ours by every rule. */
+const dogfood = workflows.find((w) => w.name === '.github/workflows/release.yml')!.text;
 
 function mutate(text: string, from: string | RegExp, to: string): string {
   const out = text.replace(from, to);
@@ -70,6 +74,9 @@ const MUTATIONS: [RuleId, string, () => string][] = [
   ['secret-outside-environment', 'a publish job without its environment', () => mutate(base, /(\n  publish-npm:[\s\S]*?)\n    environment: release/, '$1')],
   ['secret-outside-environment', 'the plan job reading a secret value', () => mutate(base, "${{ secrets.NPM_TOKEN != '' }}", '${{ secrets.NPM_TOKEN }}')],
   ['token-beside-oidc', 'the npm token back in a trusted-publishing job', () => mutate(trusted, /(\n  publish-npm:[\s\S]*?github-token: \$\{\{ secrets\.GITHUB_TOKEN \}\})/, '$1\n          npm-token: ${{ secrets.NPM_TOKEN }}')],
+  ['job-permissions', 'contents: write on a publish job that moves no tags (local actions)', () => mutate(dogfood, /(\n  publish-custom-npm-package:[\s\S]*?permissions:\n\s+contents: )read/, '$1write')],
+  ['job-permissions', 'contents: write on the homebrew job (only publish-github-action moves tags)', () => mutate(base, /(\n  publish-homebrew:[\s\S]*?permissions:\n\s+contents: )read/, '$1write')],
+  ['cache-in-publish', 'actions/cache in a local-action publish job', () => mutate(dogfood, /(\n  publish-github-action:[\s\S]*?steps:\n)/, '$1      - uses: actions/cache@0057852bfaa89a56745cba8c7296529d2fc39830 # v4.3.0\n        with:\n          path: ~/.npm\n          key: npm\n')],
   ['concurrency', 'cancel-in-progress: true', () => mutate(base, 'cancel-in-progress: false', 'cancel-in-progress: true')],
   ['concurrency', 'no concurrency group', () => mutate(base, /^concurrency:\n.*\n.*\n/m, '')],
   ['cache-in-publish', 'actions/cache in a publish job', () => mutate(base, /(\n  publish-npm:[\s\S]*?steps:\n)/, '$1      - uses: actions/cache@0057852bfaa89a56745cba8c7296529d2fc39830 # v4.3.0\n        with:\n          path: ~/.npm\n          key: npm\n')],

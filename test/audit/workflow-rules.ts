@@ -53,20 +53,30 @@ function isFirstParty(uses: string): boolean {
 }
 
 const FULL_SHA = /^[0-9a-f]{40}$/;
+/**
+ * One of our actions by name: `deployforge/deployforge/actions/<name>@<ref>`, or `./actions/<name>` in a
+ * workflow that runs the checked-out commit's own actions (DeployForge's release of itself).
+ */
+const own = (names: string): RegExp => new RegExp(`^(?:deployforge\\/deployforge\\/|\\.\\/)actions\\/(?:${names})(?:@|$)`);
 /** Trusted publishing (OIDC) is the default credential on these platforms (DESIGN.md, Platforms). */
-const OIDC_PUBLISH_ACTIONS = /^deployforge\/deployforge\/actions\/publish-(npm|pypi|crates)@/;
+const OIDC_PUBLISH_ACTIONS = own('publish-(?:npm|pypi|crates)');
 /** The root action publishes whichever platform its matrix leg names: OIDC ones included. */
 const ROOT_ACTION = /^deployforge\/deployforge@/;
 const ATTEST = /^actions\/attest-build-provenance@/;
 /** Signs SHA256SUMS keylessly (release.sign) with a Sigstore certificate from the job's OIDC token. */
-const PREPARE_RELEASE = /^deployforge\/deployforge\/actions\/prepare-release@/;
+const PREPARE_RELEASE = own('prepare-release');
 /** cosign signs images keylessly, with the same kind of certificate. */
 const COSIGN_INSTALLER = /^sigstore\/cosign-installer@/;
-const CREATE_RELEASE = /^deployforge\/deployforge\/actions\/create-release@/;
-const PUBLISH_ACTION = /^deployforge\/deployforge(?:\/actions\/publish-[a-z-]+)?@/;
-const PACKAGES_PUBLISH = /^deployforge\/deployforge(?:\/actions\/publish-(?:docker|github-packages))?@/;
+const CREATE_RELEASE = own('create-release');
+const PUBLISH_ACTION = new RegExp(`${ROOT_ACTION.source}|${own('publish-[a-z-]+').source}`);
+const PACKAGES_PUBLISH = new RegExp(`${ROOT_ACTION.source}|${own('publish-(?:docker|github-packages)').source}`);
 /** Moves this repository's v1/v1.2 tags: the one spoke that writes the repository it runs in. */
-const TAGS_PUBLISH = /^deployforge\/deployforge\/actions\/publish-github-action@/;
+const TAGS_PUBLISH = own('publish-github-action');
+// The published dashboard (issue 23): Pages deployed with its OIDC token, or committed to a branch by
+// the status-branch job; the monitor's drift issue.
+const DEPLOY_PAGES = /^actions\/deploy-pages@/;
+const runsCommand = (job: Job, pattern: RegExp): boolean => (job.steps ?? []).some((s) => typeof s.run === 'string' && pattern.test(s.run));
+const DRIFT_ISSUE = /\bdeployforge@\S+" drift-issue\b/;
 
 function stepsUse(job: Job, pattern: RegExp): boolean {
   return (job.steps ?? []).some((s) => typeof s.uses === 'string' && pattern.test(s.uses));
@@ -156,13 +166,17 @@ export function auditWorkflow(text: string): Finding[] {
       if (level === 'read' || level === 'none') continue;
       const allowed =
         (scope === 'contents' && (stepsUse(job, CREATE_RELEASE) || stepsUse(job, TAGS_PUBLISH))) ||
+        // status.branch: the job that commits the dashboard to its branch, and nothing else.
+        (scope === 'contents' && id === 'status-branch' && Object.keys(perms ?? {}).length === 1) ||
+        (scope === 'pages' && stepsUse(job, DEPLOY_PAGES)) ||
+        (scope === 'issues' && runsCommand(job, DRIFT_ISSUE)) ||
         (scope === 'attestations' && stepsUse(job, ATTEST)) ||
         (scope === 'packages' && stepsUse(job, PACKAGES_PUBLISH)) ||
         scope === 'id-token';
       if (!allowed) add('job-permissions', `jobs.${id}.permissions.${scope}`, `${scope}: ${level} in a job that does not need it`);
     }
     const signsWithOidc = stepsUse(job, ATTEST) || stepsUse(job, PREPARE_RELEASE) || stepsUse(job, COSIGN_INSTALLER);
-    if (perms?.['id-token'] === 'write' && !(stepsUse(job, OIDC_PUBLISH_ACTIONS) || stepsUse(job, ROOT_ACTION) || signsWithOidc)) {
+    if (perms?.['id-token'] === 'write' && !(stepsUse(job, OIDC_PUBLISH_ACTIONS) || stepsUse(job, ROOT_ACTION) || signsWithOidc || stepsUse(job, DEPLOY_PAGES))) {
       add('id-token', `jobs.${id}.permissions.id-token`, 'id-token: write outside an OIDC publish job or a job that attests or signs');
     }
     // The OIDC token can sign anything as this repository: never in the job that also writes the release.

@@ -1,7 +1,7 @@
 export { renderReleaseWorkflow, releaseWorkflow } from './render-release-workflow.js';
 export {
   type RenderOptions, type ResolvedRenderOptions, resolveRenderOptions, generateFlags,
-  DEFAULT_ACTIONS_REPO, DEFAULT_ACTIONS_REF, DEFAULT_CONFIG_PATH, DEFAULT_WORKFLOW_PATH,
+  DEFAULT_ACTIONS_REPO, DEFAULT_ACTIONS_REF, DEFAULT_CONFIG_PATH, DEFAULT_WORKFLOW_PATH, LOCAL_ACTIONS_REPO,
 } from './render-options.js';
 export { DEPLOYFORGE_RELEASE } from './deployforge-release.js';
 export { DEFAULT_TIMEOUT_MINUTES, jobTimeoutMinutes, type JobKind } from './job-timeouts.js';

@@ -23,6 +23,13 @@ export interface RenderOptions {
 }
 
 export const DEFAULT_ACTIONS_REPO = 'deployforge/deployforge';
+/**
+ * `--actions-repo .`: the actions of the repository the workflow runs in, at the commit each job has
+ * checked out (`uses: ./actions/<name>`). That is how DeployForge releases itself: the release of
+ * v1.2.3 runs the actions and bundles of v1.2.3, which no tag or SHA written beforehand could name.
+ * A local path is pinned by the checkout itself, so no ref or SHA is written.
+ */
+export const LOCAL_ACTIONS_REPO = '.';
 /** The release generating: its own actions are the ones whose inputs this generator writes. */
 export const DEFAULT_ACTIONS_REF = DEPLOYFORGE_RELEASE;
 export const DEFAULT_CONFIG_PATH = 'deployforge.yml';
@@ -35,7 +42,9 @@ export function resolveRenderOptions(options: RenderOptions = {}): ResolvedRende
     actionsRepo: options.actionsRepo ?? DEFAULT_ACTIONS_REPO,
     actionsRef: options.actionsRef ?? DEFAULT_ACTIONS_REF,
     // A SHA for another ref than the one chosen would pin the wrong code: it only counts for a tag.
-    ...(options.actionsSha !== undefined && !FULL_SHA.test(options.actionsRef ?? DEFAULT_ACTIONS_REF) ? { actionsSha: options.actionsSha } : {}),
+    ...(options.actionsSha !== undefined && options.actionsRepo !== LOCAL_ACTIONS_REPO && !FULL_SHA.test(options.actionsRef ?? DEFAULT_ACTIONS_REF)
+      ? { actionsSha: options.actionsSha }
+      : {}),
     configPath: options.configPath ?? DEFAULT_CONFIG_PATH,
     outputPath: options.outputPath ?? DEFAULT_WORKFLOW_PATH,
   };
@@ -43,6 +52,7 @@ export function resolveRenderOptions(options: RenderOptions = {}): ResolvedRende
 
 /** `deployforge/deployforge/actions/build-matrix@<sha>` (or `@v0.1.0` when no commit is known). */
 export function ownAction(options: ResolvedRenderOptions, name: string): string {
+  if (options.actionsRepo === LOCAL_ACTIONS_REPO) return `./actions/${name}`;
   return `${options.actionsRepo}/actions/${name}@${options.actionsSha ?? options.actionsRef}`;
 }
 
@@ -52,6 +62,7 @@ export function ownAction(options: ResolvedRenderOptions, name: string): string 
  * against). Undefined for the tag form, which names its release already.
  */
 export function ownActionVersion(options: ResolvedRenderOptions): string | undefined {
+  if (options.actionsRepo === LOCAL_ACTIONS_REPO) return undefined;
   if (options.actionsSha) return options.actionsRef;
   return FULL_SHA.test(options.actionsRef) ? DEPLOYFORGE_RELEASE : undefined;
 }

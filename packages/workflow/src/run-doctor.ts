@@ -51,6 +51,8 @@ export function runDoctor(input: DoctorInput): DoctorFinding[] {
   if (loaded) {
     for (const s of spokeKeys(loaded.config, loaded.enabledPlatforms)) {
       for (const c of PLATFORMS[s.platform].credentials) known.add(c.name);
+      // A custom entry's `secrets:` are mapped into its publish job by generate: they are known too.
+      if (s.instance) for (const name of loaded.config.platforms?.custom?.[s.instance]?.secrets ?? []) known.add(name);
     }
   }
   const render = (options: RenderOptions) => (loaded ? renderReleaseWorkflow(loaded, options) : undefined);

@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { createTwoFilesPatch } from 'diff';
 import { loadConfig, type LoadedConfig } from '@deployforge/config';
 import {
-  DEFAULT_ACTIONS_REF, DEFAULT_ACTIONS_REPO, DEFAULT_WORKFLOW_PATH, FULL_SHA, pinnedActionsFromHeader, regenerateCommand, releaseWorkflow,
+  DEFAULT_ACTIONS_REF, DEFAULT_ACTIONS_REPO, DEFAULT_WORKFLOW_PATH, FULL_SHA, LOCAL_ACTIONS_REPO, pinnedActionsFromHeader, regenerateCommand, releaseWorkflow,
   renderReleaseWorkflow, resolveRenderOptions, type RenderOptions, type ResolvedRenderOptions,
 } from '@deployforge/workflow';
 import { EXIT_FINDINGS } from '../exit-codes.js';
@@ -29,7 +29,8 @@ async function pinActions(
   ctx: CommandContext, loaded: LoadedConfig, options: GenerateOptions, existing: string | undefined,
 ): Promise<{ sha?: string; warning?: string }> {
   const ref = options.actionsRef ?? loaded.config.workflow?.['actions-ref'] ?? DEFAULT_ACTIONS_REF;
-  if (FULL_SHA.test(ref)) return {};
+  // Local actions (`--actions-repo .`) are the checked-out commit's: nothing to resolve, no network.
+  if (FULL_SHA.test(ref) || options.actionsRepo === LOCAL_ACTIONS_REPO) return {};
   const resolved = await resolveActionsCommit(actionsGitUrl(options.actionsRepo, ctx.io.env), ref);
   if ('sha' in resolved) return { sha: resolved.sha };
   const recorded = existing === undefined ? undefined : pinnedActionsFromHeader(existing);
@@ -52,7 +53,7 @@ export function registerGenerate(program: Command, ctx: CommandContext): Command
     .option('--check', 'write nothing; exit 1 with a diff and the fixing command when the file is stale')
     .option('-o, --output <path>', 'where to write the workflow', DEFAULT_WORKFLOW_PATH)
     .option('--actions-ref <ref>', `the DeployForge actions the workflow uses: a full commit SHA, or a tag resolved to its commit (default: workflow.actions-ref, else ${DEFAULT_ACTIONS_REF})`)
-    .option('--actions-repo <owner/repo>', 'the repository that holds the DeployForge actions (forks, mirrors)', DEFAULT_ACTIONS_REPO)
+    .option('--actions-repo <owner/repo>', 'the repository that holds the DeployForge actions (forks, mirrors); "." for the actions of the checked-out commit (./actions/<name>)', DEFAULT_ACTIONS_REPO)
     .addHelpText('after', [
       '',
       'Run it from the repository root. Commit the result; add `npx deployforge generate --check`',
