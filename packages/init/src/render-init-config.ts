@@ -101,6 +101,8 @@ export function renderInitConfig(d: DetectedProject): string {
   line('# workflow:');
   line('#   environment: release');
   line('#   runs-on: ubuntu-latest');
+  line('#   pull-requests: true    # check every pull request: validate, plan, generate --check and a');
+  line('#                          # release --snapshot (no secrets, read-only token, nothing published)');
   line();
 
   // Off by default: Pages needs a repository setting first (source: GitHub Actions), and an issue

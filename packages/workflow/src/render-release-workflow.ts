@@ -5,6 +5,7 @@ import { concurrencyGroup } from './job-conditions.js';
 import { withJobTimeouts } from './job-timeouts.js';
 import { planJob } from './plan-job.js';
 import { publishJob } from './publish-job.js';
+import { NOT_ON_PULL_REQUEST, PULL_REQUEST_JOB_ID, pullRequestJob } from './pull-request-job.js';
 import { releaseJob } from './release-job.js';
 import { signJob, signJobNeeded } from './sign-job.js';
 import { ownActionComments, resolveRenderOptions, type RenderOptions, type ResolvedRenderOptions } from './render-options.js';
@@ -47,10 +48,18 @@ export function releaseWorkflow(loaded: LoadedConfig, options: RenderOptions = {
   jobs.summarize = summarizeJob(spokes.map((s) => s.jobId), resolved, runsOn, { signed: signJobNeeded(config), credentialChecks: Object.keys(checks), ...(publish ? { publish } : {}) });
   // status.pages / status.branch: the dashboard leaves the artifact for a stable URL.
   Object.assign(jobs, statusPublishJobs(config, runsOn));
+  // workflow.pull-requests: the check job runs on pull requests, and nothing of the release does.
+  // Jobs that need the plan are skipped with it; summarize (`always()`) is kept off explicitly.
+  const pullRequests = config.workflow?.['pull-requests'] === true;
+  if (pullRequests) {
+    jobs.plan = { ...jobs.plan!, if: NOT_ON_PULL_REQUEST };
+    jobs.summarize = { ...jobs.summarize!, if: `${jobs.summarize!.if ?? 'always()'} && ${NOT_ON_PULL_REQUEST}` };
+    jobs[PULL_REQUEST_JOB_ID] = pullRequestJob(config, resolved, runsOn);
+  }
 
   return {
     name: 'Release',
-    on: releaseTriggers(tagPrefix),
+    on: { ...releaseTriggers(tagPrefix), ...(pullRequests ? { pull_request: {} } : {}) },
     // Nothing by default; each job asks for exactly what it uses.
     permissions: {},
     concurrency: { group: concurrencyGroup(tagPrefix), 'cancel-in-progress': false },

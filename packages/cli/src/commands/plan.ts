@@ -1,7 +1,10 @@
+import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { createPlan, credentialFactsFromEnv, type Plan } from '@deployforge/plan';
+import { loadConfig } from '@deployforge/config';
+import { ConfigurationError } from '@deployforge/diagnostics';
+import { createPlan, credentialFactsFromEnv, parsePlatformSelection, spokeKeys, type Plan } from '@deployforge/plan';
 import { formatTable } from '../format-table.js';
-import { loadPlanInputs } from '@deployforge/inputs';
+import { configFileFor, loadPlanInputs, type InputSource, type PlanInputs } from '@deployforge/inputs';
 import { printJson } from '../json-output.js';
 import { configOption, type CommandContext } from '../command-context.js';
 
@@ -14,6 +17,21 @@ interface PlanOptions {
   checkCredentials?: boolean;
   force?: boolean;
   dryRun?: boolean;
+  snapshot?: boolean;
+}
+
+/**
+ * `plan --snapshot`: the plan of the version `release --snapshot` would stamp, so a check that runs
+ * on a branch or a pull request (no tag, version.from: tag) can still show the whole plan.
+ */
+async function snapshotPlanInputs(options: PlanOptions, io: InputSource): Promise<PlanInputs> {
+  if (options.version !== undefined || options.ref !== undefined) throw ConfigurationError.forInput('--snapshot', 'cannot be combined with --version or --ref (it plans the snapshot version)');
+  const loaded = await loadConfig(configFileFor(options.config, io.cwd));
+  // Lazy: the runner (and everything it loads) only for this flag.
+  const { snapshotVersion } = await import('@deployforge/runner');
+  const version = await snapshotVersion(loaded, dirname(resolve(io.cwd, options.config)));
+  const keys = spokeKeys(loaded.config, loaded.enabledPlatforms).map((k) => k.key);
+  return { loaded, version, selection: parsePlatformSelection(options.platforms, keys, '--platforms'), trigger: 'local' };
 }
 
 export function registerPlan(program: Command, ctx: CommandContext): Command {
@@ -26,9 +44,12 @@ export function registerPlan(program: Command, ctx: CommandContext): Command {
     .option('--force', 'plan as if --force were given to release')
     .option('--dry-run', 'plan a dry run')
     .option('--json', 'print the plan as one JSON document on stdout')
+    .option('--snapshot', 'plan the version release --snapshot would build (<next>-snapshot+<sha>)')
     .addHelpText('after', '\nExamples:\n  deployforge plan --version 1.2.3\n  deployforge plan --version 1.2.3 --platforms npm,homebrew --json\n\nExit codes: 0 ok, 2 bad config, version or flags.')
     .action(async (options: PlanOptions) => {
-      const inputs = await loadPlanInputs(options.config, { ...options, versionName: '--version' }, ctx.io);
+      const inputs = options.snapshot
+        ? await snapshotPlanInputs(options, ctx.io)
+        : await loadPlanInputs(options.config, { ...options, versionName: '--version' }, ctx.io);
       const plan = createPlan({
         ...inputs,
         ...(options.checkCredentials ? { credentials: credentialFactsFromEnv(ctx.io.env) } : {}),
