@@ -53,6 +53,11 @@ export const OPERATIONS = [
   { method: 'post', path: '/repos/{owner}/{repo}/merge-upstream' },
   { method: 'get', path: '/repos/{owner}/{repo}/pulls' },
   { method: 'post', path: '/repos/{owner}/{repo}/pulls' },
+  // The published dashboard (issue 23): summarize finds the Pages site; the monitor keeps one drift issue.
+  { method: 'get', path: '/repos/{owner}/{repo}/pages' },
+  { method: 'get', path: '/repos/{owner}/{repo}/issues' },
+  { method: 'post', path: '/repos/{owner}/{repo}/issues' },
+  { method: 'patch', path: '/repos/{owner}/{repo}/issues/{issue_number}' },
 ];
 
 // Keys that only carry prose or samples. Dropping them keeps the fixture small; validation never reads them.

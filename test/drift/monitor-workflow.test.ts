@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { PINNED_ACTIONS } from '@deployforge/workflow';
 import { parse } from 'yaml';
 import { repoRoot } from '../helpers/repo-root.js';
+import { issuesOf } from '../fakes/github/index.js';
 import { assertReachable, testServices, uniqueName } from '../helpers/services.js';
 import { actionlint } from '../workflow/helpers/actionlint.js';
 import { workflowParserErrors } from '../workflow/helpers/load-workflow-parser.js';
@@ -27,6 +28,7 @@ interface Workflow {
 }
 const workflow = parse(text) as Workflow;
 const steps = workflow.jobs.status!.steps;
+const driftIssueStep = workflow.jobs['drift-issue']!.steps.find((s) => s.id === 'issue')!;
 
 describe('workflows-templates/deployforge-monitor.yml', () => {
   test('actionlint and the workflow parser accept it', async () => {
@@ -38,9 +40,12 @@ describe('workflows-templates/deployforge-monitor.yml', () => {
     expect(Object.keys(workflow.on).sort()).toEqual(['schedule', 'workflow_dispatch']);
     expect(workflow.on.schedule).toEqual([{ cron: expect.stringMatching(/^\d+ \d+ \* \* \*$/) }]);
     expect(workflow.permissions).toEqual({ contents: 'read' });
-    for (const job of Object.values(workflow.jobs)) expect(job.permissions).toEqual({ contents: 'read' });
+    expect(Object.keys(workflow.jobs)).toEqual(['status', 'drift-issue']);
+    expect(workflow.jobs.status!.permissions).toEqual({ contents: 'read' });
+    // issues: write on the drift-issue job only (status.issues, issue 23).
+    expect(workflow.jobs['drift-issue']!.permissions).toEqual({ contents: 'read', issues: 'write' });
     const pinned = new Map(Object.values(PINNED_ACTIONS).map((a) => [`${a.repo}@${a.sha}`, a.version]));
-    for (const step of steps) {
+    for (const step of Object.values(workflow.jobs).flatMap((j) => j.steps)) {
       if (step.run !== undefined) expect(step.run, step.name).not.toContain('${{');
       if (step.uses === undefined) continue;
       expect(pinned.has(step.uses), `${step.uses} is one of PINNED_ACTIONS`).toBe(true);
@@ -52,6 +57,7 @@ describe('workflows-templates/deployforge-monitor.yml', () => {
     // template names is this checkout's, so a release of DeployForge ships a monitor that runs itself.
     const pkgVersion = (JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version;
     expect(workflow.jobs.status!.env).toEqual({ DEPLOYFORGE_VERSION: pkgVersion });
+    expect(workflow.jobs['drift-issue']!.env).toEqual({ DEPLOYFORGE_VERSION: pkgVersion });
     expect(steps.find((s) => s.id === 'status')?.run).toContain('npx --yes "deployforge@$DEPLOYFORGE_VERSION" status --json');
     for (const step of steps) {
       if (step.run === undefined) continue;
@@ -80,6 +86,7 @@ describe('the monitor run: scripts, executed', () => {
     project = await createDriftProject(`
 project: { name: forge-monitor, repository: acme/forge-monitor, license: MIT, description: Monitor demo, homepage: https://example.test/m }
 build: { binary: forge-monitor, targets: [linux-x64] }
+status: { issues: true }
 platforms:
   npm: { package: '${uniqueName('df-monitor')}', registry: ${services.DEPLOYFORGE_TEST_NPM_REGISTRY} }
 `, '1.0.0', { NPM_TOKEN: services.DEPLOYFORGE_TEST_NPM_TOKEN });
@@ -144,6 +151,11 @@ platforms:
     const report = JSON.parse(readFileSync(join(project.dir, 'deployforge-monitor/status.json'), 'utf8')) as { drift: boolean };
     expect(report.drift).toBe(false);
     expect(readFileSync(join(project.dir, 'deployforge-monitor/dashboard/index.html'), 'utf8')).toContain('forge-monitor');
+    // In sync: the drift-issue job's script runs and writes nothing.
+    const writes = project.fx.gh.writeCount();
+    const issue = await runStep(driftIssueStep, join(mkdtempSync(join(tmpdir(), 'df-monitor-out-')), 'output'));
+    expect(issue.code, issue.stderr).toBe(0);
+    expect(project.fx.gh.writeCount()).toBe(writes);
   }, 60_000);
 
   test('drift: the status step still succeeds so the artifact is uploaded, then the last step fails the job', async () => {
@@ -153,5 +165,12 @@ platforms:
     expect(codes).toEqual({ status: 0, dashboard: 0, fail: 1 });
     const report = JSON.parse(readFileSync(join(project.dir, 'deployforge-monitor/status.json'), 'utf8')) as { drift: boolean; platforms: Record<string, { state: string }> };
     expect(report.platforms.npm?.state).toBe('behind');
+    // The drift-issue job (status.issues: true in this config) opens the issue with the dispatch.
+    const issue = await runStep(driftIssueStep, join(mkdtempSync(join(tmpdir(), 'df-monitor-out-')), 'output'));
+    expect(issue.code, issue.stderr).toBe(0);
+    const opened = issuesOf(project.fx.gh.state.repo('acme/forge-monitor')!).filter((i) => i.state === 'open');
+    expect(opened).toHaveLength(1);
+    expect(opened[0]!.body).toContain('version: 1.1.0\nplatforms: npm\n');
+    expect(project.fx.gh.violations()).toEqual([]);
   }, 60_000);
 });

@@ -10,6 +10,7 @@ import { registerPublish } from './commands/publish.js';
 import { registerCheckExists } from './commands/check-exists.js';
 import { registerVerify } from './commands/verify.js';
 import { registerDashboard } from './commands/dashboard.js';
+import { registerDriftIssue } from './commands/drift-issue.js';
 import { registerStatus } from './commands/status.js';
 import { registerStats } from './commands/stats.js';
 import { registerRollback } from './commands/rollback.js';
@@ -42,7 +43,7 @@ export function createProgram(io: CliIo): { program: Command; exitCode: () => nu
   for (const register of [
     registerInit, registerValidate, registerPlan, registerGenerate, registerDoctor,
     registerCheckExists, registerRelease, registerPublish, registerDashboard,
-    registerStatus, registerStats, registerRollback,
+    registerStatus, registerDriftIssue, registerStats, registerRollback,
     registerVerify,
   ]) {
     // Subcommands inherit the error handling and output routing of the root.

@@ -16,3 +16,4 @@ export { THEMES, type Theme, type StatusColours } from './dashboard-palette.js';
 export { contrastRatio, relativeLuminance } from './contrast-ratio.js';
 export { STATUS_PRESENTATION } from './status-presentation.js';
 export { supplyChainFacts, supplyChainItems, type SupplyChainFacts, type SupplyChainItem } from './supply-chain-files.js';
+export { driftIssueContent, DRIFT_ISSUE_LABEL, DRIFT_ISSUE_MARKER, type DriftIssueContent } from './drift-issue.js';

@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { assetHandlers } from './assets.js';
 import { contentHandlers } from './contents.js';
+import { issueHandlers } from './issues.js';
 import type { FakeContext, FakeQuirks, Handler, RecordedRequest } from './context.js';
 import { createFaultInjector, type FaultInjector } from './faults.js';
 import { forkHandlers } from './forks.js';
@@ -32,6 +33,7 @@ export type { RecordedRequest } from './context.js';
 export type { FaultInjector, FaultRule, FaultAction, ActiveFault } from './faults.js';
 export type { FakeQuirks } from './context.js';
 export { seededRandom } from './faults.js';
+export { issuesOf, seedIssue, seedPagesSite, type FakeIssue } from './issues.js';
 export { gitData, seedFiles, seedTag, blobSha, type GitData, type FakePull, type FakeCommit, type FakeTagObject } from './git-data.js';
 
 export interface GitHubFake {
@@ -72,7 +74,7 @@ export interface GitHubFakeOptions {
 let sharedValidator: OpenApiValidator | undefined;
 
 // Git side (repos/refs/contents/pulls): what pull-request based spokes (Flathub, Winget…) use.
-const handlers: Record<string, Handler> = { ...releaseHandlers, ...assetHandlers, ...repoHandlers, ...refHandlers, ...contentHandlers, ...pullHandlers, ...forkHandlers, ...gitObjectHandlers };
+const handlers: Record<string, Handler> = { ...releaseHandlers, ...assetHandlers, ...repoHandlers, ...refHandlers, ...contentHandlers, ...pullHandlers, ...forkHandlers, ...gitObjectHandlers, ...issueHandlers };
 
 export async function startGitHubFake(options: GitHubFakeOptions = {}): Promise<GitHubFake> {
   sharedValidator ??= OpenApiValidator.load();
