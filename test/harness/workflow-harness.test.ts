@@ -24,7 +24,7 @@ function setup(workflow: string, changes: Partial<RunSetup> = {}): RunSetup {
   git('tag', 'v1.0.0');
   return {
     workflowFile: join(origin, 'release.yml'), origin, repository: 'acme/tiny', event: { name: 'push', ref: 'refs/tags/v1.0.0' },
-    secrets: { GITHUB_TOKEN: 't' }, machines: { 'ubuntu-latest': { os: 'Linux', arch: 'X64', env: { PATH: process.env.PATH ?? '' } } },
+    secrets: { GITHUB_TOKEN: 'tok-123' }, machines: { 'ubuntu-latest': { os: 'Linux', arch: 'X64', env: { PATH: process.env.PATH ?? '' } } },
     apiUrl: 'http://127.0.0.1:9', serverUrl: 'http://127.0.0.1:9', node24: process.execPath, actionsRoot: work, dir: join(work, `run-${runs}`),
     ...changes,
   };
@@ -39,9 +39,12 @@ describe('the workflow harness', () => {
     runs-on: ubuntu-latest
     outputs:
       word: \${{ steps.say.outputs.word }}
+      leak: \${{ steps.say.outputs.leak }}
     steps:
       - id: say
-        run: echo "word=hello" >> "$GITHUB_OUTPUT"
+        run: printf 'word=hello\\nleak=%s\\n' "$T" >> "$GITHUB_OUTPUT"
+        env:
+          T: \${{ secrets.GITHUB_TOKEN }}
       - run: exit 3
         continue-on-error: true
       - id: fail
@@ -68,8 +71,9 @@ describe('the workflow harness', () => {
     expect(run.jobs.a!.legs[0]!.steps.map((s) => [s.outcome, s.conclusion])).toEqual([
       ['success', 'success'], ['failure', 'success'], ['failure', 'failure'], ['success', 'success'],
     ]);
-    // Outputs are kept from a failed job, as GitHub does.
+    // Outputs are kept from a failed job, as GitHub does, except one holding a secret.
     expect(run.jobs.a!.outputs).toEqual({ word: 'hello' });
+    expect(run.jobs.a!.legs[0]!.steps[0]!.outputs).toEqual({ word: 'hello', leak: 'tok-123' });
 
     // "Re-run failed jobs": a again, and b and c because they need it.
     const again = await rerunWorkflow(run, 'failed');

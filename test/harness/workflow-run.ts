@@ -239,7 +239,10 @@ async function runLeg(leg: LegInput): Promise<LegRecord> {
   }
   // Outputs are evaluated when the job ends, failed or not, from whatever steps wrote.
   const outputView: Contexts = { ...base, steps: stepsContext, env: jobEnv, job: { status: failed ? 'failure' : 'success' } };
-  const outputs = stringMap(job.outputs, outputView);
+  // GitHub drops an output that holds a secret the job could see ("Skip output since it may contain
+  // secret"): a later job would read it as empty.
+  const secretValues = Object.values(secrets).filter((v) => v !== '');
+  const outputs = Object.fromEntries(Object.entries(stringMap(job.outputs, outputView)).filter(([, v]) => !secretValues.some((secret) => v.includes(secret))));
   return { name, matrix: leg.matrix, result: failed ? 'failure' : 'success', steps, outputs, summary };
 }
 
