@@ -1,9 +1,11 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parseStatusDocument, parseStatusHistory, serializeHistory } from '@deployforge/status';
-import { seedFiles, startGitHubFake, type GitHubFake } from '../fakes/github/index.js';
+import { seedFiles, seedPagesSite, startGitHubFake, type GitHubFake } from '../fakes/github/index.js';
 import { repoRoot, runActionBundle } from '../helpers/run-action-bundle.js';
 import { needsText } from './summarize-fixtures.js';
 
@@ -85,3 +87,54 @@ describe('summarize with a published history on a branch', () => {
     expect(run.stdout + run.stderr).toContain('expected "pages", "branch:<name>" or nothing, got "gh-pages"');
   });
 });
+
+describe('summarize with a published history on GitHub Pages', () => {
+  // The Pages site itself: a 127.0.0.1 server standing in for https://<owner>.github.io/<repo>/.
+  let site: Server;
+  let siteUrl: string;
+  let body: string | undefined;
+  let status = 200;
+  const served: string[] = [];
+  beforeAll(async () => {
+    site = createServer((req, res) => {
+      served.push(req.url ?? '');
+      if (req.url === '/repo/history.json' && body !== undefined) return res.writeHead(status, { 'content-type': 'application/json' }).end(body);
+      res.writeHead(404).end('not found');
+    });
+    await new Promise<void>((r) => site.listen(0, '127.0.0.1', () => r()));
+    siteUrl = `http://127.0.0.1:${(site.address() as AddressInfo).port}/repo/`;
+  });
+  afterAll(async () => {
+    await new Promise((r) => site?.close(r));
+  });
+
+  test('the site URL from the Pages API, history.json from the site: this run is added; publish=true', async () => {
+    seedPagesSite(gh.state.addRepo('acme/pages'), siteUrl);
+    body = serializeHistory([fixture('release-1.2.2.json')]);
+    const { run, history } = await summarize('acme/pages', { history: 'pages' });
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(run.outputs.publish).toBe('true');
+    expect(run.stdout).toContain(`published history: 1 documents from ${siteUrl}history.json`);
+    expect(history()).toHaveLength(2);
+    expect(served).toContain('/repo/history.json');
+    expect(gh.violations()).toEqual([]);
+  });
+
+  test('Pages not set up yet (404 from the API): the history starts here', async () => {
+    gh.state.addRepo('acme/no-pages');
+    const { run, history } = await summarize('acme/no-pages', { history: 'pages' });
+    expect(run.outputs.publish).toBe('true');
+    expect(run.stdout).toContain('GitHub Pages is not set up yet: the history starts here');
+    expect(history()).toHaveLength(1);
+  });
+
+  test('the site answers 500: publish=false with a warning naming the URL', async () => {
+    seedPagesSite(gh.state.addRepo('acme/pages-down'), siteUrl);
+    status = 500;
+    const { run } = await summarize('acme/pages-down', { history: 'pages' });
+    status = 200;
+    expect(run.outputs.publish).toBe('false');
+    expect(run.stdout).toContain(`::warning title=The published status history could not be read::${siteUrl}history.json answered HTTP 500`);
+  });
+});
+
