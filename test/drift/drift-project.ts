@@ -28,7 +28,7 @@ export interface DriftProject {
   release(version: string): Promise<(extra?: Record<string, string>) => PlatformContext>;
   /** The first release's spoke contexts. */
   context(extra?: Record<string, string>): PlatformContext;
-  publish(platformId: 'npm' | 'docker', ctx: PlatformContext): Promise<SpokeOutcome>;
+  publish(platformId: 'npm' | 'docker' | 'homebrew', ctx: PlatformContext): Promise<SpokeOutcome>;
   cli(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }>;
   close(): Promise<void>;
 }

@@ -1,13 +1,15 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createMemoryLogger } from '@deployforge/diagnostics';
+import { createBareRepo } from '../../packages/platforms/src/git-remote/test-support.js';
 import { runRollback, runStatus, type RollbackReport } from '@deployforge/runner';
 import { assertReachable, clientEnv, runOk, testServices, uniqueName, type ServicesEnv } from '../helpers/services.js';
 import { startCountingProxy, type CountingProxy } from '../integration/platforms/npm-counting-proxy.js';
 import { startRegistryProxy, type RegistryProxy } from '../fakes/registry-proxy/index.js';
 import { createDriftProject, type DriftProject } from './drift-project.js';
 
-// `deployforge rollback` against the real servers: npm's dist-tag on verdaccio and the OCI registry's
-// latest tag move back through the platforms' own rollback(), GitHub's latest flag through make_latest.
+// `deployforge rollback` against the real servers: npm's dist-tag on verdaccio, the OCI registry's
+// latest tag and the Homebrew tap's formula (on the git server) move back through the platforms' own
+// rollback(), GitHub's latest flag through make_latest.
 // Counting proxies in front of both registries and the fake's write count prove that a re-run and a
 // dry run write nothing.
 
@@ -29,7 +31,7 @@ afterAll(async () => {
   await ociProxy?.close();
 });
 
-const config = (pkg: string, image: string) => `
+const config = (pkg: string, image: string, tap = 'acme/homebrew-tap') => `
 project:
   name: forge-roll
   description: A demo CLI for the rollback tests
@@ -47,7 +49,8 @@ platforms:
     images: [${image}]
     tags: ['{version}', latest]
   homebrew:
-    tap: acme/homebrew-tap
+    tap: ${tap}
+    branch: main
 `;
 
 async function distTags(pkg: string): Promise<Record<string, string>> {
@@ -62,14 +65,19 @@ const githubLatest = async (p: DriftProject) => {
 };
 
 describe('deployforge rollback', () => {
-  test('moves npm latest, the OCI latest tag and the GitHub latest flag back; dry run and re-run write nothing', async () => {
+  test('moves npm latest, the OCI latest tag, the tap formula and the GitHub latest flag back; dry run and re-run write nothing', async () => {
     const pkg = uniqueName('df-roll');
     const repository = `it/${uniqueName('df-roll')}`;
-    const p = await createDriftProject(config(pkg, `${ociProxy.host}/${repository}`), '1.0.0', { NPM_TOKEN: services.DEPLOYFORGE_TEST_NPM_TOKEN });
+    const tap = await createBareRepo(services, 'roll-tap');
+    const p = await createDriftProject(config(pkg, `${ociProxy.host}/${repository}`, tap.httpUrl), '1.0.0', {
+      NPM_TOKEN: services.DEPLOYFORGE_TEST_NPM_TOKEN, HOMEBREW_TAP_TOKEN: services.DEPLOYFORGE_TEST_GIT_HTTP_TOKEN,
+    });
     projects.push(p);
-    for (const id of ['npm', 'docker'] as const) expect((await p.publish(id, p.context())).status).toBe('published');
+    for (const id of ['npm', 'docker', 'homebrew'] as const) expect((await p.publish(id, p.context())).status).toBe('published');
     const ctx110 = await p.release('1.1.0');
-    for (const id of ['npm', 'docker'] as const) expect((await p.publish(id, ctx110())).status).toBe('published');
+    for (const id of ['npm', 'docker', 'homebrew'] as const) expect((await p.publish(id, ctx110())).status).toBe('published');
+    const formulaVersion = async () => /^\s*version "([^"]+)"/m.exec((await tap.show('Formula/forge-roll.rb')) ?? '')?.[1];
+    expect(await formulaVersion()).toBe('1.1.0');
     expect((await distTags(pkg)).latest).toBe('1.1.0');
     expect(await githubLatest(p)).toBe('v1.1.0');
     const registry = services.DEPLOYFORGE_TEST_OCI_REGISTRY;
@@ -84,8 +92,9 @@ describe('deployforge rollback', () => {
     expect(dry.stdout).toMatch(/^github\s+dry-run\s+would move the latest flag from v1\.1\.0 to v1\.0\.0/m);
     expect(dry.stdout).toMatch(/^npm\s+dry-run\s+would move latest from 1\.1\.0 to 1\.0\.0/m);
     expect(dry.stdout).toMatch(/^docker\s+dry-run\s+would move latest from 1\.1\.0 to 1\.0\.0/m);
-    expect(dry.stdout).toMatch(/^homebrew\s+needs-human\s+rollback is not supported on Homebrew: revert the tap commit/m);
+    expect(dry.stdout).toMatch(/^homebrew\s+dry-run\s+would move latest from 1\.1\.0 to 1\.0\.0/m);
     expect(writes()).toEqual(before);
+    expect(await formulaVersion()).toBe('1.1.0');
 
     // The rollback itself.
     const done = await p.cli(['rollback', '--to', '1.0.0', '--json']);
@@ -94,7 +103,9 @@ describe('deployforge rollback', () => {
     expect(report.platforms.github?.status).toBe('published');
     expect(report.platforms.npm?.status, report.platforms.npm?.detail).toBe('published');
     expect(report.platforms.docker?.status, report.platforms.docker?.detail).toBe('published');
-    expect(report.platforms.homebrew?.status).toBe('needs-human');
+    expect(report.platforms.homebrew?.status, report.platforms.homebrew?.detail).toBe('published');
+    expect(report.platforms.homebrew?.detail).toContain('moved Formula/forge-roll.rb back to 1.0.0');
+    expect(await formulaVersion()).toBe('1.0.0');
     expect(await githubLatest(p)).toBe('v1.0.0');
     const tags = await distTags(pkg);
     expect(tags.latest).toBe('1.0.0');
@@ -106,9 +117,12 @@ describe('deployforge rollback', () => {
 
     // A re-run finds every pointer in place: skipped, no write at any server.
     const after = writes();
+    const tip = await tap.tip();
     const again = await runRollback({ configPath: 'deployforge.yml', to: '1.0.0', dryRun: false, io: { cwd: p.dir, env: p.env }, log: createMemoryLogger() });
-    expect(Object.fromEntries(Object.entries(again.platforms).map(([k, o]) => [k, o.status]))).toEqual({ github: 'skipped', npm: 'skipped', docker: 'skipped', homebrew: 'needs-human' });
+    expect(Object.fromEntries(Object.entries(again.platforms).map(([k, o]) => [k, o.status]))).toEqual({ github: 'skipped', npm: 'skipped', docker: 'skipped', homebrew: 'skipped' });
     expect(writes()).toEqual(after);
+    expect(await tap.tip()).toBe(tip);
+    tap.remove();
 
     // Every platform now serves 1.0.0 while the newest release is 1.1.0: that is drift, on purpose.
     const drift = await runStatus({ configPath: 'deployforge.yml', platforms: 'github,npm,docker', io: { cwd: p.dir, env: p.env }, log: createMemoryLogger() });
