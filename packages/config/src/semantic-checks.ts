@@ -70,7 +70,27 @@ export function semanticDiagnostics(config: Record<string, unknown>, locator: No
   if (homebrew?.kind === 'cask' && Array.isArray(targets) && !targets.some((t) => typeof t === 'string' && t.startsWith('macos-'))) {
     report(['platforms', 'homebrew', 'kind'], 'a cask installs on macOS only, and build.targets has no macOS target: add macos-arm64 or macos-x64, or use kind: formula');
   }
+  checkLinuxPackages(asRecord(platforms?.['linux-packages']), asRecord(config.project), targets, report);
   return found;
+}
+
+/**
+ * Linux packages need a maintainer in Debian's `Name <email>` form (the block's, else the
+ * project's) and Linux archives to be built from: said at validate time, not at the first release.
+ */
+function checkLinuxPackages(block: Record<string, unknown> | undefined, project: Record<string, unknown> | undefined, targets: unknown, report: (path: ConfigPath, message: string) => void): void {
+  if (!block) return;
+  if (block.maintainer === undefined) {
+    const fallback = project?.maintainer;
+    if (fallback === undefined) {
+      report(['platforms', 'linux-packages'], 'packages name their maintainer: add maintainer: "Name <email>" here, or project.maintainer');
+    } else if (typeof fallback === 'string' && !/^[^<>\r\n]+ <[^<>@\s]+@[^<>\s]+>$/.test(fallback)) {
+      report(['project', 'maintainer'], `Linux packages use project.maintainer, which must be "Name <email>" (got ${JSON.stringify(fallback)}): change it, or set platforms.linux-packages.maintainer`);
+    }
+  }
+  if (Array.isArray(targets) && !targets.some((t) => typeof t === 'string' && t.startsWith('linux-'))) {
+    report(['platforms', 'linux-packages'], 'Linux packages are built from the Linux archives, and build.targets has none: add linux-x64 or linux-arm64');
+  }
 }
 
 /**
