@@ -189,7 +189,7 @@ export interface WorkflowConfig {
   /**
    * Add a job that checks every pull request: `validate`, `plan --snapshot`, `generate --check` and a `release --snapshot` of the runner's target. It holds no secret, runs in no environment and has `permissions: contents: read`; it lives in the release workflow's own file, so trusted publishing (which checks that file's name) is unaffected. Default: false.
    */
-  'pull-requests': boolean;
+  'pull-requests'?: boolean;
   /**
    * The ref of DeployForge's own actions the generated workflow uses: a full commit SHA (written as is), or a release tag, which `deployforge generate` resolves to its commit (`git ls-remote`) and writes as `@<sha> # <tag>`. Default: the DeployForge release that generates the workflow. `generate --actions-ref` overrides it.
    */
