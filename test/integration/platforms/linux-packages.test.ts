@@ -336,4 +336,24 @@ describe('linux-packages: .deb and .rpm in apt and yum repositories on a git bra
     expect(again.status, again.detail).toBe('skipped');
     expect(await repo.tip()).toBe(tip);
   }, 120_000);
+
+  it('without LINUX_REPO_GPG_KEY the release key (release.gpg-key) signs; with neither, nothing is pushed and the error names the secret', async () => {
+    const repo = await createBareRepo(services, 'packages');
+    repos.push(repo);
+    const withoutKey = (env: Record<string, string>, releaseKey?: string): PlatformContext => {
+      const base = fx.context({ env: { LINUX_REPO_TOKEN: services.DEPLOYFORGE_TEST_GIT_HTTP_TOKEN, ...env } });
+      const block = { ...base.config.platforms['linux-packages']!, repository: repo.httpUrl, formats: ['deb' as const] };
+      const release = { ...base.config.release!, ...(releaseKey ? { 'gpg-key': releaseKey } : {}) };
+      return { ...base, config: { ...base.config, release, platforms: { ...base.config.platforms, 'linux-packages': block } } };
+    };
+    const refused = await runSpoke(linuxPackagesPlatform, withoutKey({}));
+    expect(refused.status).toBe('failed');
+    expect(refused.detail).toContain('LINUX_REPO_GPG_KEY is not set');
+    expect(await repo.tip()).toBeUndefined();
+
+    const signed = await runSpoke(linuxPackagesPlatform, withoutKey({ RELEASE_GPG_KEY: armoredKey }, 'RELEASE_GPG_KEY'));
+    expect(signed.status, signed.detail).toBe('published');
+    expect(await repo.show('key.asc')).toContain('BEGIN PGP PUBLIC KEY BLOCK');
+    expect(await repo.show('deb/dists/stable/InRelease')).toContain('BEGIN PGP SIGNED MESSAGE');
+  }, 120_000);
 });

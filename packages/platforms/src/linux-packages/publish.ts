@@ -10,13 +10,33 @@ import { GPG_KEY, GPG_PASSPHRASE, repositoryTarget } from './repository-target.j
 import { yumFiles } from './yum-repository.js';
 
 /**
+ * The key that signs the indexes: LINUX_REPO_GPG_KEY, else the release's own key (`release.gpg-key`)
+ * when its secret is in the environment (a local release has it; a publish job gets only its
+ * platform's credentials, so there LINUX_REPO_GPG_KEY is the way).
+ */
+function signingKey(ctx: PlatformContext): { armored: string; passphrase: string | undefined; names: { keySecret: string; passphraseSecret?: string } } | undefined {
+  const own = ctx.env[GPG_KEY];
+  if (own) return { armored: own, passphrase: ctx.env[GPG_PASSPHRASE], names: { keySecret: GPG_KEY, passphraseSecret: GPG_PASSPHRASE } };
+  const release = ctx.config.release;
+  const secret = release?.['gpg-key'];
+  const armored = secret ? ctx.env[secret] : undefined;
+  if (!secret || !armored) return undefined;
+  const passphraseSecret = release?.['gpg-passphrase'];
+  return {
+    armored,
+    passphrase: passphraseSecret ? ctx.env[passphraseSecret] : undefined,
+    names: { keySecret: secret, ...(passphraseSecret ? { passphraseSecret } : {}) },
+  };
+}
+
+/**
  * Adds this release's packages to the repositories on the branch and pushes one commit. Only the
  * formats with a new package get fresh (re-signed) indexes; older versions stay listed; a re-run
  * after success finds every package listed with the same digest and writes nothing.
  */
 export async function publishLinuxPackages(ctx: PlatformContext, _files: RenderedFile[]): Promise<PublishResult> {
-  const armoredKey = ctx.env[GPG_KEY];
-  if (!armoredKey) return { status: 'failed', detail: `${GPG_KEY} is not set: the apt and yum indexes must be signed; store your armored private key (gpg --armor --export-secret-keys KEYID) as that secret` };
+  const key = signingKey(ctx);
+  if (!key) return { status: 'failed', detail: `${GPG_KEY} is not set (nor the secret of release.gpg-key): the apt and yum indexes must be signed; store your armored private key (gpg --armor --export-secret-keys KEYID) as that secret` };
   const c = await compareWithRepository(ctx);
   const { settings, built, state } = c;
   const target = repositoryTarget(ctx);
@@ -30,7 +50,7 @@ export async function publishLinuxPackages(ctx: PlatformContext, _files: Rendere
   const todo = built.filter((_, i) => c.listed[i] !== 'identical');
   if (todo.length === 0) return { status: 'skipped', url, detail: `${where} already lists all ${built.length} package(s) of ${ctx.version.version} with the same sha256; nothing pushed` };
 
-  const signer = await repositorySigner(armoredKey, ctx.env[GPG_PASSPHRASE], { keySecret: GPG_KEY, passphraseSecret: GPG_PASSPHRASE });
+  const signer = await repositorySigner(key.armored, key.passphrase, key.names);
   const now = new Date();
   const files: RenderedFile[] = [{ path: repoPath(settings, 'key.asc'), contents: signer.publicKey }];
   const debs = todo.filter((b) => b.job.format === 'deb').map((b) => ({ arch: b.job.arch, deb: b.pkg }));
