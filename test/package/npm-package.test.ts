@@ -83,6 +83,13 @@ describe('the deployforge npm package', () => {
     expect(result.stdout.trim()).toBe(rootVersion);
   });
 
+  test('the installed bin runs on Node 24 too (engines: >=20 is the floor, not the only one)', async () => {
+    const node24 = testServices().DEPLOYFORGE_NODE24;
+    const result = await run(node24, [join(consumer, 'node_modules/deployforge/bin/deployforge.js'), '--version'], { cwd: consumer, env, timeoutMs: 60_000 });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout.trim()).toBe(rootVersion);
+  });
+
   test('init, validate, plan and generate work in a new repository', async () => {
     const project = join(consumer, 'shimmy');
     mkdirSync(project);

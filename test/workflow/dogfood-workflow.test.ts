@@ -6,6 +6,8 @@ import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { repoRoot } from '../helpers/repo-root.js';
 import { auditWorkflow } from '../audit/workflow-rules.js';
+import { OFFLINE_ACTIONS_URL } from '../helpers/actions-remote.js';
+import { runBuiltCli } from '../cli/cli-process.js';
 import { actionlint } from './helpers/actionlint.js';
 import { workflowParserErrors } from './helpers/load-workflow-parser.js';
 
@@ -58,6 +60,13 @@ describe("DeployForge's own release workflow", () => {
       expect(runs.using).toBe('node24');
       expect(existsSync(join(repoRoot, posix.join(uses, runs.main))), `${uses} runs ${runs.main}`).toBe(true);
     }
+  });
+
+  test('generate --check --actions-repo . passes through the built CLI with no actions repository reachable', async () => {
+    const run = await runBuiltCli(['generate', '--check', '--actions-repo', '.'], { cwd: repoRoot, env: { DEPLOYFORGE_ACTIONS_GIT_URL: OFFLINE_ACTIONS_URL } });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toBe(`${WORKFLOW} is up to date with deployforge.yml\n`);
+    expect(run.stderr).toBe('');
   });
 
   test('doctor finds nothing in the repository (the custom entry\'s NPM_TOKEN counts as mapped)', () => {
