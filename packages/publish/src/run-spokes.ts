@@ -7,6 +7,7 @@ import { loadPlatform, spokeDistDir, type PlatformContext, type ReleaseAsset } f
 import type { SpokePlan } from '@deployforge/plan';
 import type { ResolvedVersion } from '@deployforge/version';
 import { publishSpoke } from './publish-spoke.js';
+import { longestFirst } from './spoke-order.js';
 import type { SpokeOutcome } from './spoke-outcome.js';
 
 export interface RunSpokesOptions {
@@ -29,6 +30,11 @@ export interface RunSpokesOptions {
   signal?: AbortSignal;
   /** Dry-run spokes keep their rendered files and packages in `<keepRoot>/<spoke>/` (`.deployforge/dist/<version>`). */
   keepRoot?: string;
+  /**
+   * Each spoke's duration in the last run (ms by spoke key, from its status.json): spokes start
+   * longest first by these, or by a static estimate per platform where there is none.
+   */
+  lastDurations?: Readonly<Record<string, number>>;
   /** Called when a spoke starts and when it ends, for live progress. */
   onEvent?: (event: { key: string; phase: 'start' } | { key: string; phase: 'end'; outcome: SpokeOutcome }) => void;
 }
@@ -69,7 +75,9 @@ export async function runSpokes(options: RunSpokesOptions): Promise<SpokeOutcome
   // Relative paths in the config (crate path, Space folder, extension folder, custom commands)
   // are relative to deployforge.yml, wherever the process runs from.
   const env = { ...options.env, DEPLOYFORGE_CONFIG_DIR: resolve(dirname(options.loaded.file)) };
-  return mapWithConcurrency(options.spokes, options.concurrency ?? 4, async (spoke) => {
+  // Started longest first; outcomes are handed back in the plan's order.
+  const order = longestFirst(options.spokes, options.lastDurations);
+  const outcomes = await mapWithConcurrency<SpokePlan, SpokeOutcome>(order, options.concurrency ?? 4, async (spoke) => {
     if (!spoke.run) return outcomeOfSkipped(spoke, options.version.version);
     // After Ctrl-C nothing new starts; a re-run picks these up (they were never touched).
     if (options.signal?.aborted) {
@@ -105,4 +113,6 @@ export async function runSpokes(options: RunSpokesOptions): Promise<SpokeOutcome
     options.onEvent?.({ key: spoke.key, phase: 'end', outcome });
     return outcome;
   });
+  const outcomeOf = new Map(order.map((spoke, i) => [spoke, outcomes[i]!]));
+  return options.spokes.map((spoke) => outcomeOf.get(spoke)!);
 }

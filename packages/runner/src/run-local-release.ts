@@ -14,6 +14,7 @@ import { buildStatusDocument, requiredFailures, type HubResultLike, type StatusD
 import { announceRelease, type AnnounceResult } from './announce-release.js';
 import { buildArtifacts } from './build-artifacts.js';
 import { attachLocalPaths, localReleaseAssets } from './local-assets.js';
+import { lastSpokeDurations } from './last-spoke-durations.js';
 
 export interface LocalReleaseFlags {
   version?: string;
@@ -124,6 +125,8 @@ export async function runLocalRelease(options: {
 
     const outcomes = await runSpokes({
       loaded, version, spokes: plan.spokes, assets, fetchAsset: assetFetcher(client, join(workRoot, 'downloads')), env: io.env, workRoot,
+      // The last run's durations start the longest spokes first (issue 20).
+      lastDurations: await lastSpokeDurations(join(outDir, 'status.json')),
       dryRun: flags.dryRun, ...(dryRunKeys ? { dryRunKeys } : {}), ...(keepRoot ? { keepRoot } : {}), force: flags.force, log, redact: createRedactor(credentialValues(io.env)),
       ...(flags.concurrency ? { concurrency: flags.concurrency } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
