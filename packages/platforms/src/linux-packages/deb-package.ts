@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { gzipPayload } from './payload-compression.js';
 import { writeAr } from './ar-writer.js';
+import { libcDepends } from './libc-dependency.js';
 import type { Payload, PayloadFile } from './package-payload.js';
 import type { PackageSettings } from './package-settings.js';
 import { writeTar, type TarEntry } from './tar-writer.js';
@@ -38,14 +39,15 @@ function descriptionField(settings: PackageSettings): string {
 }
 
 /** The control file without Installed-Size (the renderer shows it before anything is built). */
-export function debControl(settings: PackageSettings, arch: string, installedKiB?: number): string {
+export function debControl(settings: PackageSettings, arch: string, installedKiB?: number, extraDepends: readonly string[] = []): string {
+  const depends = [...settings.depends.deb, ...extraDepends];
   const fields = [
     `Package: ${settings.name}`,
     `Version: ${settings.versions.deb}`,
     `Architecture: ${arch}`,
     `Maintainer: ${settings.maintainer}`,
     ...(installedKiB !== undefined ? [`Installed-Size: ${installedKiB}`] : []),
-    ...(settings.depends.deb.length ? [`Depends: ${settings.depends.deb.join(', ')}`] : []),
+    ...(depends.length ? [`Depends: ${depends.join(', ')}`] : []),
     `Section: ${settings.section}`,
     'Priority: optional',
     ...(settings.homepage ? [`Homepage: ${settings.homepage}`] : []),
@@ -101,7 +103,7 @@ export function buildDeb(settings: PackageSettings, arch: string, payload: Paylo
   ];
   // Installed-Size: KiB, counting each file rounded up to 1 KiB and each folder as 1, like dpkg-gencontrol.
   const installed = files.reduce((n, f) => n + Math.ceil(f.data.length / 1024), 0) + folders(files).length;
-  const control = debControl(settings, arch, installed);
+  const control = debControl(settings, arch, installed, libcDepends('deb', settings.depends.deb, payload, `/usr/bin/${settings.binary}`));
   const md5sums = files.map((f) => `${createHash('md5').update(f.data).digest('hex')}  ${f.path.slice(1)}\n`).join('');
   const controlTar = writeTar([
     { path: './', mode: 0o755, mtime },

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { posix } from 'node:path';
 import { gzipPayload, PAYLOAD_GZIP_LEVEL } from './payload-compression.js';
 import { writeCpio } from './cpio-writer.js';
+import { libcDepends } from './libc-dependency.js';
 import type { BuiltPackage } from './deb-package.js';
 import type { Payload } from './package-payload.js';
 import type { PackageSettings } from './package-settings.js';
@@ -83,7 +84,7 @@ export function buildRpm(settings: PackageSettings, arch: string, payload: Paylo
   const cpio = writeCpio(files.map((f, i) => ({ name: `.${f.path}`, data: f.data, mode: 0o100000 | f.mode, mtime, ino: i + 1 })));
   const compressed = gzipPayload(cpio);
   const installed = files.reduce((n, f) => n + f.data.length, 0);
-  const deps = settings.depends.rpm.map(parseDependency);
+  const deps = [...settings.depends.rpm, ...libcDepends('rpm', settings.depends.rpm, payload, `/usr/bin/${settings.binary}`)].map(parseDependency);
   const requires = [...deps, ...RPMLIB.map(([name, v]) => ({ name, flags: SENSE.RPMLIB | SENSE.LESS | SENSE.EQUAL, version: v }))];
   const evr = `${version}-${release}`;
   const rpmArchTag = arch === 'x86_64' ? 'x86-64' : arch;
