@@ -125,6 +125,10 @@ export interface BuildConfig {
    */
   path?: string;
   /**
+   * Build every target on one Linux runner, in one job, with `GOOS`/`GOARCH` (and `CGO_ENABLED=0`) set per target, instead of one runner per target's OS: for toolchains that cross-compile, such as Go (what `init` writes for Go). A local `release` sets the same variables, and `release --snapshot` builds every target instead of only this machine's. Default: false (a runner of each target's own OS, which Rust and PyInstaller need).
+   */
+  cross?: boolean;
+  /**
    * Extra files copied into every archive next to the binary, relative to the repository root. At most 200 entries.
    */
   files: ArchiveFile[];

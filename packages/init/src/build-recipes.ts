@@ -13,6 +13,8 @@ export interface BuildRecipe {
   path: string;
   /** Comment lines above `command`: what it assumes and what to change. */
   notes: string[];
+  /** `build.cross: true`: the toolchain cross-compiles, so every target builds on one Linux runner. */
+  cross?: boolean;
 }
 
 const DESKTOP = ['linux-x64', 'linux-arm64', 'macos-x64', 'macos-arm64', 'windows-x64'];
@@ -40,6 +42,7 @@ export function buildRecipe(d: DetectedProject): BuildRecipe {
       moreTargets: [],
       command: `CGO_ENABLED=0 go build -trimpath -ldflags "-s -w -X main.version=$DEPLOYFORGE_VERSION" -o "dist/$DEPLOYFORGE_TARGET/" ${d.entry ?? '.'}`,
       path: `dist/\${DEPLOYFORGE_TARGET}/${d.binary}`,
+      cross: true,
       notes: [
         'Go cross-compiles from GOOS/GOARCH; CGO_ENABLED=0 makes static binaries. The -X flag stamps',
         'the version into `var version string` in package main (harmless if there is none). An -o',

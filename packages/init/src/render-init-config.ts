@@ -64,6 +64,7 @@ export function renderInitConfig(d: DetectedProject): string {
   field(2, 'binary', d.binary);
   if (recipe.moreTargets.length > 0) line(`  # Also available: ${recipe.moreTargets.join(', ')}.`);
   field(2, 'targets', recipe.targets);
+  if (recipe.cross) field(2, 'cross', true, 'every target on one Linux runner (GOOS/GOARCH, CGO_ENABLED=0)');
   for (const note of recipe.notes) line(`  # ${note}`);
   if (recipe.command !== undefined) {
     field(2, 'command', recipe.command);

@@ -45,6 +45,8 @@ export function createPlan(input: PlanInput): Plan {
     version: input.version.version,
     binary: config.build?.binary ?? project,
     npmPackage: config.platforms?.npm?.package ?? project,
+    // build.cross: every target builds on the one Linux runner of the cross build job.
+    ...(config.build?.cross === true ? { crossRunner: config.workflow?.['runs-on'] ?? 'ubuntu-latest' } : {}),
   });
 
   const release = decideRelease(input.existence?.github, force);

@@ -7,13 +7,15 @@ export interface TargetNaming {
   binary: string;
   /** npm package the per-target packages are named after (`<package>-<target>`). */
   npmPackage: string;
+  /** `build.cross`: the one runner every target builds on, instead of each target's own. */
+  crossRunner?: string;
 }
 
 export function planTarget(id: TargetId, naming: TargetNaming): PlannedTarget {
   const t = targetInfo(id);
   const entry: MatrixEntry = {
     target: id,
-    'runs-on': t.runner,
+    'runs-on': naming.crossRunner ?? t.runner,
     'rust-target': t.rustTriple,
     goos: t.goos,
     goarch: t.goarch,

@@ -50,7 +50,8 @@ export async function buildArtifacts(options: BuildOptions): Promise<string[]> {
   }
   const archives: string[] = [];
   for (const entry of options.matrix) {
-    const env = { ...options.env, ...buildEnv(entry, options.version) };
+    // build.cross: the same variables as the workflow's cross build job, CGO_ENABLED=0 included.
+    const env = { ...options.env, ...buildEnv(entry, options.version), ...(build.cross === true ? { CGO_ENABLED: '0' } : {}) };
     const prefix = `[build ${entry.target}]`;
     options.log.info(`${prefix} ${build.command}`);
     const code = await runCommand(build.command, options.projectDir, env, options.log, prefix, options.signal);

@@ -1,6 +1,7 @@
 import type { DeployforgeConfig } from '@deployforge/config';
 import { ConfigurationError } from '@deployforge/diagnostics';
 import { checkoutStep } from './checkout-step.js';
+import { crossBuildJob } from './cross-build-job.js';
 import { BUILD_IF, PLANNED_TAG_REF } from './job-conditions.js';
 import { PINNED_ACTIONS, pinnedUses } from './pinned-actions.js';
 import { ownAction, type ResolvedRenderOptions } from './render-options.js';
@@ -39,6 +40,7 @@ export function buildJob(
       }]);
     }
   }
+  if (config.build?.cross === true) return crossBuildJob(config, command as string, options, ARCHIVE_ARTIFACT_PREFIX);
   return buildJobWith({ build: { name: 'Build', shell: 'bash', env: { ...MATRIX_ENV }, run: `${command}\n` }, options });
 }
 
