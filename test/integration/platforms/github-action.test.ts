@@ -168,6 +168,18 @@ describe('github-action spoke against the GitHub fake', () => {
     expect(gh.violations()).toEqual([]);
   });
 
+  test('a token that cannot write contents: failed with what the job needs, nothing half-explained', async () => {
+    const c = commitAction('main', '1.0.0');
+    await released('1.0.0', c);
+    gh.faults.add({ kind: 'status', status: 403, method: 'POST', path: /\/git\/refs$/, body: { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest/git/refs#create-a-reference', status: '403' } });
+    const run = await publish('1.0.0');
+    expect(run.outcome.status).toBe('failed');
+    expect(run.outcome.detail).toContain('v1 not moved: the token cannot write the tags of acme/setup-forge (HTTP 403: Resource not accessible by integration');
+    expect(run.outcome.detail).toContain('the job needs contents: write, which the generated publish-github-action job has');
+    expect(run.writes).toBe(0);
+    expect(tag('v1')).toBeUndefined();
+  });
+
   test('dry run and check-exists read only; a missing release tag is an error naming it', async () => {
     const c = commitAction('main', '1.0.0');
     await released('1.0.0', c);

@@ -27,9 +27,33 @@ export async function publishGithubAction(ctx: PlatformContext, _files: Rendered
   }
   const done: string[] = [];
   for (const t of toWrite) {
-    const how = await pointTag(client, s, t.name, plan.commit, t.current !== undefined);
+    let how;
+    try {
+      how = await pointTag(client, s, t.name, plan.commit, t.current !== undefined);
+    } catch (error) {
+      const why = refusal(error, `${s.owner}/${s.repo}`);
+      if (!why) throw error;
+      return { status: 'failed', detail: [`${t.name} not moved: ${why}`, ...done].join('; '), url };
+    }
     done.push(how === 'created' ? `${t.name} created at ${short(plan.commit)}` : `${t.name} moved ${short(t.current)} -> ${short(plan.commit)}`);
   }
   const kept = plan.tags.filter((t) => !toWrite.includes(t)).map((t) => (t.owned ? `${t.name} already at ${short(plan.commit)}` : `${t.name} stays with ${t.newest}`));
   return { status: 'published', detail: [...done, ...kept].join('; '), url };
+}
+
+/**
+ * The two refusals a person must fix, in words that say how: a token without `contents: write` (the
+ * starter workflow's one publish job reads only), and GitHub's rule that an app token (the workflow's
+ * GITHUB_TOKEN) may not move a ref across commits that change workflow files.
+ */
+function refusal(error: unknown, repository: string): string | undefined {
+  const status = (error as { status?: unknown }).status;
+  const message = String((error as { message?: unknown }).message ?? '');
+  if (/workflows?`? permission|create or update workflow/i.test(message)) {
+    return `GitHub refuses to move a tag across commits that change .github/workflows with the workflow token (${message.split('\n')[0]}); pass a token with the workflows permission as github-token`;
+  }
+  if (status === 403 || status === 404) {
+    return `the token cannot write the tags of ${repository} (HTTP ${String(status)}: ${message.split('\n')[0]}); the job needs contents: write, which the generated publish-github-action job has and the starter workflow's publish job does not`;
+  }
+  return undefined;
 }
