@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { blankFakeOrigin, EXAMPLES, exampleFixture } from '../git-remote/test-support.js';
 import { run } from '../../../../test/helpers/services.js';
+import { repoRoot } from '../../../../test/helpers/repo-root.js';
 import type { ReleaseFixture } from '../../../../test/helpers/release-fixture.js';
 import { formulaDescription } from './formula-description.js';
 import { formulaFacts } from './formula-facts.js';
@@ -71,5 +72,25 @@ describe.each(EXAMPLES)('the %s example', (example) => {
     const facts = formulaFacts(text);
     expect(facts.version).toBe('1.0.0');
     expect(facts.sha256s).toHaveLength(4);
+  });
+
+  it('read by the Formula DSL on each OS and CPU, names that machine\'s archive (glibc over musl on Linux)', async () => {
+    const text = String(renderHomebrew(fx.context())[0]!.contents);
+    const dir = mkdtempSync(join(tmpdir(), 'df-formula-'));
+    try {
+      const file = join(dir, 'formula.rb');
+      writeFileSync(file, text);
+      for (const [os, cpu, target] of [['macos', 'arm', 'macos-arm64'], ['macos', 'intel', 'macos-x64'], ['linux', 'arm', 'linux-arm64'], ['linux', 'intel', 'linux-x64']] as const) {
+        const result = await run('ruby', [join(repoRoot, 'test/helpers/homebrew-formula-dsl.rb'), file, os, cpu]);
+        expect(result.code, result.stderr).toBe(0);
+        const asset = fx.assets.find((a) => a.target === target)!;
+        expect(JSON.parse(result.stdout), `${os} ${cpu}`).toMatchObject({ version: '1.0.0', url: asset.url, sha256: asset.sha256 });
+      }
+      // The harness can fail: a stanza Homebrew does not know is an error.
+      writeFileSync(file, text.replace('  desc ', '  descr '));
+      expect((await run('ruby', [join(repoRoot, 'test/helpers/homebrew-formula-dsl.rb'), file, 'macos', 'arm'])).stderr).toContain('not a formula stanza DeployForge writes: descr');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
