@@ -1,7 +1,8 @@
 // The scenarios of issue 17.4, for one example: its generated release.yml run by the harness, job by
 // job, against the local servers, each outcome checked at the servers themselves.
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -63,6 +64,17 @@ function builtArchives(run: WorkflowRun): Record<string, string> {
   return out;
 }
 
+/** What the linux-x64 archive's binary prints for --version (it runs here: this is linux-x64). */
+function linuxBinaryOutput(run: WorkflowRun, binary: string, into: string): string {
+  const dir = join(run.artifacts.dir, 'deployforge-archive-linux-x64');
+  const archive = readdirSync(dir).find((f) => f.endsWith('.tar.gz'))!;
+  mkdirSync(into, { recursive: true });
+  execFileSync('tar', ['-xzf', join(dir, archive), '-C', into]);
+  const found = (readdirSync(into, { recursive: true }) as string[]).find((f) => f === binary || f.endsWith(`/${binary}`));
+  if (!found) throw new Error(`${archive} has no ${binary}`);
+  return execFileSync(join(into, found), ['--version'], { encoding: 'utf8' }).trim();
+}
+
 const spokeStatuses = (run: WorkflowRun): Record<string, string | undefined> =>
   Object.fromEntries(SPOKES.map((id) => [id, run.jobs[id]?.outputs.status]));
 
@@ -82,18 +94,22 @@ export function describeReleaseScenarios(example: Example): void {
     if (work) rmSync(work, { recursive: true, force: true });
   });
 
-  describe.sequential(`the generated workflow of examples/${example.dir}, run job by job against the local servers`, () => {
-    let first: WorkflowRun;
-
+  describe.sequential(`the generated workflow of examples/${example.dir}, run by the harness against the local servers`, () => {
     test('a tag push releases everything, and status.json says what the servers hold', async () => {
       tagVersion(ctx.repo, '0.1.0');
-      first = await startRun(ctx, tagPush('0.1.0'));
+      const first = await startRun(ctx, tagPush('0.1.0'));
       expect(results(first), failures(first)).toEqual({
         plan: 'success', build: 'success', sign: 'success', release: 'success',
         'publish-npm': 'success', 'publish-homebrew': 'success', 'publish-scoop': 'success', summarize: 'success',
       });
       expect(first.jobs.build!.legs.map((l) => l.name)).toEqual(example.targets.map((t) => `build ${t}`));
       expect(spokeStatuses(first)).toEqual({ 'publish-npm': 'published', 'publish-homebrew': 'published', 'publish-scoop': 'published' });
+      // The linux-x64 archive holds the binary the build step made for the version; for Rust it is
+      // the real cargo build, not a stand-in.
+      const binary = ctx.repo.config.build.binary as string;
+      const says = linuxBinaryOutput(first, binary, join(work, 'unpacked-0.1.0'));
+      expect(says).toMatch(new RegExp(`^${binary} 0\\.1\\.0`));
+      if (example.dir === 'rust-cli') expect(says).not.toContain('stand-in');
 
       // The servers hold the release: every archive the build jobs made, byte for byte, beside the
       // checksums, the SBOM and the (stand-in) provenance bundle the sign job attached.

@@ -38,6 +38,10 @@ const LABELS: Record<string, { label: string; os: Machine['os']; arch: Machine['
  * The other labels are this machine too, with stand-in toolchains (no macOS or Windows here), and Go
  * is a stand-in everywhere: Go is not installed on our machines nor on the CI machine.
  */
+function onPath(command: string, path: string): boolean {
+  return path.split(':').some((dir) => dir !== '' && existsSync(join(dir, command)));
+}
+
 function machines(example: Example, work: string): Record<string, Machine> {
   const base: Record<string, string> = {
     PATH: process.env.PATH ?? '/usr/bin:/bin',
@@ -46,12 +50,19 @@ function machines(example: Example, work: string): Record<string, Machine> {
     RUSTUP_HOME: process.env.RUSTUP_HOME ?? join(process.env.HOME ?? '/root', '.rustup'),
   };
   const standIns = writeStandInToolchain(join(work, 'stand-in-toolchain'), example.dir === 'rust-cli' ? ['cargo', 'rustup'] : ['go']);
+  let realPath = base.PATH!;
+  if (example.dir === 'rust-cli') {
+    if (!onPath('cargo', base.PATH!)) throw new Error('cargo is not on PATH: the Rust example builds linux-x64 with the real cargo (install Rust, e.g. rustup or apt-get install cargo)');
+    // cargo without rustup (Debian's): the build line's `rustup target add` of the host target is
+    // then a no-op stand-in, as on a runner that has the target.
+    if (!onPath('rustup', base.PATH!)) realPath = `${writeStandInToolchain(join(work, 'stand-in-rustup'), ['rustup']).bin}:${realPath}`;
+  }
   const result: Record<string, Machine> = {};
   for (const target of example.targets) {
     const { label, os, arch } = LABELS[target]!;
     const real = example.dir === 'rust-cli' && label === 'ubuntu-latest';
     const env = real
-      ? { ...base, CARGO_PROFILE_RELEASE_LTO: 'false', CARGO_PROFILE_RELEASE_CODEGEN_UNITS: '16', TMPDIR: join(work, 'tmp', label) }
+      ? { ...base, PATH: realPath, CARGO_PROFILE_RELEASE_LTO: 'false', CARGO_PROFILE_RELEASE_CODEGEN_UNITS: '16', TMPDIR: join(work, 'tmp', label) }
       : { ...base, PATH: `${standIns.bin}:${base.PATH}`, TMPDIR: join(work, 'tmp', label) };
     mkdirSync(env.TMPDIR, { recursive: true });
     result[label] = { os, arch, env };
