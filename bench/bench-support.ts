@@ -8,6 +8,11 @@ import { join } from 'node:path';
 
 export const benchDir = import.meta.dirname;
 export const repoRoot = join(benchDir, '..');
+/**
+ * The bundles measured: `npm run bench` builds the checkout into a folder of its own and names it
+ * here (so another build of dist/ cannot race it); dist/ when a benchmark is run by hand.
+ */
+export const distDir = process.env.DEPLOYFORGE_BUILD_OUTDIR ?? join(repoRoot, 'dist');
 
 /** The big sizes (1 GiB uploads, more rounds): `--full` on the command line or DEPLOYFORGE_BENCH_FULL=1. */
 export function isFull(argv: readonly string[] = process.argv): boolean {

@@ -6,10 +6,9 @@
 //   npx tsx bench/bundle-sizes.ts
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { printTable, repoRoot, writeResult } from './bench-support.js';
+import { distDir, printTable, writeResult } from './bench-support.js';
 
-// The bench builds into a folder of its own (run-all.ts sets this), so other builds cannot race it.
-const dist = process.env.DEPLOYFORGE_BUILD_OUTDIR ?? join(repoRoot, 'dist');
+const dist = distDir;
 const kib = (bytes: number): string => (bytes / 1024).toFixed(1);
 
 /**

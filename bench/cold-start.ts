@@ -7,19 +7,38 @@
 //
 // publish-npm is a dry run against a real release on the GitHub fake (served by this process) and
 // verdaccio: its time includes that work (download, verify, pack, packument reads), not just loading.
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { testServices, uniqueName } from '../test/helpers/services.js';
 import { createReleaseFixture, FIXTURE_TOKEN } from '../test/helpers/release-fixture.js';
-import { cell, expectExit, isFull, printTable, repoRoot, spread, timeCommand, writeResult, type Spread } from './bench-support.js';
+import { build } from 'esbuild';
+import { cell, distDir, expectExit, isFull, printTable, repoRoot, spread, timeCommand, writeResult, type Spread } from './bench-support.js';
 
 const rounds = isFull() ? 15 : 5;
 const services = testServices();
-const nodes = [
-  { label: `node ${process.version}`, bin: process.execPath },
-  { label: 'node 24', bin: services.DEPLOYFORGE_NODE24 },
-];
+// Actions run on node24; `npm run bench` already runs this under it, by hand add the machine's Node.
+const nodes = process.version.startsWith('v24.')
+  ? [{ label: 'node 24', bin: process.execPath }]
+  : [{ label: `node ${process.version}`, bin: process.execPath }, { label: 'node 24', bin: services.DEPLOYFORGE_NODE24 }];
+
+/**
+ * The start-up reference: the smallest useful JavaScript action, bundled here as such actions ship
+ * (one esbuild file of @actions/core and a few lines), reading an input and setting an output.
+ */
+const referenceDir = mkdtempSync(join(tmpdir(), 'deployforge-bench-minimal-action-'));
+writeFileSync(join(referenceDir, 'main.mjs'), [
+  "import * as core from '@actions/core';",
+  "core.setOutput('greeting', `hello ${core.getInput('who') || 'world'}`);",
+  '',
+].join('\n'));
+const minimalAction = join(referenceDir, 'index.mjs');
+await build({
+  entryPoints: [join(referenceDir, 'main.mjs')], outfile: minimalAction, bundle: true, format: 'esm', platform: 'node', target: 'node20',
+  nodePaths: [join(repoRoot, 'node_modules')], logLevel: 'warning',
+  banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
+});
+const minimalActionKiB = statSync(minimalAction).size / 1024;
 
 /** A workspace as actions/checkout leaves it: the Rust example's config and manifests. */
 const workspace = mkdtempSync(join(tmpdir(), 'deployforge-bench-ws-'));
@@ -66,25 +85,26 @@ interface Case {
 }
 const cases: Case[] = [
   { name: 'node -e 0', args: ['-e', '0'], cwd: workspace, env: () => ({ PATH: process.env.PATH ?? '' }), exit: 0 },
+  { name: 'minimal @actions/core action', args: [minimalAction], cwd: workspace, exit: 0, env: () => actionEnv({ who: 'bench' }) },
   {
-    name: 'build-matrix', args: [join(repoRoot, 'dist/actions/build-matrix.js')], cwd: workspace, exit: 0,
+    name: 'build-matrix', args: [join(distDir, 'actions/build-matrix.js')], cwd: workspace, exit: 0,
     // The version the example's Cargo.toml declares (build-matrix refuses one that disagrees), and the
     // credentials of the platforms it marks required (present, never used: nothing is published).
     env: () => actionEnv({ config: 'deployforge.yml', version: '0.1.0' }, { GITHUB_EVENT_NAME: 'workflow_dispatch', NPM_TOKEN: 'bench', PYPI_TOKEN: 'bench' }),
   },
   {
-    name: 'summarize', args: [join(repoRoot, 'dist/actions/summarize.js')], cwd: workspace, exit: 0,
+    name: 'summarize', args: [join(distDir, 'actions/summarize.js')], cwd: workspace, exit: 0,
     env: () => actionEnv({ results: readNeeds('all-green'), config: 'deployforge.yml' }),
   },
   {
-    name: 'publish-npm (dry run)', args: [join(repoRoot, 'dist/actions/publish-npm.js')], cwd: npmWorkspace, exit: 0,
+    name: 'publish-npm (dry run)', args: [join(distDir, 'actions/publish-npm.js')], cwd: npmWorkspace, exit: 0,
     env: () => actionEnv(
       { config: 'deployforge.yml', version: '1.0.0', 'dry-run': 'true', 'npm-token': services.DEPLOYFORGE_TEST_NPM_TOKEN, 'github-token': FIXTURE_TOKEN },
       { GITHUB_API_URL: fixture.gh.url, GITHUB_REPOSITORY: 'bench/cold-start' },
     ),
   },
-  { name: 'deployforge --help', args: [join(repoRoot, 'bin/deployforge.js'), '--help'], cwd: workspace, env: () => ({ PATH: process.env.PATH ?? '' }), exit: 0 },
-  { name: 'deployforge validate', args: [join(repoRoot, 'bin/deployforge.js'), 'validate'], cwd: workspace, env: () => ({ PATH: process.env.PATH ?? '' }), exit: 0 },
+  { name: 'deployforge --help', args: [join(distDir, 'cli.js'), '--help'], cwd: workspace, env: () => ({ PATH: process.env.PATH ?? '' }), exit: 0 },
+  { name: 'deployforge validate', args: [join(distDir, 'cli.js'), 'validate'], cwd: workspace, env: () => ({ PATH: process.env.PATH ?? '' }), exit: 0 },
 ];
 
 /** A `toJSON(needs)` fixture, as the summarize job receives it. */
@@ -109,6 +129,7 @@ try {
   }
 } finally {
   await fixture.close();
+  rmSync(referenceDir, { recursive: true, force: true });
 }
 
 const rows: Array<{ node: string; command: string; ms: Spread; rssMiB: Spread; overFloorMs: number }> = [];
@@ -125,4 +146,4 @@ printTable(
   ['node', 'command', 'wall ms', '+ over node -e 0', 'peak RSS MiB'],
   rows.map((r) => [r.node, r.command, cell(r.ms), r.command === 'node -e 0' ? '' : r.overFloorMs.toFixed(0), cell(r.rssMiB)]),
 );
-writeResult('cold-start', { rounds, rows });
+writeResult('cold-start', { rounds, rows, minimalActionKiB });

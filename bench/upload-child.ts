@@ -1,6 +1,7 @@
 // One upload in a process of its own, so its peak RSS (process.resourceUsage().maxRSS) measures that
 // uploader and nothing else. Prints one JSON line. Used by upload-large.ts; not meant to be run by hand.
 import { createReadStream } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { assetUploadUrl, uploadAssetStream } from '../packages/github/src/index.js';
 
@@ -23,6 +24,17 @@ if (method === 'noop') {
   } as RequestInit);
   status = response.status;
   await response.arrayBuffer();
+} else if (method === 'octokit') {
+  // The peers' way (softprops/action-gh-release, ncipollo/release-action): the whole file read
+  // into memory, then Octokit's uploadReleaseAsset.
+  const { Octokit } = await import('@octokit/rest');
+  const octokit = new Octokit({ auth: token, baseUrl: new URL(uploadUrl).origin });
+  const data = await readFile(path);
+  const response = await octokit.request({
+    method: 'POST', url: uploadUrl, name, data,
+    headers: { 'content-type': 'application/octet-stream', 'content-length': size },
+  });
+  status = response.status;
 } else {
   throw new Error(`unknown method ${method}`);
 }

@@ -3,6 +3,7 @@
 //   npx tsx bench/upload-large.ts [--full] [--real] [SIZE…]     (100M by default; 100M and 1G with --full)
 //
 // For each size: uploadAssetStream (ours), undici fetch with a streaming body (what Octokit sits on),
+// Octokit's uploadReleaseAsset with the file read whole (how the peer release actions upload),
 // `curl -X POST -T` (the streaming reference) and `curl --data-binary @file` (reads the whole file
 // first), each in a child process of its own against the local GitHub fake, which streams to disk.
 // Peak RSS is the child's own (GNU time's %M); the node children also time the upload alone, without
@@ -76,6 +77,7 @@ const methods: Method[] = [
   nodeChild('node+tsx baseline (no upload)', 'noop'),
   nodeChild('uploadAssetStream', 'stream'),
   nodeChild('undici fetch (stream body)', 'fetch'),
+  nodeChild('Octokit uploadReleaseAsset (whole file)', 'octokit'),
   curl('curl -X POST -T file', (f) => ['-T', f]),
   curl('curl --data-binary @file', (f) => ['--data-binary', `@${f}`]),
 ];
