@@ -99,7 +99,7 @@ export const PLATFORMS: Readonly<Record<PlatformId, PlatformInfo>> = {
     allCredentialsRequired: true, oidc: false, overwritable: true,
   }),
   homebrew: info({
-    id: 'homebrew', displayName: 'Homebrew', publishes: 'a formula in your tap',
+    id: 'homebrew', displayName: 'Homebrew', publishes: 'a formula (or cask) in your tap',
     credentials: [{ name: 'HOMEBREW_TAP_TOKEN', description: 'a token that can push to the tap repository' }],
     oidc: false, overwritable: true,
   }),
