@@ -51,7 +51,7 @@ describe('install.ps1 (structure only: no PowerShell on this machine)', () => {
 
   it('starts with comment-based help and a param block of Version, To, Target and BaseUrl', () => {
     expect(text.startsWith('<#\n.SYNOPSIS\n')).toBe(true);
-    expect(text).toMatch(/#>\n\[CmdletBinding\(\)\]\nparam\(\n {4}\[string\]\$Version = '',\n {4}\[string\]\$To = '',\n {4}\[string\]\$Target = '',\n {4}\[string\]\$BaseUrl = ''\n\)\n/);
+    expect(text).toMatch(/#>\nparam\(\n {4}\[string\]\$Version = '',\n {4}\[string\]\$To = '',\n {4}\[string\]\$Target = '',\n {4}\[string\]\$BaseUrl = ''\n\)\n/);
     expect(s.code.trimEnd().split('\n').pop()).toBe('Install-Release -Version $Version -To $To -Target $Target -BaseUrl $BaseUrl');
   });
 

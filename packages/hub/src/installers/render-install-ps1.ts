@@ -26,7 +26,7 @@ export function renderInstallPs1(facts: InstallerFacts): string {
     '.EXAMPLE',
     `& ([scriptblock]::Create((irm ${example}))) -Version ${facts.version} -To C:\\Tools`,
     '#>',
-    '[CmdletBinding()]',
+    // A bare param block (no [CmdletBinding()]), as irm | iex runs the text as a plain script block.
     'param(',
     "    [string]$Version = '',",
     "    [string]$To = '',",
