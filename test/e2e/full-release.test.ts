@@ -19,7 +19,7 @@ import { readCounts, takeWriteCensus } from './full/write-census.js';
 const FIRST_RUN = {
   npm: 'published', pypi: 'published', crates: 'published', docker: 'published', homebrew: 'published', scoop: 'published',
   chocolatey: 'published', winget: 'needs-human', aur: 'published', snap: 'dry-run', flathub: 'dry-run', vscode: 'dry-run',
-  huggingface: 'published', nix: 'published', 'custom:mirror': 'published',
+  huggingface: 'published', nix: 'published', 'linux-packages': 'published', 'custom:mirror': 'published',
 } as const;
 /**
  * A later version: the same, except the Space. The huggingface spoke pushes the `space/` folder as it

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { generateKey } from 'openpgp';
 import { startAurRpcFake, type AurRpcFake } from '../../fakes/aur-rpc/index.js';
 import { startCratesFake, type CratesFake } from '../../fakes/crates/index.js';
 import { startGitHubFake, type GitHubFake } from '../../fakes/github/index.js';
@@ -17,7 +18,7 @@ export const FAKE_TOKEN = 'e2e_full_release_registry_token';
 export const REPOSITORY = 'acme/hello-forge';
 
 /** The git-hosted spokes and the bare repository each one pushes to. */
-export type GitSpoke = 'homebrew' | 'scoop' | 'nix' | 'huggingface';
+export type GitSpoke = 'homebrew' | 'scoop' | 'nix' | 'huggingface' | 'linux-packages';
 
 export interface LocalServers {
   services: ServicesEnv;
@@ -109,6 +110,7 @@ export async function startLocalServers(workDir: string, options: { repository?:
       scoop: bare('scoop-bucket'),
       nix: bare('nix-packages'),
       huggingface: bare('hello-forge-space'),
+      'linux-packages': bare('packages'),
     };
     const aurPackage = `${id}-bin`;
     // This run's repositories on the shared git server and sshd go with it.
@@ -139,6 +141,9 @@ export async function startLocalServers(workDir: string, options: { repository?:
       HOMEBREW_TAP_TOKEN: gitToken,
       SCOOP_BUCKET_TOKEN: gitToken,
       NIX_REPO_TOKEN: gitToken,
+      LINUX_REPO_TOKEN: gitToken,
+      // A throwaway key of this run signs the apt and yum indexes.
+      LINUX_REPO_GPG_KEY: (await generateKey({ type: 'ecc', curve: 'curve25519Legacy', userIDs: [{ name: 'e2e packages' }], format: 'armored' })).privateKey,
       HF_TOKEN: gitToken,
       // The local git server takes GitHub-style `x-access-token:<token>` basic auth.
       HF_USERNAME: 'x-access-token',

@@ -36,6 +36,7 @@ export function releaseConfig(servers: LocalServers): string {
     vscode: p.vscode,
     huggingface: { ...p.huggingface, remote: servers.gitRepos.huggingface.url },
     nix: { ...p.nix, repository: servers.gitRepos.nix.url },
+    'linux-packages': { ...p['linux-packages'], repository: servers.gitRepos['linux-packages'].url },
     custom: {
       mirror: { ...p.custom.mirror, env: { MIRROR_DIR: servers.mirrorDir } },
     },
