@@ -73,6 +73,8 @@ function requestsSince(n: number): SeenRequest[] {
 
 describe('install.sh', () => {
   it('is shellcheck -s sh clean', async () => {
+    const installed = await run('sh', ['-c', 'command -v shellcheck']);
+    expect(installed.code, 'shellcheck is not installed: `bash scripts/test-services up` installs it (Debian package shellcheck)').toBe(0);
     const result = await run('shellcheck', ['-s', 'sh', script]);
     expect(result.code, result.stdout + result.stderr).toBe(0);
   });
