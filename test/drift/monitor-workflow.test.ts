@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { PINNED_ACTIONS } from '@deployforge/workflow';
+import { PINNED_ACTIONS, PUSH_SITE_SCRIPT } from '@deployforge/workflow';
 import { parse } from 'yaml';
 import { repoRoot } from '../helpers/repo-root.js';
 import { issuesOf } from '../fakes/github/index.js';
@@ -24,7 +24,7 @@ interface Step { name?: string; id?: string; uses?: string; run?: string; if?: s
 interface Workflow {
   on: Record<string, unknown>;
   permissions: unknown;
-  jobs: Record<string, { permissions?: unknown; env?: Record<string, string>; steps: Step[] }>;
+  jobs: Record<string, { permissions?: unknown; if?: string; env?: Record<string, string>; steps: Step[] }>;
 }
 const workflow = parse(text) as Workflow;
 const steps = workflow.jobs.status!.steps;
@@ -40,10 +40,17 @@ describe('workflows-templates/deployforge-monitor.yml', () => {
     expect(Object.keys(workflow.on).sort()).toEqual(['schedule', 'workflow_dispatch']);
     expect(workflow.on.schedule).toEqual([{ cron: expect.stringMatching(/^\d+ \d+ \* \* \*$/) }]);
     expect(workflow.permissions).toEqual({ contents: 'read' });
-    expect(Object.keys(workflow.jobs)).toEqual(['status', 'drift-issue']);
+    expect(Object.keys(workflow.jobs)).toEqual(['status', 'drift-issue', 'status-pages', 'status-branch']);
     expect(workflow.jobs.status!.permissions).toEqual({ contents: 'read' });
-    // issues: write on the drift-issue job only (status.issues, issue 23).
+    // issues: write on the drift-issue job only (status.issues, issue 23); Pages and the branch each
+    // written by a job that does nothing else, and only when deployforge.yml says so.
     expect(workflow.jobs['drift-issue']!.permissions).toEqual({ contents: 'read', issues: 'write' });
+    expect(workflow.jobs['status-pages']!.permissions).toEqual({ pages: 'write', 'id-token': 'write' });
+    expect(workflow.jobs['status-branch']!.permissions).toEqual({ contents: 'write' });
+    expect(workflow.jobs['status-pages']!.if).toBe("always() && needs.status.outputs.publish == 'pages'");
+    expect(workflow.jobs['status-branch']!.if).toBe("always() && needs.status.outputs.publish == 'branch'");
+    // The branch job runs the release workflow's own script, byte for byte.
+    expect(workflow.jobs['status-branch']!.steps.at(-1)!.run).toBe(`${PUSH_SITE_SCRIPT}\n`);
     const pinned = new Map(Object.values(PINNED_ACTIONS).map((a) => [`${a.repo}@${a.sha}`, a.version]));
     for (const step of Object.values(workflow.jobs).flatMap((j) => j.steps)) {
       if (step.run !== undefined) expect(step.run, step.name).not.toContain('${{');
@@ -140,6 +147,8 @@ platforms:
     const dashboard = await runStep(steps.find((s) => s.name === 'Render the dashboard')!, output);
     codes.dashboard = dashboard.code;
     expect(dashboard.code, dashboard.stderr).toBe(0);
+    // No status.pages / status.branch here: nothing to publish, said in the job's outputs.
+    expect(readFileSync(output, 'utf8')).toContain('publish=none\nbranch=\n');
     if (exitCode === '1') codes.fail = (await runStep(steps.find((s) => s.name === 'Fail on drift')!, output)).code;
     return { exitCode, codes };
   }

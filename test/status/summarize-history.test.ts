@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parseStatusDocument, parseStatusHistory, serializeHistory } from '@deployforge/status';
 import { seedFiles, seedPagesSite, startGitHubFake, type GitHubFake } from '../fakes/github/index.js';
 import { repoRoot, runActionBundle } from '../helpers/run-action-bundle.js';
+import { runCli } from '../../packages/cli/src/run-cli.js';
 import { needsText } from './summarize-fixtures.js';
 
 // The summarize bundle with `history: branch:gh-pages` (status.branch, issue 23) against the GitHub
@@ -135,6 +136,39 @@ describe('summarize with a published history on GitHub Pages', () => {
     status = 200;
     expect(run.outputs.publish).toBe('false');
     expect(run.stdout).toContain(`::warning title=The published status history could not be read::${siteUrl}history.json answered HTTP 500`);
+  });
+});
+
+describe('deployforge dashboard --published (what the monitor runs)', () => {
+  async function dashboard(status: string, args: string[] = []) {
+    const dir = mkdtempSync(join(tmpdir(), 'df-dashboard-published-'));
+    writeFileSync(join(dir, 'deployforge.yml'), `project: { name: hello-forge, repository: acme/monitored }\nbuild: { targets: [linux-x64] }\nplatforms:\n  npm:\n${status}`);
+    let stdout = '';
+    let stderr = '';
+    const code = await runCli(['dashboard', '--published', '--status', join(repoRoot, 'test/fixtures/status/check-1.2.4.json'), '--out', 'site', ...args], {
+      stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd: dir, isTTY: false,
+      env: { GITHUB_API_URL: gh.url, GITHUB_TOKEN: TOKEN },
+    });
+    return { code, stdout, stderr, dir };
+  }
+
+  test('status.branch: adds the check to the branch\'s history and says publish: branch gh-pages', async () => {
+    const repo = gh.state.addRepo('acme/monitored');
+    seedFiles(repo, 'gh-pages', { 'history.json': serializeHistory([fixture('release-1.2.4.json'), fixture('release-1.2.3.json')]) }, 'DeployForge status');
+    const run = await dashboard('status: { branch: gh-pages }\n', ['--json']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ ok: true, publish: 'branch', branch: 'gh-pages', detail: '2 documents from history.json on gh-pages' });
+    const kept = parseStatusHistory(readFileSync(join(run.dir, 'site/history.json'), 'utf8'), 'history.json');
+    expect(kept.map((d) => d.version)).toEqual(['1.2.4', '1.2.4', '1.2.3']);
+    expect(readFileSync(join(run.dir, 'site/index.html'), 'utf8')).toContain('platforms: npm,docker,winget');
+  });
+
+  test('nothing configured: publish: none, and no request', async () => {
+    const before = gh.requests.length;
+    const run = await dashboard('');
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout.split('\n')[1]).toBe('publish: none (status.pages and status.branch are not set)');
+    expect(gh.requests.length).toBe(before);
   });
 });
 

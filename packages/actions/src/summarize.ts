@@ -6,8 +6,7 @@ import {
   parseNeeds, renderBadge, renderDashboard, renderSummaryMarkdown, requiredFailures, statusFromNeeds,
 } from '@deployforge/status';
 import { createGitHubClient } from '@deployforge/github';
-import { announceRelease } from '@deployforge/runner';
-import { parseHistorySource, readPublishedHistory, type HistorySource } from './read-published-history.js';
+import { announceRelease, parseHistorySource, readPublishedHistory, type HistorySource } from '@deployforge/runner';
 import { createActionLogger } from './runtime/action-logger.js';
 import { stringInput } from './runtime/action-inputs.js';
 import { runAction } from './runtime/run-action.js';

@@ -10,6 +10,7 @@ export { runCheckExists } from './run-check-exists.js';
 export {
   runStatus, selectNewestRelease, driftState, DRIFT_STATES, type DriftState, type DriftReport, type DriftPlatformStatus,
 } from './run-status.js';
+export { historySourceOf, parseHistorySource, readConfiguredHistory, readPublishedHistory, type HistorySource, type PublishedHistory } from './read-published-history.js';
 export { syncDriftIssue, type DriftIssueResult, type DriftIssueAction, type DriftIssueOptions } from './sync-drift-issue.js';
 export { runStats, NOT_PUBLISHED, type StatsReport, type PlatformDownloads } from './run-stats.js';
 export { runRollback, type RollbackReport, type RollbackOutcome } from './run-rollback.js';

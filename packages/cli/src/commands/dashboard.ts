@@ -3,13 +3,21 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { ConfigurationError } from '@deployforge/diagnostics';
 import { DEFAULT_HISTORY_KEEP, parseStatusDocument, parseStatusHistory, renderDashboard, type StatusDocument } from '@deployforge/status';
-import type { CommandContext } from '../command-context.js';
+import { createCliLogger } from '../cli-logger.js';
+import { configOption, type CommandContext } from '../command-context.js';
+import { printJson } from '../json-output.js';
+
+// The runner (and its GitHub client) loads only for --published (issue 20).
+const runner = () => import('@deployforge/runner');
 
 interface DashboardOptions {
   status: string[];
   out: string;
   history?: string;
   keep: string;
+  config: string;
+  published?: boolean;
+  json?: boolean;
 }
 
 /** Reads one input file; an unreadable one is the user's to fix (exit 2), named like a bad one. */
@@ -32,12 +40,14 @@ function parseKeep(value: string): number {
 }
 
 export function registerDashboard(program: Command, ctx: CommandContext): Command {
-  return program.command('dashboard')
+  return configOption(program.command('dashboard'))
     .description('render the HTML dashboard (index.html, history, badge.json) from one or more status.json files')
     .requiredOption('--status <file>', 'a status.json; repeat it to add history (the newest is the release shown)', (value: string, previous: string[] = []) => [...previous, value])
     .requiredOption('--out <dir>', 'directory to write index.html, status.json, history.json, badge.json and releases/ into')
     .option('--history <file>', 'a history.json written by an earlier run (a published site\'s): the --status files are added to it')
     .option('--keep <n>', 'how many status documents the history keeps, newest first', String(DEFAULT_HISTORY_KEEP))
+    .option('--published', 'also add to the history published where the config says (status.pages or status.branch; GITHUB_TOKEN reads it), and say where to publish the result')
+    .option('--json', 'print the files written (and, with --published, where to publish) as one JSON document')
     .addHelpText('after', [
       '',
       'The page is self-contained (inline CSS, no script, no external resource): open it from disk or',
@@ -48,14 +58,36 @@ export function registerDashboard(program: Command, ctx: CommandContext): Comman
       'the newest release and gives the dispatch inputs that bring them up to date; each document keeps',
       'its own detail page under releases/. history.json lists the documents kept, for the next run.',
       '',
+      'With --published, "publish" says where the site goes: pages, branch (with its name) or none (not',
+      'configured, a dry run, or a published history that could not be read: publishing would lose it).',
+      '',
       'Exit codes: 0 written, 2 a status or history file is missing or invalid (the message names it).',
     ].join('\n'))
     .action(async (options: DashboardOptions) => {
       // Validate every file before writing anything, so a bad one never leaves a half-updated site.
       const keep = parseKeep(options.keep);
       const docs: StatusDocument[] = options.history ? parseStatusHistory(await readInput(ctx.io.cwd, options.history, 'history file'), options.history) : [];
-      for (const file of options.status) docs.push(await readStatusFile(ctx.io.cwd, file));
-      const files = await renderDashboard(docs, resolve(ctx.io.cwd, options.out), { keep });
+      const added: StatusDocument[] = [];
+      for (const file of options.status) added.push(await readStatusFile(ctx.io.cwd, file));
+      const published = options.published ? await (await runner()).readConfiguredHistory({ configPath: options.config, io: ctx.io, log: createCliLogger(ctx.io) }) : undefined;
+      const files = await renderDashboard([...(published?.history?.documents ?? []), ...docs, ...added], resolve(ctx.io.cwd, options.out), { keep });
+      const where = published === undefined ? undefined : publishTarget(published, added);
+      if (options.json) {
+        printJson(ctx.io, { index: files.index, history: files.history, badge: files.badge, ...(where ?? {}) });
+        return;
+      }
       ctx.io.stdout(`${files.index}\n`);
+      if (where) ctx.io.stdout(`publish: ${where.publish}${where.branch ? ` ${where.branch}` : ''} (${where.detail})\n`);
     });
+}
+
+type Configured = Awaited<ReturnType<Awaited<ReturnType<typeof runner>>['readConfiguredHistory']>>;
+
+/** Where the site may go: never over a history it could not read, never from a dry run. */
+function publishTarget(published: Configured, added: readonly StatusDocument[]): { publish: 'pages' | 'branch' | 'none'; branch?: string; detail: string } {
+  const { source, history } = published;
+  if (!source || !history) return { publish: 'none', detail: 'status.pages and status.branch are not set' };
+  if (!history.complete) return { publish: 'none', detail: history.detail };
+  if (added.some((d) => d['dry-run'])) return { publish: 'none', detail: 'a dry run is never published' };
+  return source.kind === 'branch' ? { publish: 'branch', branch: source.branch, detail: history.detail } : { publish: 'pages', detail: history.detail };
 }

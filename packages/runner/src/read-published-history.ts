@@ -1,5 +1,8 @@
-import { ConfigurationError, errorMessage } from '@deployforge/diagnostics';
-import type { GitHubClient } from '@deployforge/github';
+import { loadConfig } from '@deployforge/config';
+import { ConfigurationError, errorMessage, type Logger } from '@deployforge/diagnostics';
+import { createGitHubClient, type GitHubClient } from '@deployforge/github';
+import { resolveRepository } from '@deployforge/hub';
+import { configFileFor, type InputSource } from '@deployforge/inputs';
 import { parseStatusHistory, type StatusDocument } from '@deployforge/status';
 
 /**
@@ -73,4 +76,26 @@ export async function readPublishedHistory(
   return source.kind === 'branch'
     ? fromBranch(client, repository.owner, repository.repo, source.branch)
     : fromPages(client, repository.owner, repository.repo, fetchTimeoutMs);
+}
+
+/** Where deployforge.yml says the dashboard is published (status.branch wins over status.pages). */
+export function historySourceOf(config: { status?: { pages?: boolean; branch?: string } }): HistorySource | undefined {
+  if (config.status?.branch) return { kind: 'branch', branch: config.status.branch };
+  if (config.status?.pages) return { kind: 'pages' };
+  return undefined;
+}
+
+/**
+ * `deployforge dashboard --published`: the history published where deployforge.yml says
+ * (status.pages / status.branch), read with GITHUB_TOKEN; `source` undefined when it says nowhere.
+ */
+export async function readConfiguredHistory(options: { configPath: string; io: InputSource; log: Logger }): Promise<{ source?: HistorySource; history?: PublishedHistory }> {
+  const loaded = await loadConfig(configFileFor(options.configPath, options.io.cwd));
+  const source = historySourceOf(loaded.config);
+  if (!source) return {};
+  const repository = resolveRepository(loaded, options.io.env);
+  const token = options.io.env.GITHUB_TOKEN || options.io.env.GH_TOKEN;
+  if (!token) throw new ConfigurationError(`GITHUB_TOKEN: not set; expected a token that reads ${repository.owner}/${repository.repo} (its published status history)`);
+  const client = createGitHubClient({ token, log: options.log, ...(options.io.env.GITHUB_API_URL ? { baseUrl: options.io.env.GITHUB_API_URL } : {}) });
+  return { source, history: await readPublishedHistory(client, repository, source) };
 }
