@@ -8,6 +8,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMemoryLogger } from '@deployforge/diagnostics';
 import type { PlatformContext } from '@deployforge/platforms';
 import { linuxPackagesPlatform } from '../../../packages/platforms/src/linux-packages/index.js';
+import { buildDeb } from '../../../packages/platforms/src/linux-packages/deb-package.js';
+import { readPayload } from '../../../packages/platforms/src/linux-packages/package-payload.js';
+import { packageSettings } from '../../../packages/platforms/src/linux-packages/package-settings.js';
+import { buildRpm } from '../../../packages/platforms/src/linux-packages/rpm-package.js';
 import { cloneWithGit, createBareRepo, runSpoke, type BareRepo } from '../../../packages/platforms/src/git-remote/test-support.js';
 import { createReleaseFixture, type ReleaseFixture } from '../../helpers/release-fixture.js';
 import { requireClient } from '../../helpers/real-clients.js';
@@ -355,5 +359,35 @@ describe('linux-packages: .deb and .rpm in apt and yum repositories on a git bra
     expect(signed.status, signed.detail).toBe('published');
     expect(await repo.show('key.asc')).toContain('BEGIN PGP PUBLIC KEY BLOCK');
     expect(await repo.show('deb/dists/stable/InRelease')).toContain('BEGIN PGP SIGNED MESSAGE');
+  }, 120_000);
+
+  it('a real gcc-built binary: lintian finds no error and no undeclared libc, dpkg and rpm see the libc dependency', async () => {
+    requireClient('gcc', 'gcc');
+    requireClient('lintian', 'lintian');
+    const dir = mkdtempSync(join(tmpdir(), 'df-elf-'));
+    cleanup.push(dir);
+    writeFileSync(join(dir, 'h.c'), '#include <stdio.h>\nint main(void){puts("hello-forge 1.0.0");return 0;}\n');
+    await runOk('gcc', ['-O2', '-s', '-o', join(dir, 'hello-forge'), join(dir, 'h.c')]);
+    await runOk('tar', ['-czf', join(dir, 'release.tar.gz'), '-C', dir, 'hello-forge']);
+    const ctx = ctxFor('file:///unused');
+    const settings = packageSettings(ctx);
+    const payload = await readPayload(join(dir, 'release.tar.gz'), 'release.tar.gz', settings);
+    const deb = buildDeb(settings, 'amd64', payload);
+    writeFileSync(join(dir, deb.fileName), deb.data);
+    const rpm = buildRpm(settings, 'x86_64', payload);
+    writeFileSync(join(dir, rpm.fileName), rpm.data);
+
+    expect((await runOk('dpkg-deb', ['-f', join(dir, deb.fileName), 'Depends'])).trim()).toMatch(/^libc6 \(>= 2\.\d+\)$/);
+    expect(await runOk('rpm', ['-qp', '--requires', join(dir, rpm.fileName)])).toMatch(/^libc\.so\.6\(GLIBC_2\.\d+\)\(64bit\)$/m);
+    const lint = await run('lintian', ['--allow-root', '--tag-display-limit', '0', join(dir, deb.fileName)], { timeoutMs: 120_000 });
+    expect(lint.stdout, lint.stdout).not.toMatch(/^E: /m);
+    expect(lint.stdout, lint.stdout).not.toContain('undeclared-elf-prerequisites');
+    // The installed binary runs from a throwaway root.
+    const root = mkdtempSync(join(tmpdir(), 'df-dpkg-'));
+    cleanup.push(root);
+    mkdirSync(join(root, 'var/lib/dpkg/info'), { recursive: true });
+    writeFileSync(join(root, 'var/lib/dpkg/status'), '');
+    await runOk('dpkg', ['--root', root, '--force-not-root', '--force-depends', '--log', join(root, 'dpkg.log'), '-i', join(dir, deb.fileName)]);
+    expect(await runOk(join(root, 'usr/bin/hello-forge'), [])).toBe('hello-forge 1.0.0\n');
   }, 120_000);
 });
