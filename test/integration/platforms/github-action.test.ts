@@ -168,6 +168,30 @@ describe('github-action spoke against the GitHub fake', () => {
     expect(gh.violations()).toEqual([]);
   });
 
+  test('rollback --to moves the line\'s tags back on request, once; a prerelease target is refused', async () => {
+    const c100 = commitAction('main', '1.0.0');
+    await released('1.0.0', c100);
+    await publish('1.0.0');
+    const c110 = commitAction('main', '1.1.0');
+    await released('1.1.0', c110);
+    await publish('1.1.0');
+    expect(tag('v1')?.sha).toBe(c110.sha);
+
+    let before = gh.writeCount();
+    let result = await githubActionPlatform.rollback!(context('1.0.0'), '1.0.0');
+    expect(result).toMatchObject({ status: 'published', detail: `v1 moved back ${c110.sha.slice(0, 7)} -> ${c100.sha.slice(0, 7)} (v1.0.0); v1.0 already at ${c100.sha.slice(0, 7)}` });
+    expect(gh.writeCount() - before).toBe(1);
+    expect(tag('v1')?.sha).toBe(c100.sha);
+    expect(tag('v1.1')?.sha).toBe(c110.sha);
+
+    before = gh.writeCount();
+    result = await githubActionPlatform.rollback!(context('1.0.0'), '1.0.0');
+    expect(result.status).toBe('skipped');
+    expect(gh.writeCount() - before).toBe(0);
+    expect((await githubActionPlatform.rollback!(context('1.0.0'), '2.0.0-rc.1')).status).toBe('failed');
+    expect(gh.violations()).toEqual([]);
+  });
+
   test('a token that cannot write contents: failed with what the job needs, nothing half-explained', async () => {
     const c = commitAction('main', '1.0.0');
     await released('1.0.0', c);

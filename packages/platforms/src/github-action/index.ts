@@ -2,6 +2,7 @@ import type { Platform } from '../platform.js';
 import { checkGithubAction } from './check.js';
 import { publishGithubAction } from './publish.js';
 import { renderGithubAction } from './render.js';
+import { rollbackGithubAction } from './rollback.js';
 import { statusGithubAction } from './status.js';
 
 /**
@@ -14,4 +15,5 @@ export const githubActionPlatform: Platform = {
   render: renderGithubAction,
   publish: publishGithubAction,
   status: statusGithubAction,
+  rollback: rollbackGithubAction,
 };
