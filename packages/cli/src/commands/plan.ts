@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { loadConfig } from '@deployforge/config';
 import { ConfigurationError } from '@deployforge/diagnostics';
 import { createPlan, credentialFactsFromEnv, parsePlatformSelection, spokeKeys, type Plan } from '@deployforge/plan';
-import { formatTable } from '../format-table.js';
+import { fitTable, outputWidth, wrapText } from '../fit-table.js';
 import { configFileFor, loadPlanInputs, type InputSource, type PlanInputs } from '@deployforge/inputs';
 import { printJson } from '../json-output.js';
 import { configOption, type CommandContext } from '../command-context.js';
@@ -57,34 +57,62 @@ export function registerPlan(program: Command, ctx: CommandContext): Command {
         dryRun: options.dryRun ?? false,
       });
       if (options.json) printJson(ctx.io, plan);
-      else ctx.io.stdout(`${renderPlan(plan)}\n`);
+      else ctx.io.stdout(`${renderPlan(plan, { width: outputWidth(ctx.io.env, ctx.io.isTTY), buildCommand: inputs.loaded.config.build?.command, cross: inputs.loaded.config.build?.cross === true })}\n`);
     });
 }
 
-export function renderPlan(plan: Plan): string {
+export interface RenderPlanOptions {
+  /** Fit every table to this many columns (outputWidth: $COLUMNS, the terminal, else 80). */
+  width?: number;
+  /** build.command: tells which toolchain's target names matter (Rust triples, GOOS/GOARCH). */
+  buildCommand?: string;
+  cross?: boolean;
+}
+
+/** One column of the targets table, shown only when its ecosystem is in use. */
+interface TargetColumn {
+  header: string;
+  cell: (t: Plan['targets'][number]) => string;
+  shown: boolean;
+}
+
+/**
+ * The plan for people. The targets table shows only the names of the ecosystems this release
+ * uses (npm os/cpu when npm or GitHub Packages is on, the Rust triple when the build uses it…):
+ * eight columns for every target ran past any terminal. `--json` carries all of them.
+ */
+export function renderPlan(plan: Plan, options: RenderPlanOptions = {}): string {
+  const width = options.width ?? 80;
+  const command = options.buildCommand ?? '';
+  const platforms = new Set(plan.spokes.map((s) => s.platform));
   const v = plan.version;
   const head = `${plan.project} ${v.version} (tag ${v.tag}; ${v.prerelease ? 'prerelease, ' : ''}npm dist-tag ${v.npmDistTag}; PyPI ${v.pypiVersion ?? 'not representable'})`;
-  const targets = formatTable(
-    ['target', 'runner', 'rust triple', 'GOOS/GOARCH', 'npm os/cpu', 'PyPI tag', 'OCI', 'archive'],
-    plan.targets.map((t) => [
-      t.target, t['runs-on'], t['rust-target'], `${t.goos}/${t.goarch}`,
-      `${t.npm.os}/${t.npm.cpu}${t.npm.libc ? `/${t.npm.libc}` : ''}`, t.pypi.platformTag,
-      t.oci ? `${t.oci.os}/${t.oci.architecture}${t.oci.variant ? `/${t.oci.variant}` : ''}` : '-', t.archive,
-    ]),
-  );
-  const jobs = formatTable(['job', 'runs', 'why'], [
+  const all: TargetColumn[] = [
+    { header: 'target', cell: (t) => t.target, shown: true },
+    { header: 'runner', cell: (t) => t['runs-on'], shown: true },
+    { header: 'rust triple', cell: (t) => t['rust-target'], shown: /DEPLOYFORGE_RUST_TARGET|\bcargo\b/.test(command) || platforms.has('crates') },
+    { header: 'GOOS/GOARCH', cell: (t) => `${t.goos}/${t.goarch}`, shown: options.cross === true || /\bGOOS\b|\bGOARCH\b|\bgo build\b/.test(command) },
+    { header: 'npm os/cpu', cell: (t) => `${t.npm.os}/${t.npm.cpu}${t.npm.libc ? `/${t.npm.libc}` : ''}`, shown: platforms.has('npm') || platforms.has('github-packages') },
+    { header: 'PyPI tag', cell: (t) => t.pypi.platformTag, shown: platforms.has('pypi') },
+    { header: 'OCI', cell: (t) => (t.oci ? `${t.oci.os}/${t.oci.architecture}${t.oci.variant ? `/${t.oci.variant}` : ''}` : '-'), shown: platforms.has('docker') },
+    { header: 'archive', cell: (t) => t.archive, shown: true },
+  ];
+  const columns = all.filter((c) => c.shown);
+  const targets = fitTable(columns.map((c) => c.header), plan.targets.map((t) => columns.map((c) => c.cell(t))), width);
+  const jobs = fitTable(['job', 'runs', 'why'], [
     ['build', plan.build.run ? 'yes' : 'no', plan.build.detail],
     ['release', plan.release.run ? 'yes' : 'no', plan.release.detail],
-  ]);
+  ], width);
   // `| OIDC` only where the config declares trusted publishing: only then does it count (and only
   // then does the generated job get id-token: write).
-  const spokes = plan.spokes.length === 0 ? 'no platforms enabled' : formatTable(
+  const spokes = plan.spokes.length === 0 ? 'no platforms enabled' : fitTable(
     ['spoke', 'runs', 'reason', 'required', 'credentials', 'detail'],
     plan.spokes.map((s) => [
       s.key, s.run ? 'yes' : 'no', s.reason, s.required ? 'yes' : 'no',
       s.credentials.names.length === 0 ? '-' : `${s.credentials.names.join(s.credentials.mode === 'all' ? ' + ' : ' | ')}${s.credentials.trustedPublishing ? ' | OIDC' : ''}`,
       s.detail,
     ]),
+    width,
   );
-  return `${head}\n\nTargets\n${targets}\n\nJobs\n${jobs}\n\nSpokes\n${spokes}`;
+  return `${wrapText(head, width).join('\n')}\n\nTargets\n${targets}\n\nJobs\n${jobs}\n\nSpokes\n${spokes}`;
 }

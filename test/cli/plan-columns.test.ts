@@ -1,0 +1,41 @@
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { runCli } from '../../packages/cli/src/run-cli.js';
+import type { CliIo } from '../../packages/cli/src/cli-io.js';
+import { repoRoot } from '../helpers/repo-root.js';
+
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+async function plan(example: string, args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+  const dir = mkdtempSync(join(tmpdir(), 'df-plan-cols-'));
+  dirs.push(dir);
+  cpSync(join(repoRoot, 'examples', example), dir, { recursive: true, filter: (src) => !src.includes('/target') });
+  let stdout = '';
+  let stderr = '';
+  const io: CliIo = { stdout: (t) => { stdout += t; }, stderr: (t) => { stderr += t; }, cwd: dir, env: { PATH: process.env.PATH ?? '', ...env }, isTTY: false };
+  const code = await runCli(['plan', ...args], io);
+  return { code, stdout, stderr };
+}
+
+describe('plan output fits a terminal', () => {
+  test('the Go example: only the columns of what it uses, no line past 80 when not a terminal', async () => {
+    const run = await plan('go-cli', ['--version', '1.2.3']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('GOOS/GOARCH');
+    expect(run.stdout).not.toContain('rust triple');
+    for (const line of run.stdout.split('\n')) expect(line.length, line).toBeLessThanOrEqual(80);
+  });
+
+  test('$COLUMNS sets the width; --json is unchanged (every ecosystem name, one document)', async () => {
+    const narrow = await plan('rust-cli', ['--version', '0.1.0'], { COLUMNS: '60' });
+    expect(narrow.code, narrow.stderr).toBe(0);
+    for (const line of narrow.stdout.split('\n')) expect(line.length, line).toBeLessThanOrEqual(60);
+    expect(narrow.stdout).toContain('x86_64-unknown-linux-gnu');
+    const json = await plan('rust-cli', ['--version', '0.1.0', '--json'], { COLUMNS: '60' });
+    const doc = JSON.parse(json.stdout) as { targets: { 'rust-target': string; goos: string }[] };
+    expect(doc.targets.every((t) => t['rust-target'] && t.goos)).toBe(true);
+  });
+});
