@@ -396,4 +396,23 @@ describe('linux-packages: .deb and .rpm in apt and yum repositories on a git bra
     await runOk('dpkg', ['--root', root, '--force-not-root', '--force-depends', '--log', join(root, 'dpkg.log'), '-i', join(dir, deb.fileName)]);
     expect(await runOk(join(root, 'usr/bin/hello-forge'), [])).toBe('hello-forge 1.0.0\n');
   }, 120_000);
+
+  it('a run that stopped after the .deb completes with the .rpm only: the apt indexes are not rewritten or re-signed', async () => {
+    const repo = await createBareRepo(services, 'packages');
+    repos.push(repo);
+    const debOnly = await runSpoke(linuxPackagesPlatform, ctxFor(repo.httpUrl, { formats: ['deb'] }));
+    expect(debOnly.status, debOnly.detail).toBe('published');
+    const inRelease = await repo.show('deb/dists/stable/InRelease');
+    const both = ctxFor(repo.httpUrl, { formats: ['deb', 'rpm'] });
+    const check = await linuxPackagesPlatform.check(both);
+    expect(check.state).toBe('absent');
+    expect(check.detail).toContain('hello-forge-1.0.0~rc.1-1.x86_64.rpm');
+    expect(check.detail).not.toContain('.deb');
+    const rest = await runSpoke(linuxPackagesPlatform, both);
+    expect(rest.status, rest.detail).toBe('published');
+    expect(rest.detail).not.toContain('.deb');
+    expect(await repo.show('deb/dists/stable/InRelease')).toBe(inRelease);
+    expect(await repo.files()).toContain('rpm/repodata/repomd.xml.asc');
+    expect(await repo.commits()).toBe(2);
+  }, 120_000);
 });
