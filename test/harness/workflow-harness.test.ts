@@ -89,6 +89,7 @@ describe('the workflow harness', () => {
     ['an action without a stand-in', `${HEAD}  a:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/cache@v4\n`, /no stand-in for actions\/cache@v4/],
     ['a runner it has no machine for', `${HEAD}  a:\n    runs-on: macos-15\n    steps:\n      - run: 'true'\n`, /runs-on macos-15: no such machine/],
     ['a context not available there', `${HEAD}  a:\n    if: secrets.X != ''\n    runs-on: ubuntu-latest\n    steps:\n      - run: 'true'\n`, /cannot parse expression/],
+    ['an expression where the harness takes values as written', `${HEAD}  a:\n    runs-on: ubuntu-latest\n    environment: \${{ inputs.env }}\n    steps:\n      - run: 'true'\n`, /environment must be a literal string/],
     ['a matrix with fail-fast on', `${HEAD}  a:\n    runs-on: ubuntu-latest\n    strategy:\n      matrix: \${{ fromJSON('{"include":[{"x":1},{"x":2}]}') }}\n    steps:\n      - run: 'true'\n`, /fail-fast on, which is not implemented/],
   ])('refuses %s loudly', async (_, workflow, message) => {
     await expect(runWorkflow(setup(workflow))).rejects.toThrow(message);

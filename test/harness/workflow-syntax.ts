@@ -58,6 +58,14 @@ function unsupported(where: string, keys: string[], allowed: string[]): void {
   if (extra.length > 0) throw new Error(`harness: ${where} uses ${extra.join(', ')}, which the harness does not implement (it knows ${allowed.join(', ')})`);
 }
 
+/** Values the harness uses as written: an expression in one would be taken literally, so it is refused. */
+function literal(where: string, value: unknown, type: 'string' | 'number'): void {
+  if (value === undefined) return;
+  if (typeof value !== type || (typeof value === 'string' && value.includes('${{'))) {
+    throw new Error(`harness: ${where} must be a literal ${type} here, got ${JSON.stringify(value)}`);
+  }
+}
+
 /** Reads and checks a workflow file; throws on anything outside the implemented subset. */
 export function loadWorkflow(file: string): WorkflowSpec {
   const spec = parse(readFileSync(file, 'utf8')) as WorkflowSpec;
@@ -72,10 +80,14 @@ export function loadWorkflow(file: string): WorkflowSpec {
   for (const [id, job] of Object.entries(spec.jobs)) {
     unsupported(`jobs.${id}`, Object.keys(job), JOB_KEYS);
     if (job.strategy) unsupported(`jobs.${id}.strategy`, Object.keys(job.strategy), STRATEGY_KEYS);
+    literal(`jobs.${id}.environment`, job.environment, 'string');
+    literal(`jobs.${id}.timeout-minutes`, job['timeout-minutes'], 'number');
+    if (job.strategy?.['fail-fast'] !== undefined && typeof job.strategy['fail-fast'] !== 'boolean') throw new Error(`harness: jobs.${id}.strategy.fail-fast must be a literal boolean`);
     for (const need of needsOf(job)) if (!spec.jobs[need]) throw new Error(`harness: jobs.${id} needs unknown job ${need}`);
     job.steps.forEach((step, i) => {
       const where = `jobs.${id}.steps[${i}]`;
       unsupported(where, Object.keys(step), STEP_KEYS);
+      for (const key of ['id', 'uses', 'shell'] as const) literal(`${where}.${key}`, step[key], 'string');
       if ((step.uses === undefined) === (step.run === undefined)) throw new Error(`harness: ${where} needs exactly one of uses: and run:`);
       if (step.run !== undefined && step.shell !== undefined && step.shell !== 'bash') throw new Error(`harness: ${where} shell: ${step.shell} is not implemented (bash only)`);
       if (step.uses !== undefined && step.shell !== undefined) throw new Error(`harness: ${where} has shell: on a uses: step`);
