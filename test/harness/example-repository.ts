@@ -20,6 +20,8 @@ export interface Example {
   repository: string;
   /** The targets the scenario builds: the example's own, fewer to keep the test short. */
   targets: string[];
+  /** deployforge.yml's `status` block (issue 23: the published dashboard), when a scenario sets one. */
+  status?: Record<string, unknown>;
 }
 
 export interface ExampleRepository {
@@ -53,6 +55,7 @@ function scenarioConfig(example: Example, servers: LocalServers): Record<string,
     homebrew: { ...p.homebrew, tap: servers.gitRepos.homebrew.url },
     scoop: { ...p.scoop, bucket: servers.gitRepos.scoop.url },
   };
+  if (example.status) config.status = example.status;
   return config;
 }
 

@@ -3,6 +3,7 @@
 // cosign-installer) recorded so a test can see they were called and with what. An action not listed
 // here fails the step loudly: the harness never pretends to run something it does not know.
 import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { downloadArtifact, uploadArtifact, type ArtifactStore } from './artifact-store.js';
@@ -74,10 +75,23 @@ export function runStandIn(uses: string, w: Record<string, string>, ctx: StandIn
       if (ctx.permissions['id-token'] !== 'write' || ctx.permissions.attestations !== 'write') {
         throw new Error(`attest-build-provenance needs permissions id-token: write and attestations: write; the job has ${JSON.stringify(ctx.permissions)}`);
       }
-      // GitHub's attestation needs its OIDC issuer; the stand-in writes a bundle naming what was attested.
+      // GitHub's attestation needs its OIDC issuer; the stand-in writes a bundle naming what was
+      // attested. Like a real one (new certificate, new log entry), it differs on every signing.
       const bundle = join(ctx.temp, 'attestation.sigstore.json');
-      writeFileSync(bundle, `${JSON.stringify({ standIn: 'actions/attest-build-provenance', with: w })}\n`);
+      writeFileSync(bundle, `${JSON.stringify({ standIn: 'actions/attest-build-provenance', with: w, signedAt: new Date().toISOString(), nonce: randomUUID() })}\n`);
       return { log: 'recorded: attest-build-provenance', outputs: { 'bundle-path': bundle }, path: [] };
+    }
+    case 'actions/upload-pages-artifact':
+      // The site goes into the run's artifact store as `github-pages`, the name deploy-pages reads.
+      only(action, w, ['path']);
+      return { log: uploadArtifact(ctx.artifacts, ctx.attempt, ctx.workspace, { name: 'github-pages', path: w.path ?? '' }), outputs: { artifact_id: '1' }, path: [] };
+    case 'actions/deploy-pages': {
+      only(action, w, []);
+      // As on GitHub: the deployment is requested with the job's OIDC token and a pages: write token.
+      if (ctx.permissions['id-token'] !== 'write' || ctx.permissions.pages !== 'write') {
+        throw new Error(`deploy-pages needs permissions pages: write and id-token: write; the job has ${JSON.stringify(ctx.permissions)}`);
+      }
+      return { log: 'recorded: deploy-pages (the github-pages artifact)', outputs: { page_url: 'https://pages.example.test/' }, path: [] };
     }
     default:
       throw new Error(`harness: no stand-in for ${uses}; add one in test/harness/stand-in-actions.ts`);
