@@ -79,7 +79,7 @@ describe('install.sh', () => {
     expect(result.code, result.stdout + result.stderr).toBe(0);
   });
 
-  it.each(['sh', 'dash'])('%s: installs the archive for this machine into ~/.local/bin of a clean HOME, checked against SHA256SUMS, and the program runs', async (shell) => {
+  it.each(['sh', 'dash', 'bash'])('%s: installs the archive for this machine into ~/.local/bin of a clean HOME, checked against SHA256SUMS, and the program runs', async (shell) => {
     const { env, home } = cleanEnv();
     const seen = server.requests.length;
     const result = await run(shell, [script], { env });
@@ -114,6 +114,21 @@ describe('install.sh', () => {
     const agents = requestsSince(seen).map((r) => r.agent);
     expect(agents).toHaveLength(2);
     for (const a of agents) expect(a).toMatch(agent);
+  });
+
+  it('BusyBox alone (as on Alpine): its sh, wget, tar, sha256sum and awk, nothing else on the PATH', async () => {
+    const busybox = await run('sh', ['-c', 'command -v busybox']);
+    expect(busybox.code, 'busybox is not installed: `bash scripts/test-services up` installs it (Debian package busybox)').toBe(0);
+    const bin = join(work, 'tools-busybox');
+    mkdirSync(bin);
+    const applets = ['sh', 'wget', 'tar', 'gzip', 'sha256sum', 'awk', 'cut', 'mktemp', 'uname', 'grep', 'cat', 'chmod', 'cp', 'mv', 'mkdir', 'rm'];
+    for (const applet of applets) symlinkSync(busybox.stdout.trim(), join(bin, applet));
+    const { env, home } = cleanEnv({ PATH: bin });
+    const seen = server.requests.length;
+    const result = await run(join(bin, 'sh'), [script], { env });
+    expect(result.code, result.stderr).toBe(0);
+    expect((await run(join(home, '.local/bin/hello-forge'), [])).stdout).toContain(`hello-forge 1.0.0 ${host}`);
+    for (const r of requestsSince(seen)) expect(r.agent).toMatch(/^Wget/);
   });
 
   it('says what to install when neither curl nor wget is there', async () => {

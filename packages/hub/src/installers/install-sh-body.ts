@@ -119,7 +119,9 @@ main() {
   version=$APP_VERSION
   to=
   target=
-  base_url=$(printenv "$BASE_URL_VARIABLE" || true)
+  # The variable's name is fixed at the top of this file (letters, digits, _): eval only reads it.
+  # Not printenv: BusyBox builds without that applet exist.
+  eval "base_url=\\\${$BASE_URL_VARIABLE:-}"
   if [ -z "$base_url" ]; then
     base_url=$DEFAULT_BASE_URL
   fi
