@@ -173,6 +173,16 @@ describe('install.sh', () => {
     expect(existsSync(join(home, '.local/bin'))).toBe(false);
   });
 
+  it('the mirror variable is read as text, never run', async () => {
+    const marker = join(work, 'ran');
+    const { env, home } = cleanEnv({ HELLO_FORGE_INSTALL_BASE_URL: `$(touch ${marker}) \`touch ${marker}\`; touch ${marker}` });
+    const result = await run('dash', [script], { env });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('--base-url: expected an http(s) URL');
+    expect(existsSync(marker)).toBe(false);
+    expect(existsSync(join(home, '.local'))).toBe(false);
+  });
+
   it('--help says how to use it and installs nothing', async () => {
     const { env, home } = cleanEnv();
     const result = await run('dash', [script, '--help'], { env });
