@@ -328,6 +328,10 @@ export interface PypiPlatformConfig {
    */
   package?: string;
   /**
+   * `binary-wheels` (the default when absent): DeployForge publishes `py3-none-<platform>` wheels that carry the release binary. `skip`: it publishes nothing to PyPI, for a project that is itself a Python package published by its own build (`init` chooses it for a pure-Python project): binary-only wheels would replace that package's source and wheels. With `skip` the platform is off (no job, no credential, no snapshot) and cannot be `required`.
+   */
+  mode?: 'binary-wheels' | 'skip';
+  /**
    * The upload URL (legacy upload API).
    */
   repository: string;

@@ -64,7 +64,9 @@ export function parseConfig(text: string, file: string): LoadedConfig {
   const typed = config as unknown as DeployforgeConfig;
   applyDerivedDefaults(typed);
   const platforms = (typed.platforms ?? {}) as Record<string, unknown>;
-  const enabledPlatforms = SPOKE_IDS.filter((id) => id in platforms);
+  // `pypi.mode: skip` keeps the block (the choice is written down) but publishes nothing there.
+  const skipped = (id: string) => id === 'pypi' && (platforms.pypi as { mode?: string } | null | undefined)?.mode === 'skip';
+  const enabledPlatforms = SPOKE_IDS.filter((id) => id in platforms && !skipped(id));
   return { file, config: typed, enabledPlatforms, locate };
 
   function fail(f: string, path: ConfigPath, message: string): ConfigurationError {

@@ -53,6 +53,8 @@ export function semanticDiagnostics(config: Record<string, unknown>, locator: No
       if (typeof id !== 'string' || !isSpokeId(id)) return; // the schema already said it is unknown
       if (!platforms || !(id in platforms)) {
         report(['required', index], `platform "${id}" is required but not enabled: add a "${id}:" block under platforms, or remove it from required`);
+      } else if (id === 'pypi' && asRecord(platforms.pypi)?.mode === 'skip') {
+        report(['required', index], 'platform "pypi" is required but platforms.pypi.mode is skip (nothing is published there): remove it from required, or set mode: binary-wheels');
       }
     });
   }

@@ -45,8 +45,14 @@ export function choosePlatforms(d: DetectedProject): PlatformChoice {
       why.push('On by default: npm, so `npx`/`npm i -g` get a prebuilt binary (a launcher + one package per', 'target, via optionalDependencies). If you publish this package\'s JavaScript yourself, rename one.');
       break;
     case 'python':
+      // The block is written (the choice is on record) with mode: skip, so nothing is published.
       enabled.push('pypi');
-      why.push('On by default: PyPI, so `pipx install`/`uv tool install` get a wheel per target that carries', 'the binary.');
+      why.push(
+        'PyPI is written with mode: skip: this project is a Python package already, and DeployForge\'s',
+        'binary-only wheels would take its place on PyPI (same name, no source). Publish it with its own',
+        'build (python -m build, then trusted publishing or twine). Set mode: binary-wheels to ship the',
+        'frozen binary instead, under a name of its own such as <name>-bin.',
+      );
       break;
     case 'go':
       if (owner) {
@@ -77,7 +83,7 @@ function suggest(id: SpokeId, d: DetectedProject, ownerOrUndefined: string | und
     npm: { package: d.kind === 'node' && d.packageName ? d.packageName : name },
     'github-packages': { scope: `@${ownerLower}` },
     'github-action': { tags: ['major', 'minor'] },
-    pypi: { package: d.kind === 'python' && d.packageName ? d.packageName : name },
+    pypi: d.kind === 'python' ? { package: d.packageName ?? name, mode: 'skip' } : { package: name },
     crates: { package: d.kind === 'rust' && d.packageName ? d.packageName : crateName(name), path: '.' },
     docker: { images: [`ghcr.io/${ownerLower}/${name}`] },
     homebrew: { tap: `${owner}/homebrew-tap` },

@@ -41,8 +41,9 @@ const kinds: Array<{ d: DetectedProject; enabled: string[]; from: string; comman
     path: 'dist/${DEPLOYFORGE_TARGET}/shimmy',
   },
   {
+    // The pypi block is written with mode: skip (a Python package publishes itself): not enabled.
     d: detected({ kind: 'python', manifest: 'pyproject.toml', packageName: 'Shimmy_Py', entry: 'shimmy.cli:main' }),
-    enabled: ['pypi'], from: 'tag',
+    enabled: [], from: 'tag',
     command: /pyinstaller --onefile --name shimmy --distpath "dist\/\$DEPLOYFORGE_TARGET"/,
     path: 'dist/${DEPLOYFORGE_TARGET}/shimmy',
   },
@@ -95,7 +96,8 @@ describe('renderInitConfig', () => {
 
   it.each(kinds)('$d.kind: uncommenting every suggested platform still parses, with all of them on', ({ d }) => {
     const { enabledPlatforms } = parseConfig(uncommentPlatforms(renderInitConfig(d)), 'deployforge.yml');
-    expect(enabledPlatforms).toEqual([...SPOKE_IDS]);
+    // A Python package's own pypi block says mode: skip (it publishes itself): that one stays off.
+    expect(enabledPlatforms).toEqual(SPOKE_IDS.filter((id) => !(d.kind === 'python' && id === 'pypi')));
   });
 
   it('uses the manifest package name for the default registry and the repo owner in suggestions', () => {

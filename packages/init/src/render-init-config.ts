@@ -116,7 +116,8 @@ export function renderInitConfig(d: DetectedProject): string {
   line('#   issues: true           # the monitor opens an issue when a platform falls behind');
   line();
 
-  const ids = choice.enabled.map((s) => s.id);
+  // A block written only to record a choice (pypi mode: skip) publishes nothing: never suggest requiring it.
+  const ids = choice.enabled.filter((s) => s.settings.mode !== 'skip').map((s) => s.id);
   // Nothing is required at first: every platform needs an account, a secret or a repository
   // (a Homebrew tap…) that may not exist yet, and a required one would fail the first release.
   line('# Platforms whose failure fails the release; the others are reported but never block it.');
