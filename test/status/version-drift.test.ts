@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import {
-  mergeHistory, parseStatusDocument, parseStatusHistory, renderDashboard, renderDashboardHtml, versionHistory, type StatusDocument,
+  mergeHistory, parseStatusDocument, parseStatusHistory, renderBadge, renderDashboard, renderDashboardHtml, versionHistory, type StatusDocument,
 } from '@deployforge/status';
 import { repoRoot } from '../helpers/repo-root.js';
 
@@ -105,3 +105,21 @@ describe('the front page from five documents', () => {
     expect(mergeHistory(FIVE, [], 2).map((d) => d.version)).toEqual(['1.2.4', '1.2.4']);
   });
 });
+
+describe('a drift report as the newest document: the headline and the badge speak drift, not failures', () => {
+  const check = fixture('check-1.2.4.json');
+  test('headline names who does not serve the release, and what could not be read', () => {
+    const html = renderDashboardHtml([check]);
+    expect(html).toContain('<p class="verdict s-failed"><span aria-hidden="true">⬇</span> 3 of 15 do not serve 1.2.4: npm, Docker Hub / GHCR, Winget · could not read AUR</p>');
+    expect(html).not.toContain('A required platform failed');
+  });
+  test('badge: N behind (red), unknown only (yellow), in sync (green)', () => {
+    expect(renderBadge(check)).toEqual({ schemaVersion: 1, label: 'release', message: '1.2.4 · 3 behind', color: 'red' });
+    const rows = (state: string) => Object.fromEntries(Object.entries(check.platforms).map(([k, p]) => [k, { ...p, state: k === 'aur' ? (p as unknown as { state: string }).state : state }]));
+    expect(renderBadge({ ...check, platforms: rows('in-sync') })).toMatchObject({ message: '1.2.4 · 1 unknown', color: 'yellow' });
+    const synced = Object.fromEntries(Object.entries(check.platforms).map(([k, p]) => [k, { ...p, state: 'in-sync' }]));
+    expect(renderBadge({ ...check, platforms: synced })).toEqual({ schemaVersion: 1, label: 'release', message: '1.2.4 · in sync', color: 'brightgreen' });
+    expect(renderDashboardHtml([{ ...check, platforms: synced }])).toContain('✔</span> Every platform serves 1.2.4</p>');
+  });
+});
+

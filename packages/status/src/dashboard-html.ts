@@ -9,7 +9,7 @@ import { STATUS_PRESENTATION } from './status-presentation.js';
 import { installCommands } from './install-commands.js';
 import { supplyChainItems } from './supply-chain-files.js';
 import { behindSectionHtml, versionsTableHtml } from './dashboard-versions-html.js';
-import { versionHistory } from './version-drift.js';
+import { driftCounts, isDriftReport, versionHistory } from './version-drift.js';
 
 /** Newest first by generation time: the first is the release the page is about. */
 export function newestFirst(docs: readonly StatusDocument[]): StatusDocument[] {
@@ -40,7 +40,25 @@ function verdict(doc: StatusDocument): { cls: SpokeStatus; symbol: string; text:
   return VERDICT[releaseHealth(doc)];
 }
 
+/** The monitor's check (`deployforge status --json`) is about drift, not about a run's failures. */
+function driftHeader(doc: StatusDocument): string {
+  const { drifted, unknown } = driftCounts(doc);
+  const name = (k: string) => doc.platforms[k]?.name ?? k;
+  const v = drifted.length > 0
+    ? { cls: 'failed', symbol: '⬇', text: `${drifted.length} of ${Object.keys(doc.platforms).length} do not serve ${doc.version}: ${drifted.map(name).join(', ')}` }
+    : unknown.length > 0
+      ? { cls: 'needs-human', symbol: '⚠', text: `No known drift; could not read ${unknown.map(name).join(', ')}` }
+      : { cls: 'published', symbol: '✔', text: `Every platform serves ${doc.version}` };
+  const extra = drifted.length > 0 && unknown.length > 0 ? ` · could not read ${unknown.map(name).join(', ')}` : '';
+  return `<header>
+<h1>${h(doc.project)} ${h(doc.version)}</h1>
+<p class="verdict s-${v.cls}"><span aria-hidden="true">${v.symbol}</span> ${h(v.text)}${h(extra)}</p>
+<p class="meta">Checked by the monitor <time datetime="${h(doc['generated-at'])}">${h(doc['generated-at'].replace('T', ' ').replace(/\.\d+Z$|Z$/, ' UTC'))}</time></p>
+</header>`;
+}
+
 function header(doc: StatusDocument): string {
+  if (isDriftReport(doc)) return driftHeader(doc);
   const c = healthCounts(doc);
   const v = verdict(doc);
   const extra = [

@@ -70,6 +70,15 @@ export function isDriftReport(doc: StatusDocument): boolean {
   return Object.values(doc.platforms).some((p) => typeof (p as DriftRow).state === 'string');
 }
 
+/** A drift report's rows by state: anything but in-sync or unknown is drift (behind, ahead, missing). */
+export function driftCounts(doc: StatusDocument): { drifted: string[]; unknown: string[] } {
+  const rows = Object.entries(doc.platforms) as [string, DriftRow][];
+  return {
+    drifted: rows.filter(([, p]) => typeof p.state === 'string' && p.state !== 'in-sync' && p.state !== 'unknown').map(([k]) => k),
+    unknown: rows.filter(([, p]) => p.state === 'unknown').map(([k]) => k),
+  };
+}
+
 /** A document that shows a version really came out: not a dry run, not a failed plan or hub. */
 function releasedVersion(doc: StatusDocument): string | undefined {
   if (doc['dry-run'] || doc.plan || doc.release?.status === 'failed' || doc.version === 'unknown') return undefined;
