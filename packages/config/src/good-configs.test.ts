@@ -32,7 +32,7 @@ describe('good configs', () => {
       build: { targets: ['linux-x64', 'linux-arm64', 'macos-x64', 'macos-arm64', 'windows-x64'], files: [] },
       release: { 'draft-until-complete': true, checksums: true, notes: 'generate', attest: true, sbom: true, sign: false },
       required: [],
-      workflow: { environment: 'release', 'runs-on': 'ubuntu-latest' },
+      workflow: { environment: 'release', 'runs-on': 'ubuntu-latest', 'timeout-minutes': {} },
       status: { pages: false, issues: false },
       platforms: {},
     });
@@ -43,7 +43,8 @@ describe('good configs', () => {
     const { config } = parseConfig(text, 'empty-blocks.yml');
     expect(config.platforms).toEqual({
       npm: { registry: 'https://registry.npmjs.org/', access: 'public', provenance: true },
-      pypi: { repository: 'https://upload.pypi.org/legacy/', index: 'https://pypi.org/' },
+      // No index default: it is derived from repository where it is read (pypiIndexUrl).
+      pypi: { repository: 'https://upload.pypi.org/legacy/' },
       crates: { path: '.', registry: 'crates-io', index: 'sparse+https://index.crates.io/' },
       aur: { package: 'shimmy-bin', remote: 'ssh://aur@aur.archlinux.org/shimmy-bin.git' },
       vscode: { path: '.', marketplace: true, 'open-vsx': true },
@@ -54,7 +55,7 @@ describe('good configs', () => {
     const text = readFileSync(`${dir}every-platform.yml`, 'utf8');
     const { config } = parseConfig(text, 'every-platform.yml');
     expect(config.version).toEqual({ from: 'file:dist/VERSION', 'tag-prefix': 'shimmy/v' });
-    expect(config.workflow).toEqual({ environment: 'production', 'runs-on': 'ubuntu-24.04', 'node-version': 22 });
+    expect(config.workflow).toEqual({ environment: 'production', 'runs-on': 'ubuntu-24.04', 'node-version': 22, 'timeout-minutes': {} });
     expect(config.platforms.npm?.access).toBe('restricted');
     expect(config.platforms.docker?.tags).toEqual(['{version}', '{major}.{minor}', 'v{major}', 'latest']);
     expect(config.platforms.snap).toMatchObject({ channel: ['edge', '2.x/beta'], confinement: 'classic', grade: 'devel' });
