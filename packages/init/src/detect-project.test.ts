@@ -110,6 +110,19 @@ describe('detectProject', () => {
     expect(config.build?.binary).toBe(detected.binary);
   });
 
+  it('an action.yml (or action.yaml) at the root turns github-action on, with the reason in the file', async () => {
+    const dir = await project({ 'package.json': '{"name":"setup-forge","version":"1.0.0"}', 'action.yaml': 'runs: { using: node24, main: dist/index.js }\n' });
+    const detected = await detectProject(dir);
+    expect(detected.action).toBe(true);
+    const text = renderInitConfig(detected);
+    expect(text).toContain('On because action.yml is at the root: github-action moves the v1 / v1.2 tags');
+    expect(parseConfig(text, 'deployforge.yml').enabledPlatforms).toContain('github-action');
+    // An action.yml elsewhere (a test fixture, an example) is not the repository's action.
+    const plain = await project({ 'go.mod': 'module example.com/x\n', 'test/action.yml': 'runs: { using: node24, main: x.js }\n' });
+    expect((await detectProject(plain)).action).toBe(false);
+    expect(parseConfig(renderInitConfig(await detectProject(plain)), 'deployforge.yml').enabledPlatforms).not.toContain('github-action');
+  });
+
   it('reads the repository from a github.com origin', async () => {
     const dir = await project({ 'go.mod': 'module example.com/x\n' });
     await gitInitWithOrigin(dir, 'git@github.com:Acme-Labs/x-tool.git');

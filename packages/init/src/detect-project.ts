@@ -69,6 +69,7 @@ export async function detectProject(cwd: string): Promise<DetectedProject> {
     entry: facts.entry,
     extraFiles,
     lockfile: kind === 'rust' && (await exists(join(dir, 'Cargo.lock'))),
+    action: (await exists(join(dir, 'action.yml'))) || (await exists(join(dir, 'action.yaml'))),
   };
 }
 

@@ -33,4 +33,6 @@ export interface DetectedProject {
   extraFiles: string[];
   /** Rust: whether Cargo.lock exists, so the build can use `--locked`. */
   lockfile: boolean;
+  /** An action.yml (or action.yaml) at the root: the repository is a GitHub Action, whose v1/v1.2 tags move. */
+  action: boolean;
 }

@@ -63,8 +63,12 @@ export function choosePlatforms(d: DetectedProject): PlatformChoice {
       }
       break;
     case 'unknown':
-      why.push('Nothing is on yet: the GitHub Release alone is published. Uncomment platforms below.');
+      if (!d.action) why.push('Nothing is on yet: the GitHub Release alone is published. Uncomment platforms below.');
       break;
+  }
+  if (d.action) {
+    enabled.push('github-action');
+    why.push('On because action.yml is at the root: github-action moves the v1 / v1.2 tags to each release,', 'so `uses: <owner>/<repo>@v1` gets it (the generated job gets contents: write for that).');
   }
   const all = SPOKE_IDS.map((id) => suggest(id, d, owner));
   return {

@@ -8,7 +8,7 @@ function detected(overrides: Partial<DetectedProject>): DetectedProject {
   return {
     kind: 'unknown', manifest: undefined, name: 'shimmy', packageName: undefined, description: undefined,
     license: undefined, homepage: undefined, repository: undefined, binary: 'shimmy', versionSource: 'tag',
-    version: undefined, entry: undefined, extraFiles: [], lockfile: false, ...overrides,
+    version: undefined, entry: undefined, extraFiles: [], lockfile: false, action: false, ...overrides,
   };
 }
 
