@@ -49,7 +49,9 @@ try {
 
   // ---- 2. the sign job over K archives
   const size = (isFull() ? 512 : 64) * 1024 * 1024;
-  const k = 5;
+  // The archives of the default targets: the hub refuses artifacts no configured target accounts for.
+  const archives = ['linux-x64.tar.gz', 'linux-arm64.tar.gz', 'macos-x64.tar.gz', 'macos-arm64.tar.gz', 'windows-x64.zip'];
+  const k = archives.length;
   const project = join(dir, 'project');
   const artifacts = join(project, 'artifacts');
   mkdirSync(artifacts, { recursive: true });
@@ -57,7 +59,7 @@ try {
   writeFileSync(join(project, 'deployforge.yml'), configText);
   const chunk = randomBytes(1024 * 1024);
   for (let i = 0; i < k; i++) {
-    const out = createWriteStream(join(artifacts, `app-1.0.0-target${i}.tar.gz`));
+    const out = createWriteStream(join(artifacts, `app-1.0.0-${archives[i]}`));
     for (let written = 0; written < size; written += chunk.length) if (!out.write(chunk)) await once(out, 'drain');
     out.end();
     await once(out, 'finish');
