@@ -96,7 +96,10 @@ const platformStatuses = (doc: StatusDocument): Record<string, string> =>
 
 /** status.json on disk must be exactly what --json printed. */
 function expectStatusFile(doc: StatusDocument): void {
-  expect(JSON.parse(readFileSync(join(project, '.deployforge/status.json'), 'utf8'))).toEqual(doc);
+  // --json wraps the document in the envelope every --json command has (ok, errors); the file is the
+  // status document alone (CONTRACT.md's status.json).
+  const { ok: _ok, errors: _errors, ...status } = doc as StatusDocument & { ok?: boolean; errors?: unknown };
+  expect(JSON.parse(readFileSync(join(project, '.deployforge/status.json'), 'utf8'))).toEqual(status);
 }
 
 const sha256 = (file: string): string => createHash('sha256').update(readFileSync(file)).digest('hex');
@@ -208,7 +211,7 @@ describe.sequential('deployforge release of examples/rust-cli against every loca
     // Nothing half-written: the inputs untouched, status.json still the last complete run's, no
     // partial download anywhere the CLI worked, and the release still a draft (never half-published).
     expect(digests(artifacts('0.3.0'))).toEqual(archivesBefore);
-    expect(readdirSync(join(project, '.deployforge'))).toEqual(['status.json']);
+    expect(readdirSync(join(project, '.deployforge')), (readdirSync(join(project, '.deployforge'), { recursive: true }) as string[]).join('\n')).toEqual(['status.json']);
     expect(readFileSync(join(project, '.deployforge/status.json'), 'utf8')).toBe(statusBefore);
     expect((readdirSync(childTmp, { recursive: true }) as string[]).filter((f) => /\.partial$/.test(f))).toEqual([]);
     const draft = servers.gh.state.repos.get(REPOSITORY)?.releases.find((r) => r.tagName === 'v0.3.0');

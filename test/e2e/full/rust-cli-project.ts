@@ -22,7 +22,10 @@ export function exampleTargets(): TargetId[] {
  */
 export function copyRustCliProject(dir: string): string {
   const project = join(dir, 'project');
-  cpSync(EXAMPLE_DIR, project, { recursive: true, filter: (src) => !src.startsWith(join(EXAMPLE_DIR, 'target')) });
+  // Only what a clone holds: the build output and DeployForge's own work folder are gitignored, and
+  // a snapshot run by hand in the example would otherwise come along.
+  const ignored = [join(EXAMPLE_DIR, 'target'), join(EXAMPLE_DIR, '.deployforge')];
+  cpSync(EXAMPLE_DIR, project, { recursive: true, filter: (src) => !ignored.some((dir) => src === dir || src.startsWith(`${dir}/`)) });
   return project;
 }
 
