@@ -1,4 +1,5 @@
-// What `npm install deployforge` costs a user: the package is assembled from the current dist/
+// What `npm install deployforge` costs a user: the package is assembled from the bundles being measured
+// (distDir: `npm run bench` builds this checkout into a folder of its own)
 // (scripts/build-npm-package.mjs, as the release does), packed by npm, and installed from the tarball
 // into an empty folder with a fresh cache and no registry reachable (an install that needed any other
 // package would fail, and so would this benchmark). Reports the tarball size, the package's unpacked
@@ -10,7 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expectExit, printTable, repoRoot, spread, timeCommand, writeResult } from './bench-support.js';
+import { distDir, expectExit, printTable, repoRoot, spread, timeCommand, writeResult } from './bench-support.js';
 
 const kib = (bytes: number): string => (bytes / 1024).toFixed(1);
 
@@ -45,7 +46,7 @@ try {
     npm_config_update_notifier: 'false',
   };
   writeFileSync(join(scratch, 'npmrc'), '');
-  execFileSync(process.execPath, [join(repoRoot, 'scripts/build-npm-package.mjs'), '--out', join(scratch, 'package')], { env, stdio: 'ignore' });
+  execFileSync(process.execPath, [join(repoRoot, 'scripts/build-npm-package.mjs'), '--out', join(scratch, 'package'), '--dist', distDir], { env, stdio: 'ignore' });
   const packed = JSON.parse(
     execFileSync('npm', ['pack', join(scratch, 'package'), '--pack-destination', scratch, '--json'], { cwd: scratch, env, encoding: 'utf8' }),
   ) as { filename: string; size: number; unpackedSize: number; entryCount: number; version: string }[];

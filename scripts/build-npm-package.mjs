@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Assembles the publishable `deployforge` npm package into out/npm-package/ from the committed bundles.
 //
-//   npm run build && node scripts/build-npm-package.mjs [--out DIR]
+//   npm run build && node scripts/build-npm-package.mjs [--out DIR] [--dist DIR]
+//   (--dist: bundles built elsewhere, e.g. DEPLOYFORGE_BUILD_OUTDIR of `npm run bench`; default dist/)
 //   npm pack ./out/npm-package            (what the release, the test and bench/package-size do)
 //
 // Why a folder of its own instead of `npm pack` at the repository root: the root package.json is the
@@ -19,8 +20,12 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSyn
 import { dirname, join, relative, resolve } from 'node:path';
 
 const root = resolve(new URL('..', import.meta.url).pathname);
-const outArg = process.argv.indexOf('--out');
-const out = resolve(outArg > 0 && process.argv[outArg + 1] ? process.argv[outArg + 1] : join(root, 'out/npm-package'));
+const argument = (name, fallback) => {
+  const at = process.argv.indexOf(name);
+  return resolve(at > 0 && process.argv[at + 1] ? process.argv[at + 1] : fallback);
+};
+const out = argument('--out', join(root, 'out/npm-package'));
+const dist = argument('--dist', join(root, 'dist'));
 
 /** Relative module specifiers a bundle file names: `from "./x.js"`, `import "./x.js"`, `import("./x.js")`. */
 function relativeImports(source) {
@@ -45,9 +50,9 @@ function cliClosure(entry) {
   return [...seen].sort();
 }
 
-const entry = join(root, 'dist/cli.js');
+const entry = join(dist, 'cli.js');
 if (!existsSync(entry)) {
-  console.error('dist/cli.js is missing: run `npm run build` first.');
+  console.error(`${relative(process.cwd(), entry) || entry} is missing: run \`npm run build\` first.`);
   process.exit(2);
 }
 const rootManifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
@@ -59,7 +64,9 @@ for (const file of cliClosure(entry)) {
 
 rmSync(out, { recursive: true, force: true });
 for (const file of files) {
-  const target = join(out, relative(root, file));
+  // Bundles land under dist/ whatever folder they were built in: bin/deployforge.js imports ../dist/cli.js.
+  const inDist = relative(dist, file);
+  const target = inDist.startsWith('..') ? join(out, relative(root, file)) : join(out, 'dist', inDist);
   mkdirSync(dirname(target), { recursive: true });
   copyFileSync(file, target);
 }
