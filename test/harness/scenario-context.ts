@@ -7,7 +7,7 @@ import { GITHUB_TOKEN, startLocalServers, type LocalServers } from '../e2e/full/
 import { node24 } from '../helpers/run-action-bundle.js';
 import { repoRoot } from '../helpers/repo-root.js';
 import { createExampleRepository, type Example, type ExampleRepository } from './example-repository.js';
-import { writeStandInToolchain } from './toolchain-stand-ins.js';
+import { writeOfflineRustup, writeStandInToolchain } from './toolchain-stand-ins.js';
 import { runWorkflow, type Machine, type RunSetup, type WorkflowEvent, type WorkflowRun } from './workflow-run.js';
 
 export interface ScenarioContext {
@@ -38,8 +38,9 @@ const LABELS: Record<string, { label: string; os: Machine['os']; arch: Machine['
  * The other labels are this machine too, with stand-in toolchains (no macOS or Windows here), and Go
  * is a stand-in everywhere: Go is not installed on our machines nor on the CI machine.
  */
-function onPath(command: string, path: string): boolean {
-  return path.split(':').some((dir) => dir !== '' && existsSync(join(dir, command)));
+/** The command's file on `path`, if any. */
+function onPath(command: string, path: string): string | undefined {
+  return path.split(':').filter((dir) => dir !== '').map((dir) => join(dir, command)).find((file) => existsSync(file));
 }
 
 function machines(example: Example, work: string): Record<string, Machine> {
@@ -55,7 +56,10 @@ function machines(example: Example, work: string): Record<string, Machine> {
     if (!onPath('cargo', base.PATH!)) throw new Error('cargo is not on PATH: the Rust example builds linux-x64 with the real cargo (install Rust, e.g. rustup or apt-get install cargo)');
     // cargo without rustup (Debian's): the build line's `rustup target add` of the host target is
     // then a no-op stand-in, as on a runner that has the target.
-    if (!onPath('rustup', base.PATH!)) realPath = `${writeStandInToolchain(join(work, 'stand-in-rustup'), ['rustup']).bin}:${realPath}`;
+    const rustup = onPath('rustup', base.PATH!);
+    realPath = rustup
+      ? `${writeOfflineRustup(join(work, 'offline-rustup'), rustup).bin}:${realPath}`
+      : `${writeStandInToolchain(join(work, 'stand-in-rustup'), ['rustup']).bin}:${realPath}`;
   }
   const result: Record<string, Machine> = {};
   for (const target of example.targets) {

@@ -4,7 +4,7 @@
 // here fails the step loudly: the harness never pretends to run something it does not know.
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { downloadArtifact, uploadArtifact, type ArtifactStore } from './artifact-store.js';
 
@@ -67,6 +67,13 @@ export function runStandIn(uses: string, w: Record<string, string>, ctx: StandIn
       only(action, w, ['node-version', 'package-manager-cache', 'registry-url']);
       if (w['node-version'] !== '24') throw new Error(`harness: setup-node ${w['node-version']}: only Node 24 is installed here`);
       return { log: 'Node 24 on PATH', outputs: {}, path: [dirname(ctx.node24)] };
+    case 'actions/setup-go': {
+      only(action, w, ['go-version', 'go-version-file', 'cache']);
+      // The runner's `go` (a stand-in here: no Go on our machines) stays on PATH; the version file
+      // must be where the step says, as setup-go fails without it.
+      if (w['go-version-file'] && !existsSync(join(ctx.workspace, w['go-version-file']))) throw new Error(`The specified go version file at: ${w['go-version-file']} does not exist`);
+      return { log: `recorded: setup-go (${w['go-version-file'] ?? w['go-version']}); the machine's go is used`, outputs: {}, path: [] };
+    }
     case 'sigstore/cosign-installer':
       return { log: 'recorded: cosign-installer (cosign is not installed here)', outputs: {}, path: [] };
     case 'actions/attest-build-provenance': {

@@ -49,12 +49,22 @@ function commandFiles(temp: string): Record<'GITHUB_OUTPUT' | 'GITHUB_ENV' | 'GI
 
 function spawnLogged(command: string, args: string[], cwd: string, env: Record<string, string>, timeoutMs: number): Promise<{ code: number; log: string }> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], timeout: timeoutMs });
+    // Its own process group, so a timeout ends the whole tree (as the runner does), not only the
+    // shell while a child it started keeps the output pipe open.
+    const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     let log = '';
+    const timer = setTimeout(() => {
+      log += `\n##[error]The job has exceeded the maximum execution time (timeout-minutes)\n`;
+      try {
+        process.kill(-child.pid!, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }, timeoutMs);
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (log += chunk));
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (log += chunk));
-    child.once('error', reject);
-    child.once('close', (code, signal) => resolvePromise({ code: code ?? (signal ? 128 : 1), log }));
+    child.once('error', (error) => (clearTimeout(timer), reject(error)));
+    child.once('close', (code, signal) => (clearTimeout(timer), resolvePromise({ code: code ?? (signal ? 128 : 1), log })));
   });
 }
 

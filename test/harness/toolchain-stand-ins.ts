@@ -35,10 +35,30 @@ chmod +x "target/$triple/release/$bin$exe"
 `;
 
 const RUSTUP = `#!/usr/bin/env bash
-# Stand-in rustup: \`rustup target add <triple>\` is a no-op, as on a runner that has the target.
+# Stand-in rustup: \`rustup target add <triple>\` and \`rustup toolchain install ...\` are no-ops, as on a
+# runner that has the target and an up-to-date toolchain.
 set -euo pipefail
-[ "\${1:-} \${2:-}" = "target add" ] || { echo "stand-in rustup: only 'rustup target add' is implemented, got: $*" >&2; exit 2; }
+case "\${1:-} \${2:-}" in
+  "target add"|"toolchain install") echo "stand-in rustup: $* (nothing to do)" ;;
+  *) echo "stand-in rustup: only 'rustup target add' and 'rustup toolchain install' are implemented, got: $*" >&2; exit 2 ;;
+esac
 `;
+
+/**
+ * The real rustup, except that \`toolchain install\` of a toolchain already installed answers
+ * "unchanged" without asking static.rust-lang.org (nothing but 127.0.0.1 is reachable here); online
+ * it would find it up to date the same way. Anything else runs the real rustup.
+ */
+function offlineRustup(real: string): string {
+  return `#!/usr/bin/env bash
+set -euo pipefail
+if [ "\${1:-} \${2:-}" = "toolchain install" ] && [ -n "\${3:-}" ] && "${real}" toolchain list | grep -q "^$3-"; then
+  echo "info: $3 unchanged (installed; this runner has no network to look for updates)"
+  exit 0
+fi
+exec "${real}" "$@"
+`;
+}
 
 const GO = `#!/usr/bin/env bash
 # Stand-in go: \`go build ... -o <dir>/ .\` writes <dir>/<module name>[.exe] for $GOOS/$GOARCH.
@@ -66,6 +86,15 @@ mkdir -p "$out"
 printf '#!/bin/sh\\necho "%s %s (stand-in for %s/%s: no Go toolchain on this machine)"\\n' "\${module##*/}" "$version" "$GOOS" "\${GOARCH:?}" > "$out$bin"
 chmod +x "$out$bin"
 `;
+
+/** Writes a `rustup` into `dir/bin` that runs `real` offline (see offlineRustup). */
+export function writeOfflineRustup(dir: string, real: string): StandInToolchain {
+  const bin = join(dir, 'bin');
+  mkdirSync(bin, { recursive: true });
+  writeFileSync(join(bin, 'rustup'), offlineRustup(real));
+  chmodSync(join(bin, 'rustup'), 0o755);
+  return { bin };
+}
 
 /** Writes the stand-in commands into `dir/bin`. */
 export function writeStandInToolchain(dir: string, commands: ('cargo' | 'rustup' | 'go')[]): StandInToolchain {

@@ -81,6 +81,21 @@ describe('the workflow harness', () => {
     expect(Object.fromEntries(Object.entries(again.jobs).map(([id, j]) => [id, j.result]))).toEqual({ a: 'success', b: 'success', c: 'skipped' });
   }, 30_000);
 
+  test('timeout-minutes bounds the whole job', async () => {
+    const started = Date.now();
+    const run = await runWorkflow(setup(`${HEAD}
+  a:
+    runs-on: ubuntu-latest
+    timeout-minutes: 0.02
+    steps:
+      - run: sleep 0.6
+      - run: sleep 5
+`));
+    expect(run.jobs.a!.result).toBe('failure');
+    expect(run.jobs.a!.legs[0]!.steps.map((s) => s.outcome)).toEqual(['success', 'failure']);
+    expect(Date.now() - started).toBeLessThan(4_000);
+  }, 30_000);
+
   test.each([
     ['a workflow key', `defaults:\n  run:\n    shell: bash\n${HEAD}  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: 'true'\n`, /the workflow uses defaults/],
     ['a job key', `${HEAD}  a:\n    runs-on: ubuntu-latest\n    services: {}\n    steps:\n      - run: 'true'\n`, /jobs\.a uses services/],

@@ -167,7 +167,8 @@ async function runLeg(leg: LegInput): Promise<LegRecord> {
   const stepsContext: Record<string, { outputs: Record<string, string>; outcome: Result; conclusion: Result }> = {};
   let summary = '';
   let failed = false;
-  const timeoutMs = (job['timeout-minutes'] ?? 360) * 60_000;
+  // timeout-minutes bounds the whole job: each step gets what is left of it.
+  const deadline = Date.now() + (job['timeout-minutes'] ?? 360) * 60_000;
 
   for (const [i, step] of job.steps.entries()) {
     const jobStatus = failed ? 'failure' : 'success';
@@ -199,6 +200,7 @@ async function runLeg(leg: LegInput): Promise<LegRecord> {
     let result: ProcessResult | undefined;
     let error: string | undefined;
     const started = Date.now();
+    const timeoutMs = Math.max(1, deadline - started);
     try {
       if (step.run !== undefined) {
         result = await runBash(step.run, { cwd: workspace, env: processEnv, temp, timeoutMs });
