@@ -11,6 +11,14 @@ export interface RepositorySigner {
   clearsign(text: string): Promise<string>;
   /** An armored detached signature of `bytes` (`Release.gpg`, `repomd.xml.asc`). */
   detach(bytes: Uint8Array): Promise<string>;
+  /**
+   * A binary detached signature (the OpenPGP packet, as rpm stores it in a package), dated `date`
+   * or the signing key's creation if that is later: the same key, bytes and date always give the
+   * same signature with RSA and EdDSA keys, so a re-built package has the same digest.
+   */
+  detachBinary(bytes: Uint8Array, date: Date): Promise<Uint8Array>;
+  /** Whether the signing (sub)key is RSA: rpm files RSA header signatures under another tag. */
+  rsa: boolean;
 }
 
 const CONFIG = {
@@ -26,8 +34,14 @@ const CONFIG = {
 export async function repositorySigner(armoredKey: string, passphrase: string | undefined, names: GpgKeySecretNames): Promise<RepositorySigner> {
   const key: PrivateKey = await readSigningKey(armoredKey, passphrase, names);
   // Fails with openpgp's own words for a key that cannot sign at all; checked once here.
-  await key.getSigningKey();
+  const signing = await key.getSigningKey();
+  const created = signing.getCreationTime().getTime();
   return {
+    rsa: signing.getAlgorithmInfo().algorithm.startsWith('rsa'),
+    async detachBinary(bytes, date) {
+      const when = new Date(Math.max(date.getTime(), created));
+      return sign({ message: await createMessage({ binary: bytes }), signingKeys: key, detached: true, format: 'binary', date: when, config: CONFIG });
+    },
     fingerprint: key.getFingerprint().toUpperCase(),
     publicKey: key.toPublic().armor(),
     async clearsign(text) {

@@ -152,18 +152,31 @@ describe('linux-packages: .deb and .rpm in apt and yum repositories on a git bra
     expect(rpmInfo).toMatch(/Name\s+: hello-forge\nVersion\s+: 1\.0\.0~rc\.1\nRelease\s+: 1\nArchitecture: x86_64/);
     expect(rpmInfo).toMatch(/License\s+: MIT/);
     expect(await runOk('rpm', ['-qlp', rpm])).toBe('/usr/bin/hello-forge\n');
-    const digests = await runOk('rpm', ['-Kv', rpm]);
+    // Signed with the repository key: rpm checks the signature once the key is in its database.
+    const rpmdb = mkdtempSync(join(tmpdir(), 'df-rpmdb-'));
+    cleanup.push(rpmdb);
+    await runOk('rpm', ['--dbpath', rpmdb, '--import', join(clone, 'key.asc')]);
+    const digests = await runOk('rpm', ['--dbpath', rpmdb, '-Kv', rpm]);
     for (const line of ['Header SHA256 digest: OK', 'Header SHA1 digest: OK', 'Payload SHA256 digest: OK', 'MD5 digest: OK']) expect(digests).toContain(line);
+    expect(digests).toMatch(/Header V4 EdDSA\/SHA512 Signature, key ID [0-9a-f]+: OK/);
+    // Without the key it is refused (NOKEY), as dnf with gpgcheck=1 would without gpgkey.
+    const other = mkdtempSync(join(tmpdir(), 'df-rpmdb-'));
+    cleanup.push(other);
+    const nokey = await run('rpm', ['--dbpath', other, '-Kv', rpm]);
+    expect(nokey.stdout).toContain('NOKEY');
     // rpm sorts the prerelease before the final version (tilde), as dnf will.
     expect((await runOk('rpm', ['--eval', '%{lua: print(rpm.vercmp("1.0.0~rc.1-1", "1.0.0-1"))}'])).trim()).toBe('-1');
-    const rpmlint = await run('rpmlint', [rpm, join(clone, 'rpm/hello-forge-1.0.0~rc.1-1.aarch64.rpm')], { timeoutMs: 120_000 });
-    // Not errors of the format: no-signature (packages are vouched for by the signed repomd.xml) and
-    // no-binary (this fixture's "binary" is a shell script, so rpmlint wants noarch).
-    const errors = rpmlint.stdout.split('\n').filter((l) => / E: /.test(l) && !/ E: (no-signature|no-binary)\b/.test(l));
+    // rpmlint checks the signature against rpm's database: a HOME whose ~/.rpmmacros points at the
+    // one holding the repository key.
+    writeFileSync(join(rpmdb, '.rpmmacros'), `%_dbpath ${rpmdb}\n`);
+    const rpmlint = await run('rpmlint', [rpm, join(clone, 'rpm/hello-forge-1.0.0~rc.1-1.aarch64.rpm')], { timeoutMs: 120_000, env: { ...process.env, HOME: rpmdb } });
+    // Not an error of the format: no-binary (this fixture's "binary" is a shell script, so rpmlint
+    // wants noarch).
+    const errors = rpmlint.stdout.split('\n').filter((l) => / E: /.test(l) && !/ E: no-binary\b/.test(l));
     expect(errors, rpmlint.stdout).toEqual([]);
   }, 240_000);
 
-  it('dnf installs the .rpm from the yum repository (signed repomd.xml, repo_gpgcheck) into a throwaway installroot; createrepo_c writes the same primary, filelists and other for the same files', async () => {
+  it('dnf installs the signed .rpm from the yum repository (gpgcheck and repo_gpgcheck) into a throwaway installroot; createrepo_c writes the same primary, filelists and other for the same files', async () => {
     requireClient('dnf', 'dnf');
     requireClient('createrepo_c', 'createrepo-c');
     const repo = await createBareRepo(services, 'packages');
@@ -171,6 +184,10 @@ describe('linux-packages: .deb and .rpm in apt and yum repositories on a git bra
     // A gh-pages branch that does not exist yet, in a folder of it: the first release creates both.
     const published = await runSpoke(linuxPackagesPlatform, ctxFor(repo.httpUrl, { path: 'linux', branch: 'gh-pages' }));
     expect(published.status, published.detail).toBe('published');
+    // Without the key (a plan job's check) the unsigned build still matches the signed packages: same
+    // main header and payload.
+    const keyless = await linuxPackagesPlatform.check(ctxFor(repo.httpUrl, { path: 'linux', branch: 'gh-pages' }, { LINUX_REPO_GPG_KEY: '' }));
+    expect(keyless.state, keyless.detail).toBe('identical');
     expect(await repo.tip('main')).toBeUndefined();
     const clone = await cloneWithGit(repo.daemonUrl, 'gh-pages');
     cleanup.push(clone);
@@ -181,8 +198,8 @@ describe('linux-packages: .deb and .rpm in apt and yum repositories on a git bra
       mkdirSync(join(root, 'etc/yum.repos.d'), { recursive: true });
       writeFileSync(join(root, 'etc/yum.repos.d/hello.repo'), [
         '[hello-forge]', 'name=hello-forge', `baseurl=${server.url}linux/rpm`, 'enabled=1',
-        // The packages are vouched for by the signed repomd.xml (their sha256 is in primary.xml).
-        'gpgcheck=0', 'repo_gpgcheck=1', `gpgkey=${server.url}linux/key.asc`, '',
+        // Both the packages and repomd.xml are signed by the key.
+        'gpgcheck=1', 'repo_gpgcheck=1', `gpgkey=${server.url}linux/key.asc`, '',
       ].join('\n'));
       const dnf = ['--installroot', root, '--setopt', `reposdir=${root}/etc/yum.repos.d`, '--setopt', `cachedir=${root}/var/cache/dnf`,
         '--releasever', '1', '--setopt', 'install_weak_deps=False', '--nodocs', '-y'];
@@ -380,7 +397,7 @@ describe('linux-packages: .deb and .rpm in apt and yum repositories on a git bra
     const payload = await readPayload(join(dir, 'release.tar.gz'), 'release.tar.gz', settings);
     const deb = buildDeb(settings, 'amd64', payload);
     writeFileSync(join(dir, deb.fileName), deb.data);
-    const rpm = buildRpm(settings, 'x86_64', payload);
+    const rpm = await buildRpm(settings, 'x86_64', payload);
     writeFileSync(join(dir, rpm.fileName), rpm.data);
 
     expect((await runOk('dpkg-deb', ['-f', join(dir, deb.fileName), 'Depends'])).trim()).toMatch(/^libc6 \(>= 2\.\d+\)$/);

@@ -1,3 +1,5 @@
+import { mkdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { openGitSession, type GitTarget } from './git-session.js';
 import { fetchBranch, lookUpRemoteBranch } from './remote-branch.js';
 
@@ -8,6 +10,8 @@ export interface RemoteSnapshot {
   commit?: string;
   /** A file's text at the tip, or undefined when the branch or the file does not exist. */
   read(path: string): Promise<string | undefined>;
+  /** A file's bytes at the tip (binary files: packages), or undefined like `read`. */
+  readBytes?(path: string): Promise<Buffer | undefined>;
   /** Every file at the tip: path → git blob id and mode (`100644`, `100755`, `120000`). */
   tree(): Promise<Map<string, { blob: string; mode: string }>>;
   /** The tip commit's subject line ('' when the branch does not exist). */
@@ -31,6 +35,14 @@ export async function readRemoteBranch(target: GitTarget, branch: string | undef
     async read(path) {
       const result = await session.localResult(['show', `${commit}:${path}`]);
       return result.code === 0 ? result.stdout : undefined;
+    },
+    async readBytes(path) {
+      // git's output reaches us as text; a checkout into a folder of the scratch repository keeps
+      // the bytes as they are.
+      const files = join(session.dir, '.deployforge-bytes');
+      await mkdir(files, { recursive: true });
+      const result = await session.localResult(['--work-tree', files, 'checkout', commit, '--', path]);
+      return result.code === 0 ? readFile(join(files, path)) : undefined;
     },
     async tree() {
       const out = await session.local(['ls-tree', '-r', '-z', '--full-tree', commit]);

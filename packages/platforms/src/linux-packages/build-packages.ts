@@ -1,4 +1,5 @@
 import { mapWithConcurrency } from '@deployforge/github';
+import type { RepositorySigner } from '@deployforge/signing';
 import type { PlatformContext } from '../platform.js';
 import { buildDeb, type BuiltPackage } from './deb-package.js';
 import { readPayload, type Payload } from './package-payload.js';
@@ -21,10 +22,10 @@ const built = new WeakMap<PlatformContext, Promise<BuiltJob[]>>();
  * Every package of the release, built in memory from the verified release archives. Each archive
  * is read once even when several formats use it.
  */
-export function buildPackages(ctx: PlatformContext, settings: PackageSettings): Promise<BuiltJob[]> {
+export function buildPackages(ctx: PlatformContext, settings: PackageSettings, signer?: RepositorySigner): Promise<BuiltJob[]> {
   let result = built.get(ctx);
   if (!result) {
-    result = buildAll(ctx, settings);
+    result = buildAll(ctx, settings, signer);
     built.set(ctx, result);
     // A failed build is not remembered: a retry on the same context builds again.
     result.catch(() => built.delete(ctx));
@@ -32,7 +33,7 @@ export function buildPackages(ctx: PlatformContext, settings: PackageSettings): 
   return result;
 }
 
-async function buildAll(ctx: PlatformContext, settings: PackageSettings): Promise<BuiltJob[]> {
+async function buildAll(ctx: PlatformContext, settings: PackageSettings, signer: RepositorySigner | undefined): Promise<BuiltJob[]> {
   const payloads = new Map<string, Promise<Payload>>();
   const payloadOf = (job: PackageJob) => {
     let p = payloads.get(job.asset.name);
@@ -45,7 +46,7 @@ async function buildAll(ctx: PlatformContext, settings: PackageSettings): Promis
   return mapWithConcurrency(settings.jobs, 2, async (job) => {
     const payload = await payloadOf(job);
     const pkg = job.format === 'deb' ? buildDeb(settings, job.arch, payload)
-      : job.format === 'rpm' ? buildRpm(settings, job.arch, payload)
+      : job.format === 'rpm' ? await buildRpm(settings, job.arch, payload, signer)
       : buildApk(settings, job.arch, payload);
     return { job, pkg };
   });

@@ -2,16 +2,27 @@ import { createHash } from 'node:crypto';
 import type { BuiltJob } from './build-packages.js';
 import { findStanza } from './apt-repository.js';
 import type { RepositoryState } from './repository-state.js';
-import { listedDigest } from './yum-repository.js';
+import { rpmIdentity } from './rpm-package.js';
+import { listedEntry } from './yum-repository.js';
 
 export type ListedState = 'absent' | 'identical' | 'different';
 
+export interface BranchFiles {
+  /** Git blob id of a file on the branch. */
+  blob(path: string): string | undefined;
+  /** A file's bytes on the branch. */
+  bytes(path: string): Promise<Buffer | undefined>;
+}
+
 /**
- * How the repository's index lists one built package: the same sha256 (identical), another one
- * (different: a rebuilt release, refused without force), or not at all. `.apk` files have no
- * index here, so they are compared by the file on the branch (same git blob = identical).
+ * How the repository lists one built package: the same bytes (identical), other bytes (different:
+ * a rebuilt release, refused), or not at all.
+ * - .deb: the `Packages` entry's SHA256;
+ * - .rpm: primary.xml's sha256, or else the package on the branch has the same main header and
+ *   payload (it was signed by another key, or this run has no key to sign with, as a plan job);
+ * - .apk (no index): the file on the branch, by git blob id.
  */
-export function listedState(state: RepositoryState, built: BuiltJob, blobOf: (path: string) => string | undefined, apkPath: (b: BuiltJob) => string): ListedState {
+export async function listedState(state: RepositoryState, built: BuiltJob, files: BranchFiles, paths: { rpm: (b: BuiltJob) => string; apk: (b: BuiltJob) => string }): Promise<ListedState> {
   const { job, pkg } = built;
   if (job.format === 'deb') {
     const stanza = findStanza(state.apt, job.arch, pkg);
@@ -19,11 +30,14 @@ export function listedState(state: RepositoryState, built: BuiltJob, blobOf: (pa
     return stanza.fields.get('SHA256') === pkg.sha256 ? 'identical' : 'different';
   }
   if (job.format === 'rpm') {
-    const digest = listedDigest(state.yum, pkg.rpm!);
-    if (!digest) return 'absent';
-    return digest === pkg.sha256 ? 'identical' : 'different';
+    const entry = listedEntry(state.yum, pkg.rpm!);
+    if (!entry) return 'absent';
+    if (entry.pkgid === pkg.sha256) return 'identical';
+    const theirs = await files.bytes(paths.rpm(built));
+    if (!theirs || entry.headerStart === undefined) return 'different';
+    return rpmIdentity(theirs, entry.headerStart) === rpmIdentity(pkg.data, pkg.rpm!.headerStart) ? 'identical' : 'different';
   }
-  const blob = blobOf(apkPath(built));
+  const blob = files.blob(paths.apk(built));
   if (!blob) return 'absent';
   return blob === gitBlobId(pkg.data) ? 'identical' : 'different';
 }

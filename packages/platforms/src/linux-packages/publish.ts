@@ -1,4 +1,3 @@
-import { repositorySigner } from '@deployforge/signing';
 import { browseUrl, commitAndPush, releaseCommitMessage } from '../git-remote/index.js';
 import type { PlatformContext, PublishResult, RenderedFile } from '../platform.js';
 import { apkPath } from './apk-layout.js';
@@ -6,28 +5,9 @@ import { aptFiles } from './apt-repository.js';
 import { compareWithRepository } from './check.js';
 import { repoPath } from './package-settings.js';
 import { aptLayout, yumLayout } from './repository-state.js';
-import { GPG_KEY, GPG_PASSPHRASE, repositoryTarget } from './repository-target.js';
+import { GPG_KEY, repositoryTarget } from './repository-target.js';
+import { signingKey } from './signing-key.js';
 import { yumFiles } from './yum-repository.js';
-
-/**
- * The key that signs the indexes: LINUX_REPO_GPG_KEY, else the release's own key (`release.gpg-key`)
- * when its secret is in the environment (a local release has it; a publish job gets only its
- * platform's credentials, so there LINUX_REPO_GPG_KEY is the way).
- */
-function signingKey(ctx: PlatformContext): { armored: string; passphrase: string | undefined; names: { keySecret: string; passphraseSecret?: string } } | undefined {
-  const own = ctx.env[GPG_KEY];
-  if (own) return { armored: own, passphrase: ctx.env[GPG_PASSPHRASE], names: { keySecret: GPG_KEY, passphraseSecret: GPG_PASSPHRASE } };
-  const release = ctx.config.release;
-  const secret = release?.['gpg-key'];
-  const armored = secret ? ctx.env[secret] : undefined;
-  if (!secret || !armored) return undefined;
-  const passphraseSecret = release?.['gpg-passphrase'];
-  return {
-    armored,
-    passphrase: passphraseSecret ? ctx.env[passphraseSecret] : undefined,
-    names: { keySecret: secret, ...(passphraseSecret ? { passphraseSecret } : {}) },
-  };
-}
 
 /**
  * Adds this release's packages to the repositories on the branch and pushes one commit. Only the
@@ -35,10 +15,10 @@ function signingKey(ctx: PlatformContext): { armored: string; passphrase: string
  * after success finds every package listed with the same digest and writes nothing.
  */
 export async function publishLinuxPackages(ctx: PlatformContext, _files: RenderedFile[]): Promise<PublishResult> {
-  const key = signingKey(ctx);
-  if (!key) return { status: 'failed', detail: `${GPG_KEY} is not set (nor the secret of release.gpg-key): the apt and yum indexes must be signed; store your armored private key (gpg --armor --export-secret-keys KEYID) as that secret` };
+  if (!signingKey(ctx)) return { status: 'failed', detail: `${GPG_KEY} is not set (nor the secret of release.gpg-key): the apt and yum indexes must be signed; store your armored private key (gpg --armor --export-secret-keys KEYID) as that secret` };
   const c = await compareWithRepository(ctx);
   const { settings, built, state } = c;
+  const signer = c.signer!;
   const target = repositoryTarget(ctx);
   const where = `${state.snapshot.branch} of ${target.remote.spec}`;
   const url = browseUrl(target.remote, settings.root || '', state.snapshot.branch);
@@ -50,7 +30,6 @@ export async function publishLinuxPackages(ctx: PlatformContext, _files: Rendere
   const todo = built.filter((_, i) => c.listed[i] !== 'identical');
   if (todo.length === 0) return { status: 'skipped', url, detail: `${where} already lists all ${built.length} package(s) of ${ctx.version.version} with the same sha256; nothing pushed` };
 
-  const signer = await repositorySigner(key.armored, key.passphrase, key.names);
   const now = new Date();
   const files: RenderedFile[] = [{ path: repoPath(settings, 'key.asc'), contents: signer.publicKey }];
   const debs = todo.filter((b) => b.job.format === 'deb').map((b) => ({ arch: b.job.arch, deb: b.pkg }));

@@ -3,6 +3,7 @@ import { posix } from 'node:path';
 import { gzipPayload, PAYLOAD_GZIP_LEVEL } from './payload-compression.js';
 import { writeCpio } from './cpio-writer.js';
 import { libcDepends } from './libc-dependency.js';
+import type { RepositorySigner } from '@deployforge/signing';
 import type { BuiltPackage } from './deb-package.js';
 import type { Payload } from './package-payload.js';
 import type { PackageSettings } from './package-settings.js';
@@ -11,7 +12,7 @@ import type { RpmFacts } from './yum-repository.js';
 
 /** Tag numbers from rpm's rpmtag.h (facts of the format). */
 const TAG = {
-  HEADERI18NTABLE: 100, SIG_SHA1: 269, SIG_SHA256: 273, SIG_SIZE: 1000, SIG_MD5: 1004, SIG_PAYLOADSIZE: 1007,
+  HEADERI18NTABLE: 100, SIG_DSA: 267, SIG_RSA: 268, SIG_SHA1: 269, SIG_SHA256: 273, SIG_SIZE: 1000, SIG_MD5: 1004, SIG_PAYLOADSIZE: 1007,
   NAME: 1000, VERSION: 1001, RELEASE: 1002, SUMMARY: 1004, DESCRIPTION: 1005, BUILDTIME: 1006, BUILDHOST: 1007,
   SIZE: 1009, LICENSE: 1014, PACKAGER: 1015, GROUP: 1016, URL: 1020, OS: 1021, ARCH: 1022,
   FILESIZES: 1028, FILEMODES: 1030, FILERDEVS: 1033, FILEMTIMES: 1034, FILEDIGESTS: 1035, FILELINKTOS: 1036,
@@ -73,10 +74,11 @@ export function rpmSummary(settings: PackageSettings, arch: string): string {
 }
 
 /**
- * Builds the .rpm: lead, signature header (sizes and digests; no OpenPGP signature: the yum
- * repository's signed repomd.xml vouches for every package's sha256), main header, gzip'd cpio.
+ * Builds the .rpm: lead, signature header (sizes, digests and, with a signer, the OpenPGP
+ * signature of the main header), main header, gzip'd cpio. The main header and payload do not
+ * depend on the signature: `rpmIdentity` compares packages by them.
  */
-export function buildRpm(settings: PackageSettings, arch: string, payload: Payload): BuiltPackage {
+export async function buildRpm(settings: PackageSettings, arch: string, payload: Payload, signer?: RepositorySigner): Promise<BuiltPackage> {
   const { version, release } = settings.versions.rpm;
   const mtime = payload.mtime;
   const files = [...payload.files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
@@ -146,7 +148,11 @@ export function buildRpm(settings: PackageSettings, arch: string, payload: Paylo
     [TAG.PAYLOADDIGESTALGO, int32(SHA256_ALGO)],
   ]);
   const header = writeRpmHeader(63, main);
+  // The header-only OpenPGP signature rpmsign would add (what `rpm -K` and dnf's gpgcheck verify),
+  // dated like the files so the same release and key give the same bytes.
+  const openpgp = signer ? await signer.detachBinary(header, new Date(mtime * 1000)) : undefined;
   const signature = writeRpmHeader(62, new Map<number, RpmValue>([
+    ...(openpgp ? [[signer!.rsa ? TAG.SIG_RSA : TAG.SIG_DSA, bin(openpgp)] as [number, RpmValue]] : []),
     [TAG.SIG_SHA1, str(createHash('sha1').update(header).digest('hex'))],
     [TAG.SIG_SHA256, str(createHash('sha256').update(header).digest('hex'))],
     [TAG.SIG_SIZE, int32(header.length + compressed.length)],
@@ -173,4 +179,9 @@ export function buildRpm(settings: PackageSettings, arch: string, payload: Paylo
     changelog: { author: `${author} - ${evr}`, date: mtime, text: changelogText },
   };
   return { fileName: rpmFileName(settings, arch), data, sha256: createHash('sha256').update(data).digest('hex'), control: rpmSummary(settings, arch), rpm: facts };
+}
+
+/** sha256 of the main header and payload: the same package whether signed, by whom, or not. */
+export function rpmIdentity(data: Uint8Array, headerStart: number): string {
+  return createHash('sha256').update(data.subarray(headerStart)).digest('hex');
 }

@@ -135,9 +135,12 @@ export async function readYumState(snapshot: RemoteSnapshot, layout: YumLayout):
   return { entries };
 }
 
-/** The digest the index has for this package's name-version-release.arch, if it lists it. */
-export function listedDigest(state: YumState, facts: RpmFacts): string | undefined {
-  return state.entries.find((e) => e.key === nevra(facts))?.pkgid;
+/** What the index says about this package's name-version-release.arch, if it lists it. */
+export function listedEntry(state: YumState, facts: RpmFacts): { pkgid: string; headerStart?: number } | undefined {
+  const entry = state.entries.find((e) => e.key === nevra(facts));
+  if (!entry) return undefined;
+  const start = /<rpm:header-range start="(\d+)"/.exec(entry.primary)?.[1];
+  return { pkgid: entry.pkgid, ...(start ? { headerStart: Number(start) } : {}) };
 }
 
 /**
