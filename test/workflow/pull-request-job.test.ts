@@ -31,7 +31,7 @@ describe('workflow.pull-requests', () => {
     const { text, workflow } = render(true);
     expect(workflow.on.pull_request).toEqual({});
     expect(Object.keys(workflow.on)).not.toContain('pull_request_target');
-    const job = workflow.jobs['check-pull-request'] as unknown as Record<string, unknown> & { steps: { run?: string; uses?: string; with?: Record<string, unknown> }[] };
+    const job = workflow.jobs['check-pull-request'] as unknown as Record<string, unknown> & { steps: { name?: string; run?: string; uses?: string; with?: Record<string, unknown> }[] };
     expect(job.if).toBe("github.event_name == 'pull_request'");
     expect(job.permissions).toEqual({ contents: 'read' });
     expect(job.environment).toBeUndefined();
@@ -41,7 +41,9 @@ describe('workflow.pull-requests', () => {
     expect(jobText).not.toMatch(/secrets\.|id-token/);
     // Every checkout keeps no credential; the CLI is the pinned DeployForge commit's.
     for (const step of job.steps.filter((s) => s.uses?.startsWith('actions/checkout@'))) expect(step.with?.['persist-credentials']).toBe(false);
-    expect(job.steps.map((s) => s.run).filter(Boolean)).toEqual([
+    // The Rust example's build needs cargo: the toolchain is set up before the snapshot builds.
+    expect(job.steps.map((s) => s.name)).toContain('Set up the Rust toolchain');
+    expect(job.steps.map((s) => s.run).filter((r) => r?.startsWith('node '))).toEqual([
       'node "$DEPLOYFORGE_CLI" validate --config "$DEPLOYFORGE_CONFIG"',
       'node "$DEPLOYFORGE_CLI" plan --snapshot --config "$DEPLOYFORGE_CONFIG"',
       'node "$DEPLOYFORGE_CLI" generate --check',

@@ -2,6 +2,7 @@ import type { DeployforgeConfig } from '@deployforge/config';
 import { ConfigurationError } from '@deployforge/diagnostics';
 import { checkoutStep } from './checkout-step.js';
 import { crossBuildJob } from './cross-build-job.js';
+import { toolchainSteps } from './toolchain-steps.js';
 import { BUILD_IF, PLANNED_TAG_REF } from './job-conditions.js';
 import { PINNED_ACTIONS, pinnedUses } from './pinned-actions.js';
 import { ownAction, type ResolvedRenderOptions } from './render-options.js';
@@ -41,7 +42,7 @@ export function buildJob(
     }
   }
   if (config.build?.cross === true) return crossBuildJob(config, command as string, options, ARCHIVE_ARTIFACT_PREFIX);
-  return buildJobWith({ build: { name: 'Build', shell: 'bash', env: { ...MATRIX_ENV }, run: `${command}\n` }, options });
+  return buildJobWith({ build: { name: 'Build', shell: 'bash', env: { ...MATRIX_ENV }, run: `${command}\n` }, options, setup: toolchainSteps(command, options.configPath) });
 }
 
 /**
@@ -52,7 +53,7 @@ export function buildJob(
  * script, so no `tar`/`7z` difference between runner images, and no `build.files` entry can ever
  * become a command's option. It reads build.path and build.files from the config itself.
  */
-export function buildJobWith(spec: { build: Step; options: ResolvedRenderOptions }): Job {
+export function buildJobWith(spec: { build: Step; options: ResolvedRenderOptions; setup?: Step[] }): Job {
   return {
     name: 'build ${{ matrix.target }}',
     needs: 'plan',
@@ -62,6 +63,7 @@ export function buildJobWith(spec: { build: Step; options: ResolvedRenderOptions
     strategy: { 'fail-fast': false, matrix: '${{ fromJSON(needs.plan.outputs.matrix) }}' },
     steps: [
       checkoutStep(PLANNED_TAG_REF),
+      ...(spec.setup ?? []),
       spec.build,
       {
         name: 'Package',

@@ -4,6 +4,7 @@ import { checkoutStep } from './checkout-step.js';
 import { BUILD_IF, PLANNED_TAG_REF } from './job-conditions.js';
 import { PINNED_ACTIONS, pinnedUses } from './pinned-actions.js';
 import { ownAction, type ResolvedRenderOptions } from './render-options.js';
+import { toolchainSteps } from './toolchain-steps.js';
 import type { Job, Step } from './workflow-types.js';
 
 /**
@@ -17,7 +18,7 @@ import type { Job, Step } from './workflow-types.js';
  */
 export function crossBuildJob(config: DeployforgeConfig, command: string, options: ResolvedRenderOptions, archivePrefix: string): Job {
   const targets = sortTargets(config.build?.targets ?? []);
-  const steps: Step[] = [checkoutStep(PLANNED_TAG_REF)];
+  const steps: Step[] = [checkoutStep(PLANNED_TAG_REF), ...toolchainSteps(command, options.configPath)];
   for (const t of targets) {
     steps.push(
       {

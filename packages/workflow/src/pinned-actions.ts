@@ -18,6 +18,8 @@
  *   folder and uploads it with actions/upload-artifact v7.0.0, itself pinned by SHA inside it)
  * - actions/deploy-pages      v5.0.0 (commit cd2ce8f dated 2026-03-24; node24; deploys that artifact with
  *   the job's OIDC token, which is why the Pages job alone has id-token: write)
+ * - actions/setup-go          v7.0.0 (commit b7ad1da dated 2026-07-15; node24; caches by default: we turn it off)
+ * - actions/setup-python      v7.0.0 (commit 5fda3b9 dated 2026-07-19; node24; caches only when asked)
  * The first four run on node24. upload v7 and download v8 share the v4+ artifact backend.
  *
  * To bump one: resolve the new tag to its commit in the action's repository, change both fields
@@ -40,6 +42,8 @@ export const PINNED_ACTIONS = {
   cosignInstaller: { repo: 'sigstore/cosign-installer', sha: '6f9f17788090df1f26f669e9d70d6ae9567deba6', version: 'v4.1.2' },
   uploadPagesArtifact: { repo: 'actions/upload-pages-artifact', sha: 'fc324d3547104276b827a68afc52ff2a11cc49c9', version: 'v5.0.0' },
   deployPages: { repo: 'actions/deploy-pages', sha: 'cd2ce8fcbc39b97be8ca5fce6e763baed58fa128', version: 'v5.0.0' },
+  setupGo: { repo: 'actions/setup-go', sha: 'b7ad1dad31e06c5925ef5d2fc7ad053ef454303e', version: 'v7.0.0' },
+  setupPython: { repo: 'actions/setup-python', sha: '5fda3b95a4ea91299a34e894583c3862153e4b97', version: 'v7.0.0' },
 } as const satisfies Record<string, PinnedAction>;
 
 /** `actions/checkout@<sha>`: the `uses:` value (the version comment is added at serialization). */

@@ -9,6 +9,7 @@ import { publishPermissions } from './publish-permissions.js';
 import { snapcraftInstallStep } from './snapcraft-install-step.js';
 import { ownAction, type ResolvedRenderOptions } from './render-options.js';
 import { credentialInputName, jobCredentials, type WorkflowSpoke } from './workflow-spokes.js';
+import { rustToolchainStep } from './toolchain-steps.js';
 import type { Job, Step } from './workflow-types.js';
 
 /** Spokes whose publish step runs Node tooling (npm, vsce), for `workflow.node-version`. */
@@ -67,6 +68,8 @@ export function publishJob(spoke: WorkflowSpoke, config: DeployforgeConfig, opti
     steps: [
       checkoutStep(PLANNED_TAG_REF),
       ...setupNode,
+      // `cargo publish` packages the crate: the toolchain is the workflow's choice (no cache here: this job holds the token).
+      ...(spoke.platform === 'crates' ? [rustToolchainStep()] : []),
       ...snapTools,
       { name: `Publish to ${spoke.key}`, id: 'publish', uses: ownAction(options, action), ...customSecretsStep(spoke, inputs) },
       ...(spoke.platform === 'docker' ? imageSigningSteps(config) : []),

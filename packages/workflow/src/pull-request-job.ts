@@ -1,6 +1,7 @@
 import type { DeployforgeConfig } from '@deployforge/config';
 import { PINNED_ACTIONS, pinnedUses } from './pinned-actions.js';
 import { generateFlags, shellWord, type ResolvedRenderOptions } from './render-options.js';
+import { toolchainSteps } from './toolchain-steps.js';
 import type { Job, Step } from './workflow-types.js';
 
 /** The job id; `workflow.timeout-minutes` may name it like any other job. */
@@ -53,6 +54,8 @@ export function pullRequestJob(config: DeployforgeConfig, options: ResolvedRende
         // No cache: nothing of this job is worth keeping, and a cache is one more thing a fork could seed.
         with: { 'node-version': String(nodeVersion ?? '24'), 'package-manager-cache': false },
       },
+      // The snapshot runs build.command: the same toolchain as the build job.
+      ...toolchainSteps(config.build?.command, options.configPath),
       run('Validate the config', 'validate --config "$DEPLOYFORGE_CONFIG"'),
       run('Plan the release', 'plan --snapshot --config "$DEPLOYFORGE_CONFIG"'),
       run('Check the workflow is current', generate),
