@@ -60,7 +60,8 @@ describe('deployforge plan (the built CLI)', () => {
     expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(/^deployforge\.yml:3:\d+: required\[0\]: pypi is required, but missing credential: set PYPI_TOKEN .*add `trusted-publishing: true` to platforms\.pypi/m);
     expect(refused.stderr).not.toMatch(/^\s+at /m);
-    const allowed = await runBuiltCli(['plan', '--version', '1.0.0', '--check-credentials'], { cwd: dir, env: { PYPI_TOKEN: 'pypi-set' } });
+    // Wide enough that each spoke's row is one line (at 80 columns the detail wraps: test/cli/plan-columns.test.ts).
+    const allowed = await runBuiltCli(['plan', '--version', '1.0.0', '--check-credentials'], { cwd: dir, env: { PYPI_TOKEN: 'pypi-set', COLUMNS: '250' } });
     expect(allowed.code, allowed.stderr).toBe(0);
     const row = (key: string) => allowed.stdout.split('\n').find((l) => l.trimStart().startsWith(`${key} `)) ?? '';
     expect(row('npm')).toMatch(/NPM_TOKEN \| OIDC/);
