@@ -36,6 +36,8 @@ export type SpokeId =
   | 'huggingface'
   | 'nix'
   | 'linux-packages'
+  | 'apt'
+  | 'yum'
   | 'custom';
 /**
  * Publish through trusted publishing (GitHub OIDC) instead of a long-lived token. Set it once a trusted publisher for this repository and its release workflow is configured on the registry. The generated publish job then gets `id-token: write` and no token secret; without it, the job gets the token secret and no `id-token` permission. Default: false.
@@ -173,6 +175,12 @@ export interface ReleaseConfig {
    * Install scripts attached to the release and listed in `SHA256SUMS`: `sh` makes `install.sh` (Linux and macOS: picks the archive for the machine, checks its sha256 against `SHA256SUMS`, installs to `~/.local/bin`), `ps1` makes `install.ps1` (the same for Windows). `true` means every kind the targets allow; `false` or absent, none.
    */
   installers?: boolean | ('sh' | 'ps1')[];
+  /**
+   * Linux packages built from the release's Linux archives and attached to the release, listed in `SHA256SUMS`: `deb` (from the gnu build of each architecture), `rpm` (likewise) and `apk` (from the musl builds), named `<name>_<version>_<arch>.<kind>` (`shimmy_1.2.3_amd64.deb`, `shimmy_1.2.3_x86_64.rpm`). The binary goes to `/usr/bin`; name, maintainer (`project.maintainer`, `Name <email>`), description and license come from `project`. `platforms.apt` and `platforms.yum` publish the `.deb` and `.rpm` in signed repositories. Absent: none.
+   *
+   * @minItems 1
+   */
+  'linux-packages'?: ('deb' | 'rpm' | 'apk')[];
 }
 /**
  * Settings for the generated `.github/workflows/release.yml`.
@@ -243,6 +251,8 @@ export interface PlatformsConfig {
   huggingface?: HuggingfacePlatformConfig;
   nix?: NixPlatformConfig;
   'linux-packages'?: LinuxPackagesPlatformConfig;
+  apt?: AptPlatformConfig;
+  yum?: YumPlatformConfig;
   custom?: CustomPlatformsConfig;
 }
 /**
@@ -692,6 +702,56 @@ export interface LinuxPackagesPlatformConfig {
    * The apt component.
    */
   component: string;
+  /**
+   * The GitHub environment this platform's publish job runs in. Default: `workflow.environment`.
+   */
+  environment?: string;
+}
+/**
+ * apt: the release's `.deb` assets (`release.linux-packages` must list `deb`) added to a signed apt repository (`dists/`, `pool/`, `Release`, `InRelease`) kept in a git repository you serve with GitHub Pages or any static host. Older versions stay listed; the indexes are signed with `LINUX_REPO_GPG_KEY` (or the release key), its public half written beside them as `key.asc`.
+ */
+export interface AptPlatformConfig {
+  /**
+   * The git repository that holds the apt repository, as `owner/repo` or any git URL.
+   */
+  repository: string;
+  /**
+   * The branch written (the one your static host serves). Default: the repository's default branch.
+   */
+  branch?: string;
+  /**
+   * The folder inside that repository the apt repository goes in (`dists/`, `pool/` and `key.asc` under it).
+   */
+  path: string;
+  /**
+   * The apt suite: users write `deb <url> <distribution> <component>`.
+   */
+  distribution: string;
+  /**
+   * The apt component.
+   */
+  component: string;
+  /**
+   * The GitHub environment this platform's publish job runs in. Default: `workflow.environment`.
+   */
+  environment?: string;
+}
+/**
+ * yum/dnf: the release's `.rpm` assets (`release.linux-packages` must list `rpm`) added to a yum repository (`repodata/` with `repomd.xml` signed as `repomd.xml.asc`) kept in a git repository you serve with GitHub Pages or any static host. Older versions stay listed; signed with `LINUX_REPO_GPG_KEY` (or the release key), its public half written beside it as `key.asc`.
+ */
+export interface YumPlatformConfig {
+  /**
+   * The git repository that holds the yum repository, as `owner/repo` or any git URL.
+   */
+  repository: string;
+  /**
+   * The branch written (the one your static host serves). Default: the repository's default branch.
+   */
+  branch?: string;
+  /**
+   * The folder inside that repository the yum repository goes in (the `.rpm` files, `repodata/` and `key.asc` under it).
+   */
+  path: string;
   /**
    * The GitHub environment this platform's publish job runs in. Default: `workflow.environment`.
    */

@@ -73,7 +73,41 @@ export function semanticDiagnostics(config: Record<string, unknown>, locator: No
     report(['platforms', 'homebrew', 'kind'], 'a cask installs on macOS only, and build.targets has no macOS target: add macos-arm64 or macos-x64, or use kind: formula');
   }
   checkLinuxPackages(asRecord(platforms?.['linux-packages']), asRecord(config.project), targets, report);
+  checkReleaseLinuxPackages(release?.['linux-packages'], asRecord(config.project), targets, report);
+  // The apt and yum spokes publish the release's own .deb/.rpm assets: the release must carry them.
+  const kinds = Array.isArray(release?.['linux-packages']) ? (release['linux-packages'] as unknown[]) : [];
+  for (const [id, kind] of [['apt', 'deb'], ['yum', 'rpm']] as const) {
+    if (platforms?.[id] !== undefined && !kinds.includes(kind)) {
+      report(['platforms', id], `${id} publishes the release's .${kind} packages, and release.linux-packages does not list ${kind}: add it (release: { linux-packages: [${[...kinds.filter((k) => typeof k === 'string'), kind].join(', ')}] })`);
+    }
+  }
   return found;
+}
+
+/**
+ * `release.linux-packages` builds from the Linux archives with `project.maintainer` (Debian's
+ * `Name <email>`); `apk` is for Alpine, so it needs a musl build. Said at validate time, not when the
+ * release job is halfway through.
+ */
+function checkReleaseLinuxPackages(kinds: unknown, project: Record<string, unknown> | undefined, targets: unknown, report: (path: ConfigPath, message: string) => void): void {
+  if (!Array.isArray(kinds) || kinds.length === 0) return;
+  const maintainer = project?.maintainer;
+  if (maintainer === undefined) {
+    report(['release', 'linux-packages'], 'packages name their maintainer: add project.maintainer as "Name <email>"');
+  } else if (typeof maintainer === 'string' && !/^[^<>\r\n]+ <[^<>@\s]+@[^<>\s]+>$/.test(maintainer)) {
+    report(['project', 'maintainer'], `Linux packages use project.maintainer, which must be "Name <email>" (got ${JSON.stringify(maintainer)})`);
+  }
+  if (!Array.isArray(targets)) return;
+  const ids = targets.filter((t): t is string => typeof t === 'string');
+  if (!ids.some((t) => t.startsWith('linux-'))) {
+    report(['release', 'linux-packages'], 'Linux packages are built from the Linux archives, and build.targets has none: add linux-x64 or linux-arm64');
+    return;
+  }
+  kinds.forEach((kind, index) => {
+    if (kind === 'apk' && !ids.some((t) => t.startsWith('linux-') && t.endsWith('-musl'))) {
+      report(['release', 'linux-packages', index], 'an .apk is for Alpine (musl) and build.targets has no musl build: add linux-x64-musl or linux-arm64-musl, or remove apk');
+    }
+  });
 }
 
 /**

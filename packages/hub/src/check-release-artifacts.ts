@@ -4,6 +4,7 @@ import { ConfigurationError, formatDiagnostic, type Diagnostic } from '@deployfo
 import { provenanceBundleName, SHA256SUMS_NAME } from '@deployforge/github';
 import { isSbomFile } from '@deployforge/sbom';
 import { archiveName } from '@deployforge/targets';
+import { isReleasePackageFile } from '@deployforge/platforms';
 import type { ResolvedVersion } from '@deployforge/version';
 import { collectArtifacts } from './collect-artifacts.js';
 import { configuredInstallers, INSTALLER_FILES, isConfiguredInstallerFile } from './installers/index.js';
@@ -25,7 +26,7 @@ export interface ArtifactsCheck {
  * exactly one archive per configured target (`<name>-<version>-<target>.tar.gz|.zip`) plus the files
  * the hub or the workflow's sign job make from them: SHA256SUMS, the SBOM (`*.cdx.json`,
  * `*.spdx.json`, also one the user built), the provenance bundle `<name>-<version>.sigstore.json`,
- * the installers `release.installers` asks for (`install.sh`, `install.ps1`), and signatures (`.asc`, `.sig`, `.sigstore[.json]`) of any of those. Anything else is a
+ * the installers `release.installers` asks for (`install.sh`, `install.ps1`), the `.deb`/`.rpm`/`.apk` of `release.linux-packages`, and signatures (`.asc`, `.sig`, `.sigstore[.json]`) of any of those. Anything else is a
  * misnamed archive, one of another version, or a stray file: publishing it would be wrong, and a
  * release missing an archive can never be finished by a spoke.
  */
@@ -35,7 +36,7 @@ export function checkArtifactNames(files: readonly string[], loaded: LoadedConfi
   const names = new Set(files.map((f) => basename(f)));
   const known = (name: string): boolean =>
     archives.includes(name) || name === SHA256SUMS_NAME || isSbomFile(name) || name === provenanceBundleName(project, version.version) ||
-    isConfiguredInstallerFile(loaded.config, name);
+    isConfiguredInstallerFile(loaded.config, name) || isReleasePackageFile(loaded.config, name);
   const signatureOfKnown = (name: string): boolean =>
     SIGNATURE_SUFFIXES.some((suffix) => name.endsWith(suffix) && known(name.slice(0, -suffix.length)));
   return {

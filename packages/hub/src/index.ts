@@ -11,3 +11,4 @@ export {
   configuredInstallers, installerFacts, INSTALLER_FILES, renderInstallPs1, renderInstallSh, renderReleaseInstallers, writeReleaseInstallers,
   type InstallerFacts, type InstallerKind,
 } from './installers/index.js';
+export { suppliedPackageFiles, writeReleasePackages, type ReleasePackagesOptions } from './linux-packages/index.js';

@@ -7,6 +7,7 @@ import { withReleaseSbom } from '@deployforge/sbom';
 import type { ResolvedVersion } from '@deployforge/version';
 import { collectReleaseArtifacts } from './check-release-artifacts.js';
 import { INSTALLER_FILES, writeReleaseInstallers } from './installers/index.js';
+import { suppliedPackageFiles, writeReleasePackages } from './linux-packages/index.js';
 import { releaseSigner, type ReleaseSignerOptions } from './release-signer.js';
 import { resolveRepository } from './resolve-repository.js';
 
@@ -47,9 +48,10 @@ export async function prepareRelease(options: PrepareReleaseOptions): Promise<Pr
   // (keyless signing and attestation are public writes), as the hub would refuse it after.
   const collected = await collectReleaseArtifacts(options.artifacts, options.cwd, loaded, version);
   const installerNames: string[] = Object.values(INSTALLER_FILES);
-  const stray = collected.filter((f) => basename(f) === SHA256SUMS_NAME || isSignatureFile(basename(f)) || installerNames.includes(basename(f)));
+  const packageFiles = suppliedPackageFiles(config, collected);
+  const stray = collected.filter((f) => basename(f) === SHA256SUMS_NAME || isSignatureFile(basename(f)) || installerNames.includes(basename(f)) || packageFiles.includes(f));
   if (stray.length > 0) {
-    log.warning(`ignoring ${stray.map((f) => basename(f)).join(', ')} among the archives: this step makes SHA256SUMS, its signatures and the installers`);
+    log.warning(`ignoring ${stray.map((f) => basename(f)).join(', ')} among the archives: this step makes SHA256SUMS, its signatures, the installers and the Linux packages`);
   }
   const content = collected.filter((f) => !stray.includes(f));
   // Secrets first: a missing key stops the job before anything is written.
@@ -75,6 +77,7 @@ export async function prepareRelease(options: PrepareReleaseOptions): Promise<Pr
   // The installers are files of the release too, so SHA256SUMS (and its signature) vouches for them.
   const serverUrl = options.env.GITHUB_SERVER_URL ?? 'https://github.com';
   written.push(...(await writeReleaseInstallers({ config, version, serverUrl, owner, repo, outDir: options.outDir, log })));
+  written.push(...(await writeReleasePackages({ config, version, files: content, env: options.env, outDir: options.outDir, log })));
   const described = [...archives, ...(await describeLocalAssets(written))];
   const sums = await writeChecksumsAsset(described, options.outDir);
   written.push(sums.path);

@@ -8,6 +8,7 @@ import { withReleaseSbom } from '@deployforge/sbom';
 import type { ResolvedVersion } from '@deployforge/version';
 import { collectReleaseArtifacts } from './check-release-artifacts.js';
 import { INSTALLER_FILES, writeReleaseInstallers } from './installers/index.js';
+import { suppliedPackageFiles, writeReleasePackages } from './linux-packages/index.js';
 import { releaseNotesSource } from './release-notes-source.js';
 import { releaseSigner, type ReleaseSignerOptions } from './release-signer.js';
 import { resolveRepository } from './resolve-repository.js';
@@ -64,18 +65,20 @@ export async function runHub(options: HubOptions): Promise<ReleaseResult> {
     projectDir: dirname(resolve(loaded.file)),
     log,
   });
-  // Without a sign job the hub writes the installers itself, like SHA256SUMS; with one they came
+  // Without a sign job the hub writes the installers (and Linux packages) itself, like SHA256SUMS; with one they came
   // with the artifacts, already listed in its SHA256SUMS.
   const installersDir = prepared ? undefined : await mkdtemp(join(tmpdir(), 'deployforge-installers-'));
   try {
     let releaseFiles = sbom.files;
     if (installersDir) {
       const installerNames: string[] = Object.values(INSTALLER_FILES);
-      const supplied = releaseFiles.filter((f) => installerNames.includes(basename(f)));
+      const supplied = [...releaseFiles.filter((f) => installerNames.includes(basename(f))), ...suppliedPackageFiles(loaded.config, releaseFiles)];
       if (supplied.length > 0) log.warning(`replacing ${supplied.map((f) => basename(f)).join(', ')} from the artifacts with the ones rendered from the config`);
       const serverUrl = options.env.GITHUB_SERVER_URL ?? 'https://github.com';
       const installers = await writeReleaseInstallers({ config: loaded.config, version, serverUrl, owner, repo, outDir: installersDir, log });
-      releaseFiles = [...releaseFiles.filter((f) => !supplied.includes(f)), ...installers];
+      // release.linux-packages: built from the Linux archives the same way, so SHA256SUMS lists them.
+      const packages = await writeReleasePackages({ config: loaded.config, version, files, env: options.env, outDir: installersDir, log });
+      releaseFiles = [...releaseFiles.filter((f) => !supplied.includes(f)), ...installers, ...packages];
     }
     return await publishRelease({
       client,

@@ -95,6 +95,10 @@ export function renderInitConfig(d: DetectedProject): string {
   if (installers.length > 0) {
     line(`  # installers: [${installers.join(', ')}]   # install.sh / install.ps1 on the release: users run \`curl -fsSL <release>/install.sh | sh\``);
   }
+  // Linux packages need a Linux archive, and the apt / yum platforms below publish them.
+  if (recipe.targets.some((t) => t.startsWith('linux-'))) {
+    line('  # linux-packages: [deb, rpm]   # .deb / .rpm on the release (needs project.maintainer); platforms apt / yum put them in repositories');
+  }
   line();
 
   line('# The generated workflow. Publish jobs run in this GitHub environment, so their secrets can');

@@ -11,3 +11,7 @@ export { loadPlatform, isImplemented } from './registry.js';
 export { loadSnapshotBuilder, snapshotContext, type SnapshotBuilder } from './snapshot-builders.js';
 export { SnapshotGapError } from './snapshot-gap-error.js';
 export { keepPackage, keepRenderedFiles, spokeDistDir } from './keep-rendered-files.js';
+export {
+  buildReleasePackages, configuredPackageKinds, isReleasePackageFile, releasePackageName,
+  packagesOfRelease, type ReleasePackage, type ReleasePackageKind, type ReleasePackagesOptions,
+} from './linux-packages/release-packages.js';

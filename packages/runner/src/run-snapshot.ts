@@ -3,7 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { loadConfig, type LoadedConfig } from '@deployforge/config';
 import { ConfigurationError, errorMessage, type Logger } from '@deployforge/diagnostics';
 import { describeLocalAssets, sha256File, writeChecksumsAsset } from '@deployforge/github';
-import { resolveRepository, writeReleaseInstallers } from '@deployforge/hub';
+import { resolveRepository, writeReleaseInstallers, writeReleasePackages } from '@deployforge/hub';
 import { configFileFor, type InputSource } from '@deployforge/inputs';
 import { keepPackage, loadPlatform, snapshotContext, spokeDistDir, SnapshotGapError, type PlatformContext, type ReleaseAsset } from '@deployforge/platforms';
 import { createPlan, parsePlatformSelection, spokeKeys, type Plan, type SpokePlan } from '@deployforge/plan';
@@ -128,6 +128,9 @@ export async function runSnapshot(options: { configPath: string; flags: Snapshot
   const [owner, repo] = (repository ?? 'OWNER/REPO').split('/') as [string, string];
   const installers = await writeReleaseInstallers({ config: loaded.config, version, serverUrl: server, owner, repo, outDir: releaseDir, log });
   files.push(...installers);
+  // release.linux-packages: the .deb/.rpm/.apk a release of these archives carries, same bytes.
+  const packages = await writeReleasePackages({ config: loaded.config, version, files: archives, env: io.env, outDir: releaseDir, log });
+  files.push(...packages);
   if (releaseConfig?.checksums ?? true) await writeChecksumsAsset(await describeLocalAssets(files, options.signal), releaseDir);
   const assets = await snapshotAssets(releaseDir, plan, downloadBase);
 
@@ -138,7 +141,7 @@ export async function runSnapshot(options: { configPath: string; flags: Snapshot
   const release: SnapshotEntry = {
     key: 'github', displayName: 'GitHub Releases', status: 'kept', dir: releaseDir, files: assets.map((a) => a.name),
     destination: `release ${realTag} on ${repository ?? 'OWNER/REPO'}`, needs: releaseNeeds,
-    detail: `${archives.length} archive(s)${files.length > archives.length + installers.length ? ', SBOM' : ''}${installers.length > 0 ? `, ${installers.length} installer(s)` : ''}${assets.length > files.length ? ', SHA256SUMS' : ''}`,
+    detail: `${archives.length} archive(s)${files.length > archives.length + installers.length + packages.length ? ', SBOM' : ''}${installers.length > 0 ? `, ${installers.length} installer(s)` : ''}${packages.length > 0 ? `, ${packages.length} Linux package(s)` : ''}${assets.length > files.length ? ', SHA256SUMS' : ''}`,
   };
 
   const unbuilt = (loaded.config.build?.targets ?? []).filter((t) => !targets.includes(t));

@@ -82,23 +82,26 @@ function octalMode(text: string | undefined): number {
   return Number.parseInt(text ?? '0644', 8);
 }
 
-export function packageSettings(ctx: PlatformContext): PackageSettings {
-  const block = packageBlock(ctx);
+/**
+ * `block` and `origin` let the hub build the release's packages (`release.linux-packages`) with the
+ * same code: there the metadata comes from `project` and errors name `origin`.
+ */
+export function packageSettings(ctx: PlatformContext, block: LinuxPackagesPlatformConfig = packageBlock(ctx), origin = 'platforms.linux-packages'): PackageSettings {
   const { project } = ctx.config;
   const name = block.package ?? project.name;
   if (!/^[a-z0-9][a-z0-9+.-]+$/.test(name)) {
-    throw ConfigurationError.forInput('platforms.linux-packages.package', `${JSON.stringify(name)} (from project.name) is not a valid package name: set package to lowercase letters, digits, '+', '-' and '.'`);
+    throw ConfigurationError.forInput(`${origin}.package`, `${JSON.stringify(name)} (from project.name) is not a valid package name: set package to lowercase letters, digits, '+', '-' and '.'`);
   }
   const maintainer = block.maintainer ?? project.maintainer;
   if (!maintainer || !/^[^<>\r\n]+ <[^<>@\s]+@[^<>\s]+>$/.test(maintainer)) {
-    throw ConfigurationError.forInput('platforms.linux-packages.maintainer', 'packages need a maintainer as `Name <email>`: set it here or in project.maintainer');
+    throw ConfigurationError.forInput(origin.startsWith('platforms.') ? `${origin}.maintainer` : 'project.maintainer', 'packages need a maintainer as `Name <email>`: set it here or in project.maintainer');
   }
   const formats = block.formats ?? ['deb', 'rpm'];
   const versions = packageVersions(ctx.version.version);
   if (formats.includes('apk')) requireApkVersion(ctx.version.version);
   const jobs = jobsFor(ctx, formats);
   if (jobs.length === 0) {
-    throw ConfigurationError.forInput('platforms.linux-packages', `the release of ${ctx.version.version} has no Linux archive; add linux-x64 or linux-arm64 to build.targets`);
+    throw ConfigurationError.forInput(origin, `the release of ${ctx.version.version} has no Linux archive; add linux-x64 or linux-arm64 to build.targets`);
   }
   const summary = (project.description ?? `${name} command-line tool`).replace(/\s+/g, ' ').trim().replace(/\.$/, '');
   const binary = binaryName(ctx.config.build?.binary ?? project.name, jobs[0]!.target.id);

@@ -1,0 +1,1 @@
+export { suppliedPackageFiles, writeReleasePackages, type ReleasePackagesOptions } from './write-release-packages.js';

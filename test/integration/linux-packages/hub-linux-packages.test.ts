@@ -1,0 +1,123 @@
+// release.linux-packages: the hub builds .deb/.rpm/.apk from the Linux archives and uploads them with
+// the release, listed in SHA256SUMS; the sign-job path (prepareRelease) writes the same bytes; a
+// re-run writes nothing. The uploaded files are read back with the real clients (dpkg-deb, rpm).
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { parseConfig } from '@deployforge/config';
+import { createMemoryLogger } from '@deployforge/diagnostics';
+import { createGitHubClient, parseSha256Sums, sha256File } from '@deployforge/github';
+import { checkArtifactNames, prepareRelease, runHub } from '@deployforge/hub';
+import type { TargetId } from '@deployforge/targets';
+import { parseVersionInput } from '@deployforge/version';
+import { startGitHubFake, type GitHubFake } from '../../fakes/github/index.js';
+import { requireClient } from '../../helpers/real-clients.js';
+import { runOk } from '../../helpers/services.js';
+import { writeRelease } from '../installers/release-server.js';
+
+const TOKEN = 'ghs_linux_packages_token_0123456789abcdef';
+const TARGETS: TargetId[] = ['linux-x64', 'linux-arm64', 'linux-x64-musl', 'macos-arm64'];
+const config = (kinds: string) => `
+project: { name: demo, repository: acme/demo, maintainer: Acme <dev@acme.test>, license: MIT, description: A demo tool }
+build: { binary: demo, targets: [${TARGETS.join(', ')}] }
+release: { linux-packages: ${kinds}, sbom: false, notes: none }
+platforms: {}
+`;
+const version = parseVersionInput('1.0.0-rc.1', { tagPrefix: 'v', origin: 'test' });
+const PACKAGES = ['demo_1.0.0-rc.1_aarch64.rpm', 'demo_1.0.0-rc.1_amd64.deb', 'demo_1.0.0-rc.1_arm64.deb', 'demo_1.0.0-rc.1_x86_64.apk', 'demo_1.0.0-rc.1_x86_64.rpm'];
+
+let gh: GitHubFake;
+let dir: string;
+beforeEach(async () => {
+  gh = await startGitHubFake({ token: TOKEN, repos: ['acme/demo'] });
+  dir = mkdtempSync(join(tmpdir(), 'df-hub-packages-'));
+});
+afterEach(async () => {
+  expect(gh.violations()).toEqual([]);
+  await gh.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function archives(): Promise<string> {
+  const out = join(dir, 'artifacts');
+  await writeRelease(out, 'demo', 'demo', '1.0.0-rc.1', TARGETS, mkdtempSync(join(dir, 'progs-')));
+  rmSync(join(out, 'SHA256SUMS'));
+  return out;
+}
+
+function hubOptions(yaml: string, artifacts: string) {
+  const log = createMemoryLogger();
+  const client = createGitHubClient({ token: TOKEN, baseUrl: gh.url, log, writeIntervalMs: 0, retryBaseMs: 1 });
+  return { loaded: parseConfig(yaml, 'deployforge.yml'), version, artifacts, cwd: dir, env: { GITHUB_REPOSITORY: 'acme/demo' }, token: TOKEN, log, force: false, dryRun: false, client };
+}
+
+describe('release.linux-packages', () => {
+  test('release job alone: the packages are uploaded and listed in SHA256SUMS, dpkg-deb and rpm read them, a re-run writes nothing', async () => {
+    requireClient('dpkg-deb', 'dpkg');
+    requireClient('rpm', 'rpm');
+    const yaml = config('[deb, rpm, apk]');
+    const hub = hubOptions(yaml, await archives());
+    expect((await runHub(hub)).published).toBe(true);
+    const release = gh.state.repo('acme/demo')!.releases[0]!;
+    const assets = release.assets.map((a) => a.name).filter((n) => /\.(deb|rpm|apk)$/.test(n)).sort();
+    expect(assets).toEqual(PACKAGES);
+    const file = (name: string) => release.assets.find((a) => a.name === name)!.filePath!;
+    const sums = parseSha256Sums(readFileSync(file('SHA256SUMS'), 'utf8'));
+    for (const name of PACKAGES) expect(sums.find((e) => e.name === name)?.sha256, name).toBe(await sha256File(file(name)));
+
+    const deb = await runOk('dpkg-deb', ['--info', file('demo_1.0.0-rc.1_amd64.deb')]);
+    expect(deb).toMatch(/Package: demo\n/);
+    expect(deb).toContain('Version: 1.0.0~rc.1-1');
+    expect(deb).toContain('Maintainer: Acme <dev@acme.test>');
+    expect((await runOk('dpkg-deb', ['--contents', file('demo_1.0.0-rc.1_amd64.deb')]))).toContain('./usr/bin/demo');
+    const rpm = await runOk('rpm', ['-qp', '--qf', '%{NAME} %{VERSION} %{RELEASE} %{ARCH}\n', file('demo_1.0.0-rc.1_x86_64.rpm')]);
+    expect(rpm.trim()).toBe('demo 1.0.0~rc.1 1 x86_64');
+    expect((await runOk('rpm', ['-qlp', file('demo_1.0.0-rc.1_x86_64.rpm')]))).toContain('/usr/bin/demo');
+
+    const writes = gh.writeCount();
+    expect((await runHub(hubOptions(yaml, hub.artifacts))).writes).toBe(0);
+    expect(gh.writeCount()).toBe(writes);
+  });
+
+  test('sign job first: prepare-release writes the same packages beside SHA256SUMS, the release job uploads them, a re-run of both writes nothing', async () => {
+    const artifacts = await archives();
+    const out = join(dir, 'signed');
+    const yaml = config('[deb, rpm, apk]');
+    const loaded = parseConfig(yaml, 'deployforge.yml');
+    const prepared = await prepareRelease({ loaded, version, artifacts, outDir: out, cwd: dir, env: { GITHUB_REPOSITORY: 'acme/demo' }, log: createMemoryLogger(), dryRun: false });
+    expect(prepared.files.map((f) => basename(f)).sort()).toEqual(['SHA256SUMS', ...PACKAGES].sort());
+    expect(parseSha256Sums(readFileSync(prepared.checksums, 'utf8')).map((e) => e.name)).toEqual(expect.arrayContaining(PACKAGES));
+    const first = readFileSync(join(out, 'demo_1.0.0-rc.1_amd64.deb'));
+    expect((await runHub(hubOptions(yaml, `${artifacts}\n${out}`))).published).toBe(true);
+    const release = gh.state.repo('acme/demo')!.releases[0]!;
+    expect(readFileSync(release.assets.find((a) => a.name === 'demo_1.0.0-rc.1_amd64.deb')!.filePath!).equals(first)).toBe(true);
+
+    const writes = gh.writeCount();
+    await prepareRelease({ loaded, version, artifacts, outDir: out, cwd: dir, env: { GITHUB_REPOSITORY: 'acme/demo' }, log: createMemoryLogger(), dryRun: false });
+    expect(readFileSync(join(out, 'demo_1.0.0-rc.1_amd64.deb')).equals(first)).toBe(true);
+    expect((await runHub(hubOptions(yaml, `${artifacts}\n${out}`))).writes).toBe(0);
+    expect(gh.writeCount()).toBe(writes);
+  });
+
+  test('a .deb among the artifacts is a stray file unless release.linux-packages lists deb', async () => {
+    const artifacts = await archives();
+    writeFileSync(join(artifacts, 'demo_1.0.0-rc.1_amd64.deb'), 'x');
+    const path = join(artifacts, 'demo_1.0.0-rc.1_amd64.deb');
+    expect(checkArtifactNames([path], parseConfig(config('[deb]'), 'deployforge.yml'), version).unexpected).toEqual([]);
+    expect(checkArtifactNames([path], parseConfig(config('[rpm]'), 'deployforge.yml'), version).unexpected).toEqual([path]);
+  });
+
+  test('validate: no maintainer, or apk without a musl build, is a config error at file:line:col naming the key', () => {
+    const refused = (yaml: string) => {
+      try {
+        parseConfig(yaml, 'deployforge.yml');
+      } catch (e) {
+        return (e as Error).message;
+      }
+      throw new Error('accepted');
+    };
+    expect(refused(config('[deb]').replace(', maintainer: Acme <dev@acme.test>', ''))).toMatch(/deployforge\.yml:4:\d+.*release\.linux-packages.*project\.maintainer/s);
+    expect(refused(config('[deb, apk]').replace(', linux-x64-musl', ''))).toMatch(/deployforge\.yml:4:\d+.*release\.linux-packages\[1\].*musl/s);
+  });
+});
