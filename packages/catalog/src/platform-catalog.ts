@@ -25,6 +25,8 @@ export const SPOKE_IDS = [
   'huggingface',
   'nix',
   'linux-packages',
+  'apt',
+  'yum',
   'custom',
 ] as const;
 
@@ -156,6 +158,22 @@ export const PLATFORMS: Readonly<Record<PlatformId, PlatformInfo>> = {
     credentials: [
       { name: 'LINUX_REPO_TOKEN', description: 'a token that can push to the repository holding the apt and yum repositories' },
       { name: 'LINUX_REPO_GPG_KEY', description: 'the armored OpenPGP private key that signs the repository indexes (gpg --armor --export-secret-keys)' },
+    ],
+    allCredentialsRequired: true, oidc: false, overwritable: false,
+  }),
+  apt: info({
+    id: 'apt', displayName: 'apt repository', publishes: "the release's .deb packages in a signed apt repository kept in git",
+    credentials: [
+      { name: 'LINUX_REPO_TOKEN', description: 'a token that can push to the repository holding the apt repository' },
+      { name: 'LINUX_REPO_GPG_KEY', description: 'the armored OpenPGP private key that signs the repository indexes (gpg --armor --export-secret-keys)' },
+    ],
+    allCredentialsRequired: true, oidc: false, overwritable: false,
+  }),
+  yum: info({
+    id: 'yum', displayName: 'yum/dnf repository', publishes: "the release's .rpm packages in a signed yum repository kept in git",
+    credentials: [
+      { name: 'LINUX_REPO_TOKEN', description: 'a token that can push to the repository holding the yum repository' },
+      { name: 'LINUX_REPO_GPG_KEY', description: 'the armored OpenPGP private key that signs repomd.xml (gpg --armor --export-secret-keys)' },
     ],
     allCredentialsRequired: true, oidc: false, overwritable: false,
   }),

@@ -102,6 +102,9 @@ function suggest(id: SpokeId, d: DetectedProject, ownerOrUndefined: string | und
     huggingface: { space: `${owner}/${name}` },
     nix: { repository: `${owner}/nix-packages` },
     'linux-packages': { repository: `${owner}/packages`, branch: 'gh-pages' },
+    // Both publish the release's own packages: uncomment with release.linux-packages listing deb / rpm.
+    apt: { repository: `${owner}/packages`, branch: 'gh-pages' },
+    yum: { repository: `${owner}/packages`, branch: 'gh-pages' },
     custom: { 'deploy-docs': { run: './scripts/deploy-docs.sh "$DEPLOYFORGE_VERSION"' } },
   };
   return { id, settings: settings[id], summary: summarize(id) };

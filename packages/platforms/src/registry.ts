@@ -24,6 +24,8 @@ const LOADERS: Partial<Record<PlatformId, () => Promise<Platform>>> = {
   pypi: async () => (await import('./pypi/index.js')).pypiPlatform,
   crates: async () => (await import('./crates/index.js')).cratesPlatform,
   'linux-packages': async () => (await import('./linux-packages/index.js')).linuxPackagesPlatform,
+  apt: async () => (await import('./apt/index.js')).aptPlatform,
+  yum: async () => (await import('./yum/index.js')).yumPlatform,
 };
 
 export async function loadPlatform(id: PlatformId): Promise<Platform | undefined> {

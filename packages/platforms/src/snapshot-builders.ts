@@ -34,6 +34,8 @@ const BUILDERS: Partial<Record<PlatformId, () => Promise<SnapshotBuilder>>> = {
   snap: async () => (await import('./snap/snapshot.js')).snapshotSnap,
   vscode: async () => (await import('./vscode/snapshot.js')).snapshotVscode,
   'linux-packages': async () => (await import('./linux-packages/snapshot.js')).snapshotLinuxPackages,
+  apt: async () => (await import('./apt/snapshot.js')).snapshotApt,
+  yum: async () => (await import('./yum/snapshot.js')).snapshotYum,
 };
 
 /** The platform's package builder, or undefined when its rendered files are the whole package. */
