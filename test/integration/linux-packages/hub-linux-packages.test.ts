@@ -13,7 +13,7 @@ import type { TargetId } from '@deployforge/targets';
 import { parseVersionInput } from '@deployforge/version';
 import { startGitHubFake, type GitHubFake } from '../../fakes/github/index.js';
 import { requireClient } from '../../helpers/real-clients.js';
-import { runOk } from '../../helpers/services.js';
+import { run, runOk } from '../../helpers/services.js';
 import { writeRelease } from '../installers/release-server.js';
 
 const TOKEN = 'ghs_linux_packages_token_0123456789abcdef';
@@ -78,7 +78,25 @@ describe('release.linux-packages', () => {
     const writes = gh.writeCount();
     expect((await runHub(hubOptions(yaml, hub.artifacts))).writes).toBe(0);
     expect(gh.writeCount()).toBe(writes);
-  });
+  }, 120_000);
+
+  test('the release assets pass lintian (no errors) and rpmlint (no errors but an unsigned package and a script for a binary)', async () => {
+    requireClient('lintian', 'lintian');
+    requireClient('rpmlint', 'rpmlint');
+    const hub = hubOptions(config('[deb, rpm]'), await archives());
+    expect((await runHub(hub)).published).toBe(true);
+    const release = gh.state.repo('acme/demo')!.releases[0]!;
+    const file = (name: string) => release.assets.find((a) => a.name === name)!.filePath!;
+    // lintian judges a file by its Debian name: give it one.
+    const deb = join(dir, 'demo_1.0.0~rc.1-1_amd64.deb');
+    writeFileSync(deb, readFileSync(file('demo_1.0.0-rc.1_amd64.deb')));
+    const lint = await run('lintian', ['--allow-root', '--tag-display-limit', '0', deb], { timeoutMs: 120_000 });
+    expect(lint.stdout, lint.stdout + lint.stderr).not.toMatch(/^E: /m);
+    const rpmlint = await run('rpmlint', [file('demo_1.0.0-rc.1_x86_64.rpm')], { timeoutMs: 120_000 });
+    // no-signature: the release's SHA256SUMS signature vouches for it; no-binary: the stand-in binary is a script.
+    const errors = rpmlint.stdout.split('\n').filter((l) => / E: /.test(l) && !/ E: (no-signature|no-binary)\b/.test(l));
+    expect(errors, rpmlint.stdout).toEqual([]);
+  }, 240_000);
 
   test('sign job first: prepare-release writes the same packages beside SHA256SUMS, the release job uploads them, a re-run of both writes nothing', async () => {
     const artifacts = await archives();
