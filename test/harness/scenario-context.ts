@@ -1,6 +1,6 @@
 // One example's repository, servers and runners, and a way to start runs of its generated workflow
 // (a tag push or a dispatch) against them.
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { GITHUB_TOKEN, startLocalServers, type LocalServers } from '../e2e/full/local-servers.js';
@@ -80,8 +80,9 @@ function machines(example: Example, work: string): Record<string, Machine> {
  * the checkout) would pull bundles from under a running workflow. Like the runner's copy of an action
  * at its SHA.
  */
-async function snapshotActions(dir: string): Promise<string> {
-  const bundles = readdirSync(join(repoRoot, 'actions')).filter((name) => existsSync(join(repoRoot, 'actions', name, 'action.yml')));
+async function snapshotActions(dir: string, workflowFile: string): Promise<string> {
+  // The bundles of the actions this workflow uses (an action added since the last build is not one).
+  const bundles = [...new Set([...readFileSync(workflowFile, 'utf8').matchAll(/\/actions\/([a-z0-9-]+)@/g)].map((m) => m[1]!))];
   const complete = (): boolean => existsSync(join(repoRoot, 'package.json')) && bundles.every((name) => existsSync(join(repoRoot, 'dist/actions', `${name}.js`)));
   // A build in progress (another checkout user's) has dist/ half written for a second or two.
   for (let waited = 0; !complete() && waited < 30_000; waited += 500) await sleep(500);
@@ -107,7 +108,7 @@ export async function startScenario(example: Example, work: string): Promise<Sce
         },
       },
       machines: machines(example, work),
-      actionsRoot: await snapshotActions(join(work, 'deployforge-at-pinned-sha')),
+      actionsRoot: await snapshotActions(join(work, 'deployforge-at-pinned-sha'), repo.workflowFile),
     };
   } catch (error) {
     await servers.close();
