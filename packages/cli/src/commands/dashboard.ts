@@ -50,18 +50,22 @@ export function registerDashboard(program: Command, ctx: CommandContext): Comman
     .option('--json', 'print the files written (and, with --published, where to publish) as one JSON document')
     .addHelpText('after', [
       '',
-      'The page is self-contained (inline CSS, no script, no external resource): open it from disk or',
-      'publish the directory on GitHub Pages. badge.json is a shields.io endpoint badge.',
+      'The page is self-contained (inline CSS, no script, no external resource): open',
+      'it from disk or publish the directory on GitHub Pages. badge.json is a',
+      'shields.io endpoint badge.',
       '',
-      'With several documents (release status.json files and `deployforge status --json` reports, in any',
-      'mix) the front page shows what each platform serves after every run, marks the platforms behind',
-      'the newest release and gives the dispatch inputs that bring them up to date; each document keeps',
-      'its own detail page under releases/. history.json lists the documents kept, for the next run.',
+      'With several documents (release status.json files and `deployforge status',
+      '--json` reports, in any mix) the front page shows what each platform serves',
+      'after every run, marks the platforms behind the newest release and gives the',
+      'dispatch inputs that bring them up to date; each document keeps its own detail',
+      'page under releases/. history.json lists the documents kept, for the next run.',
       '',
-      'With --published, "publish" says where the site goes: pages, branch (with its name) or none (not',
-      'configured, a dry run, or a published history that could not be read: publishing would lose it).',
+      'With --published, "publish" says where the site goes: pages, branch (with its',
+      'name) or none (not configured, a dry run, or a published history that could not',
+      'be read: publishing would lose it).',
       '',
-      'Exit codes: 0 written, 2 a status or history file is missing or invalid (the message names it).',
+      'Exit codes: 0 written, 2 a status or history file is missing or invalid',
+      '(the message names it).',
     ].join('\n'))
     .action(async (options: DashboardOptions) => {
       // Validate every file before writing anything, so a bad one never leaves a half-updated site.

@@ -25,12 +25,13 @@ export function registerDriftIssue(program: Command, ctx: CommandContext): Comma
     .option('--json', 'print what was done as one JSON document on stdout')
     .addHelpText('after', [
       '',
-      'Does nothing (and needs no token) unless the config says status.issues: true. Otherwise GITHUB_TOKEN',
-      'needs issues: write. The issue is found again by a marker in its body; an unchanged drift is not',
-      'written again. The monitor starter workflow runs this after `deployforge status --json`.',
+      'Does nothing (and needs no token) unless the config says status.issues: true.',
+      'Otherwise GITHUB_TOKEN needs issues: write. The issue is found again by a marker',
+      'in its body; an unchanged drift is not written again. The monitor starter',
+      'workflow runs this after `deployforge status --json`.',
       '',
-      'Exit codes: 0 done (opened, updated, closed, unchanged, in sync or disabled), 1 a GitHub request',
-      'failed, 2 bad input (config, report file, missing token).',
+      'Exit codes: 0 done (opened, updated, closed, unchanged, in sync or disabled),',
+      '1 a GitHub request failed, 2 bad input (config, report file, missing token).',
     ].join('\n'))
     .action(async (options: DriftIssueOptions) => {
       let text: string;

@@ -56,8 +56,9 @@ export function registerGenerate(program: Command, ctx: CommandContext): Command
     .option('--actions-repo <owner/repo>', 'the repository that holds the DeployForge actions (forks, mirrors); "." for the actions of the checked-out commit (./actions/<name>)', DEFAULT_ACTIONS_REPO)
     .addHelpText('after', [
       '',
-      'Run it from the repository root. Commit the result; add `npx deployforge generate --check`',
-      'to CI so the workflow never drifts from deployforge.yml.',
+      'Run it from the repository root. Commit the result; add',
+      '`npx deployforge generate --check` to CI so the workflow never drifts from',
+      'deployforge.yml.',
       '',
       'Examples:',
       '  deployforge generate',

@@ -24,7 +24,7 @@ export function registerPublish(program: Command, ctx: CommandContext): Command 
     .option('--dry-run', 'render and validate the package, write nothing')
     .option('--force', 'replace a version that exists with different content, where the platform allows it')
     .option('--json', 'print the outcome as one JSON document on stdout')
-    .addHelpText('after', '\nExit codes: 0 published, skipped (already there), dry-run or needs-human; 1 failed; 2 bad input.')
+    .addHelpText('after', '\nExit codes: 0 published, skipped (already there), dry-run or needs-human;\n1 failed; 2 bad input.')
     .action(async (platform: string, options: PublishOptions) => {
       const { outcome } = await (await runner()).runPublish({
         configPath: options.config,

@@ -72,13 +72,17 @@ export function registerRelease(program: Command, ctx: CommandContext): Command 
     .option('--targets <list>', 'with --snapshot: comma-separated targets to build (default: this machine\'s target)')
     .addHelpText('after', [
       '',
-      'Environment: GITHUB_TOKEN (contents: write), GITHUB_API_URL for GitHub Enterprise, and each',
-      "platform's credential (NPM_TOKEN, PYPI_TOKEN, …: see `deployforge plan --check-credentials`).",
-      '--snapshot reads none of them and reaches no network (docs/usage.md: Rehearsing a release).',
+      'Environment: GITHUB_TOKEN (contents: write), GITHUB_API_URL for GitHub',
+      "Enterprise, and each platform's credential (NPM_TOKEN, PYPI_TOKEN, …: see",
+      '`deployforge plan --check-credentials`). --snapshot reads none of them and',
+      'reaches no network (docs/usage.md: Rehearsing a release).',
       '',
-      'Exit codes: 0 released (or nothing to do), 1 a required platform failed, 2 bad config, version or flags.',
-      'With --snapshot: 0 every package made, 1 a package could not be made, 2 bad config or flags.',
-      'Safe to re-run: what is already published is skipped; Ctrl-C stops cleanly and a re-run converges.',
+      'Exit codes: 0 released (or nothing to do), 1 a required platform failed,',
+      '2 bad config, version or flags.',
+      'With --snapshot: 0 every package made, 1 a package could not be made,',
+      '2 bad config or flags.',
+      'Safe to re-run: what is already published is skipped; Ctrl-C stops cleanly and',
+      'a re-run converges.',
     ].join('\n'))
     .action(async (options: ReleaseOptions) => {
       if (options.snapshot) return releaseSnapshot(options, ctx);

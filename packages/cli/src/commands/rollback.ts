@@ -24,7 +24,13 @@ export function registerRollback(program: Command, ctx: CommandContext): Command
     .option('--platforms <list>', 'comma-separated platforms (github included), or "all"', 'all')
     .option('--dry-run', 'show which pointers would move, write nothing')
     .option('--json', 'print the outcome as one JSON document on stdout')
-    .addHelpText('after', '\nNeeds GITHUB_TOKEN (contents: write) and each platform\'s credentials, as `release` does.\nExit codes: 0 moved, already there, dry run or needs a person (the line says what to do); 1 some platform failed; 2 bad input.')
+    .addHelpText('after', [
+      '',
+      "Needs GITHUB_TOKEN (contents: write) and each platform's credentials, as",
+      '`release` does.',
+      'Exit codes: 0 moved, already there, dry run or needs a person (the line says',
+      'what to do); 1 some platform failed; 2 bad input.',
+    ].join('\n'))
     .action(async (options: RollbackOptions) => {
       const report = await (await runner()).runRollback({
         configPath: options.config,

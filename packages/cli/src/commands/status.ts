@@ -20,7 +20,12 @@ export function registerStatus(program: Command, ctx: CommandContext): Command {
     .description('the latest live version on every platform, and drift from the newest GitHub release')
     .option('--platforms <list>', 'comma-separated platforms (github included), or "all"', 'all')
     .option('--json', 'print the drift report as one JSON document on stdout (status.json-compatible)')
-    .addHelpText('after', '\nStates: in-sync, behind, ahead, missing (not published there), unknown (could not be read; the reason is shown).\nExit codes: 0 every platform in sync, 1 drift or unknown, 2 bad input.')
+    .addHelpText('after', [
+      '',
+      'States: in-sync, behind, ahead, missing (not published there), unknown (could',
+      'not be read; the reason is shown).',
+      'Exit codes: 0 every platform in sync, 1 drift or unknown, 2 bad input.',
+    ].join('\n'))
     .action(async (options: StatusOptions) => {
       const report = await (await runner()).runStatus({
         configPath: options.config,

@@ -68,8 +68,10 @@ export function registerVerify(program: Command, ctx: CommandContext): Command {
     .option('--gpg-key <file>', "the signer's armored OpenPGP public key: SHA256SUMS.asc must be signed by it (default: your own gpg keyring)")
     .addHelpText('after', [
       '',
-      'Exit codes: 0 every file matches, 1 a mismatch, a bad signature or a failed attestation, 2 bad input or no published release of that version.',
-      'A signature that cannot be checked here (no public key, gpg or cosign not installed) is a warning that says how to check it.',
+      'Exit codes: 0 every file matches, 1 a mismatch, a bad signature or a failed',
+      'attestation, 2 bad input or no published release of that version.',
+      'A signature that cannot be checked here (no public key, gpg or cosign not',
+      'installed) is a warning that says how to check it.',
     ].join('\n'))
     .action(async (version: string, flags: VerifyFlags) => {
       const result = await (await runner()).runVerify({
