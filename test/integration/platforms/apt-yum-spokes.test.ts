@@ -164,6 +164,18 @@ describe('apt and yum spokes: the release\'s .deb/.rpm assets in signed reposito
     expect(readFileSync(join(dir, 'apt/repository/deb/dists/stable/main/binary-amd64/Packages'), 'utf8')).toMatch(/^Package: hello-forge\n/);
   });
 
+  it('a release asset that is not the package its archives build is refused, and nothing is pushed', async () => {
+    const repo = await createBareRepo(services, 'packages');
+    repos.push(repo);
+    const base = ctxFor('apt', repo.httpUrl);
+    const assets = base.assets.map((a) => (a.name === 'hello-forge_1.0.0-rc.1_amd64.deb' ? { ...a, sha256: '0'.repeat(64) } : a));
+    const outcome = await runSpoke(aptPlatform, { ...base, assets });
+    expect(outcome.status).toBe('failed');
+    expect(outcome.detail).toContain('hello-forge_1.0.0-rc.1_amd64.deb');
+    expect(outcome.detail).toContain('is not the package its archives build');
+    expect(await repo.tip()).toBeUndefined();
+  });
+
   it('a spoke whose package kind release.linux-packages does not list is a config error at file:line:col', () => {
     const yaml = CONFIG.replace('[deb, rpm, apk]', '[deb]');
     let message = '';
