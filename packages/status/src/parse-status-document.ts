@@ -17,8 +17,9 @@ export function parseStatusDocument(text: string, file: string): StatusDocument 
     throw new ConfigurationError(`${file}: not a status.json: ${errorMessage(error)}`);
   }
   const problems: string[] = [];
+  // A key absent from the file is said to be missing: "got undefined" reads as JavaScript, not as the file.
   const need = (ok: boolean, path: string, expected: string, got: unknown) => {
-    if (!ok) problems.push(`${path}: expected ${expected}, got ${describeValue(got)}`);
+    if (!ok) problems.push(`${path}: expected ${expected}, ${got === undefined ? 'but the key is missing' : `got ${describeValue(got)}`}`);
   };
   const isStatus = (s: unknown) => SPOKE_STATUSES.includes(s as SpokeStatus);
   if (!isRecord(data)) throw new ConfigurationError(`${file}: not a status.json: expected a JSON object, got ${describeValue(data)}`);
