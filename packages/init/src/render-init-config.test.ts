@@ -12,9 +12,14 @@ function detected(overrides: Partial<DetectedProject>): DetectedProject {
   };
 }
 
-/** Turn every commented-out platform line (`  # npm: { … }`) back on. */
+/**
+ * Turn every commented-out platform line (`  # npm: { … }`) back on, with the maintainer line the
+ * Linux packages' comment says they need (what a user enabling them does too).
+ */
 function uncommentPlatforms(text: string): string {
-  return text.replace(/^ {2}# ([a-z-]+: [[{].*)$/gm, '  $1');
+  return text
+    .replace(/^ {2}# ([a-z-]+: [[{].*)$/gm, '  $1')
+    .replace(/^ {2}# (maintainer: [^#]*?)\s+#.*$/m, '  $1');
 }
 
 const kinds: Array<{ d: DetectedProject; enabled: string[]; from: string; command: RegExp | undefined; path: string | undefined }> = [

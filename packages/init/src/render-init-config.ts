@@ -47,7 +47,7 @@ export function renderInitConfig(d: DetectedProject): string {
   else line('  # license: MIT   # SPDX id; no license was found in the manifest or a LICENSE file');
   if (d.repository) field(2, 'repository', d.repository, 'where releases live; default: the repository the workflow runs in');
   else line('  # repository: owner/repo   # default: the repository the workflow runs in');
-  line('  # maintainer: Your Name <you@example.com>   # used by AUR, Chocolatey, Winget and Snap');
+  line('  # maintainer: Your Name <you@example.com>   # used by AUR, Chocolatey, Winget, Snap and Linux packages');
   line();
 
   line('# Where the version comes from: tag | input (the dispatch input) | cargo | package-json | pyproject | file:<path>.');
