@@ -1,5 +1,6 @@
 // Runs a generated release.yml the way GitHub's runner does: each job once its needs are done, jobs
-// ready together (and matrix legs, from `fromJSON`) at the same time, `if:` with the implicit success(), steps with their outcomes and conclusions, job outputs and `needs.<job>.result`, and
+// ready together (and matrix legs, from `fromJSON`) at the same time, `if:` with the implicit
+// success(), steps with their outcomes and conclusions, job outputs and `needs.<job>.result`, and
 // "re-run failed jobs" / "re-run all jobs" as new attempts of the same run.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
