@@ -7,6 +7,7 @@ import { configOption, type CommandContext } from '../command-context.js';
 import { createSpokeProgress } from '../spoke-progress.js';
 import { renderStatusTable } from '../status-table.js';
 import { renderSnapshotTable } from '../snapshot-table.js';
+import { outputWidth } from '../fit-table.js';
 
 // The runner (builds, uploads, every platform's client) loads when this command runs, not when the
 // CLI starts: `validate`, `plan` and `generate` never need it (issue 20).
@@ -48,7 +49,7 @@ async function releaseSnapshot(options: ReleaseOptions, ctx: CommandContext): Pr
   if (options.json) {
     printJson(ctx.io, { snapshot: result }, failed.map((e) => keyError(e.key, e.detail)));
   } else {
-    ctx.io.stdout(`\n${renderSnapshotTable(result, ctx.io.cwd)}\n`);
+    ctx.io.stdout(`\n${renderSnapshotTable(result, ctx.io.cwd, outputWidth(ctx.io.env, ctx.io.isTTY))}\n`);
   }
   if (failed.length > 0) {
     ctx.io.stderr(`these packages could not be made, and a real release would fail on them too: ${failed.map((e) => e.key).join(', ')}\n`);
