@@ -1,7 +1,9 @@
 // actions/upload-artifact and actions/download-artifact (v4+ semantics) as a folder per artifact.
-// Names are unique within a run attempt (a second upload of a name fails unless `overwrite: true`);
-// a re-run attempt replaces what an earlier attempt uploaded, and sees the rest, as "re-run failed
-// jobs" does when the release job downloads archives that an earlier attempt's builds uploaded.
+// Names are unique within a run, re-run attempts included: a second upload of a name fails with
+// 409 Conflict unless `overwrite: true` (re-running a job that uploads is the common way to meet it:
+// apache/datafusion-comet#3723, dottxt-ai/outlines-core#167). A re-run attempt sees what earlier
+// attempts uploaded, as "re-run failed jobs" does when the release job downloads archives that an
+// earlier attempt's builds uploaded.
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 
@@ -27,8 +29,8 @@ export function uploadArtifact(store: ArtifactStore, attempt: number, workspace:
   const name = w.name || 'artifact';
   const path = w.path ?? '';
   if (path.includes('\n') || /[*?[]/.test(path)) throw new Error(`harness: upload-artifact path ${JSON.stringify(path)}: several paths or globs are not implemented`);
-  if (store.uploads.get(name) === attempt && w.overwrite !== 'true') {
-    throw new Error(`Failed to CreateArtifact: an artifact with this name already exists on the workflow run: ${name}`);
+  if (store.uploads.has(name) && w.overwrite !== 'true') {
+    throw new Error(`Failed to CreateArtifact: Received non-retryable error: Failed request: (409) Conflict: an artifact with this name already exists on the workflow run: ${name} (attempt ${store.uploads.get(name)} uploaded it)`);
   }
   const source = resolve(workspace, path);
   const target = join(store.dir, name);

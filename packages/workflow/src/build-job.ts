@@ -80,6 +80,9 @@ export function buildJobWith(spec: { build: Step; options: ResolvedRenderOptions
           'if-no-files-found': 'error',
           // Already compressed: zipping it again only costs time.
           'compression-level': 0,
+          // Artifact names are unique within a run, re-runs included: without this, "Re-run all jobs"
+          // (or re-running this leg) fails with 409 Conflict before the hub ever sees the archive.
+          overwrite: true,
         },
       },
     ],

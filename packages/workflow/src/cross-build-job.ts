@@ -48,6 +48,8 @@ export function crossBuildJob(config: DeployforgeConfig, command: string, option
           path: `\${{ steps.package-${t.id}.outputs.archive }}`,
           'if-no-files-found': 'error',
           'compression-level': 0,
+          // A re-run of this job replaces what an earlier attempt uploaded (409 Conflict otherwise).
+          overwrite: true,
         },
       },
     );

@@ -49,7 +49,8 @@ export function summarizeJob(
         // Also when summarize failed because a required platform did: that is when it is read.
         if: '${{ !cancelled() }}',
         uses: pinnedUses(PINNED_ACTIONS.uploadArtifact),
-        with: { name: STATUS_ARTIFACT, path: STATUS_ARTIFACT, 'if-no-files-found': 'warn' },
+        // overwrite: a re-run's summary replaces the earlier attempt's (409 Conflict otherwise).
+        with: { name: STATUS_ARTIFACT, path: STATUS_ARTIFACT, 'if-no-files-found': 'warn', overwrite: true },
       },
     ],
   };
