@@ -1,5 +1,9 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig } from '@deployforge/config';
 import { describe, expect, test } from 'vitest';
-import { scriptOfCommand } from './build-command-warning.js';
+import { buildCommandWarnings, scriptOfCommand } from './build-command-warning.js';
 
 describe('scriptOfCommand', () => {
   test.each([
@@ -23,5 +27,29 @@ describe('scriptOfCommand', () => {
     'make',
   ])('%s names no file to check', (command) => {
     expect(scriptOfCommand(command)).toBeUndefined();
+  });
+});
+
+describe('buildCommandWarnings', () => {
+  const warningsFor = async (build: string): Promise<string[]> => {
+    const dir = mkdtempSync(join(tmpdir(), 'df-build-warning-'));
+    try {
+      writeFileSync(join(dir, 'deployforge.yml'), `project:\n  name: tool\nbuild:\n  binary: tool\n  targets: [linux-x64]\n${build}`);
+      return buildCommandWarnings(await loadConfig(join(dir, 'deployforge.yml')), dir);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+
+  // What `init` writes when it finds no manifest: valid for the schema, refused by generate.
+  test('build.command and build.path left out: one warning each, at the build block', async () => {
+    expect(await warningsFor('')).toEqual([
+      expect.stringMatching(/^.*deployforge\.yml:4:3: build\.command: not set: generate and release need the command that builds one target/),
+      expect.stringMatching(/^.*deployforge\.yml:4:3: build\.path: not set: generate and release need where the built binary lands/),
+    ]);
+  });
+
+  test('both set, and a command on PATH: nothing to say', async () => {
+    expect(await warningsFor('  command: make\n  path: dist/tool\n')).toEqual([]);
   });
 });

@@ -34,6 +34,18 @@ export function scriptOfCommand(command: string): string | undefined {
  * a script that does not exist next to the config, which is what a first release would trip on.
  */
 export function buildCommandWarnings(loaded: LoadedConfig, cwd: string): string[] {
+  // Optional in the schema (release --artifacts takes archives built elsewhere), but `init` leaves
+  // them commented out when it cannot tell how a project builds, and its "next: validate && generate"
+  // must not say "valid" for a file generate then refuses.
+  const unset = (['command', 'path'] as const).filter((key) => loaded.config.build?.[key] === undefined);
+  if (unset.length > 0) {
+    const at = loaded.locate(['build']);
+    const what = { command: 'the command that builds one target', path: 'where the built binary lands' };
+    return unset.map((key) => formatDiagnostic({
+      file: loaded.file, line: at.line, column: at.column, path: `build.${key}`,
+      message: `not set: generate and release need ${what[key]} (only release --artifacts DIR, with archives built elsewhere, does without)`,
+    }));
+  }
   const command = loaded.config.build?.command;
   const script = command ? scriptOfCommand(command) : undefined;
   if (!script) return [];
