@@ -68,6 +68,8 @@ function demoConfig(enabled: SpokeId[], fakes: FakeUrls): string {
   config.release.attest = false;
   config.release['gpg-key'] = GPG_KEY_SECRET;
   config.release['gpg-passphrase'] = GPG_PASSPHRASE_SECRET;
+  // apt and yum share one repository (deb/ and rpm/ side by side), as the example has it.
+  const packagesRepo = bareRepo('acme/packages');
   const local: Record<string, unknown> = {
     pypi: { ...config.platforms.pypi, repository: fakes.pypiUpload, index: fakes.pypiIndex },
     crates: { ...config.platforms.crates, path: '.', registry: 'local', index: `sparse+${fakes.cratesIndex}` },
@@ -83,7 +85,8 @@ function demoConfig(enabled: SpokeId[], fakes: FakeUrls): string {
     homebrew: { ...config.platforms.homebrew, tap: bareRepo('acme/homebrew-tap') },
     scoop: { ...config.platforms.scoop, bucket: bareRepo('acme/scoop-bucket') },
     nix: { ...config.platforms.nix, repository: bareRepo('acme/nix-hello-forge') },
-    'linux-packages': { ...config.platforms['linux-packages'], repository: bareRepo('acme/packages') },
+    apt: { ...config.platforms.apt, repository: packagesRepo },
+    yum: { ...config.platforms.yum, repository: packagesRepo },
     huggingface: { ...config.platforms.huggingface, path: 'space', remote: bareRepo('spaces/acme/hello-forge-demo') },
     aur: { ...config.platforms.aur, remote: `ssh://aur@127.0.0.1:${services.DEPLOYFORGE_TEST_SSH_PORT}/${config.platforms.aur?.package ?? 'hello-forge-bin'}.git` },
   };

@@ -82,10 +82,14 @@ describe('deployforge release --snapshot (the built CLI, offline)', () => {
     has(/^vscode\/hello-forge-0\.1\.0\.vsix$/);
     has(/^huggingface\/app\.py$/);
     has(/^nix\/pkgs\/hello-forge\/default\.nix$/);
-    // Linux packages: a .deb and an .rpm per architecture (gnu builds), an .apk per musl build.
-    has(/^linux-packages\/deb\/hello-forge_0\.1\.0~snapshot-1_(amd64|arm64)\.deb$/, 2);
-    has(/^linux-packages\/rpm\/hello-forge-0\.1\.0~snapshot-1\.(x86_64|aarch64)\.rpm$/, 2);
-    has(/^linux-packages\/apk\/(x86_64|aarch64)\/hello-forge-0\.1\.0_pre-r0\.apk$/, 2);
+    // release.linux-packages: a .deb and an .rpm per architecture (gnu builds), an .apk per musl
+    // build, as release assets; the apt and yum repositories file the .deb and .rpm under their
+    // formats' own names.
+    has(/^github\/hello-forge_0\.1\.0-snapshot\+\w+_(amd64|arm64)\.deb$/, 2);
+    has(/^github\/hello-forge_0\.1\.0-snapshot\+\w+_(x86_64|aarch64)\.rpm$/, 2);
+    has(/^github\/hello-forge_0\.1\.0-snapshot\+\w+_(x86_64|aarch64)\.apk$/, 2);
+    has(/^apt\/repository\/deb\/pool\/main\/h\/hello-forge\/hello-forge_0\.1\.0~snapshot-1_(amd64|arm64)\.deb$/, 2);
+    has(/^yum\/repository\/rpm\/hello-forge-0\.1\.0~snapshot-1\.(x86_64|aarch64)\.rpm$/, 2);
 
     // The kept files are the real thing: SHA256SUMS lists every archive with its digest, and the
     // image layout's index points at a blob that is there.

@@ -19,7 +19,7 @@ import { readCounts, takeWriteCensus } from './full/write-census.js';
 const FIRST_RUN = {
   npm: 'published', pypi: 'published', crates: 'published', docker: 'published', homebrew: 'published', scoop: 'published',
   chocolatey: 'published', winget: 'needs-human', aur: 'published', snap: 'dry-run', flathub: 'dry-run', vscode: 'dry-run',
-  huggingface: 'published', nix: 'published', 'linux-packages': 'published', 'custom:mirror': 'published',
+  huggingface: 'published', nix: 'published', apt: 'published', yum: 'published', 'custom:mirror': 'published',
 } as const;
 /**
  * A later version: the same, except the Space. The huggingface spoke pushes the `space/` folder as it
@@ -36,6 +36,8 @@ let project: string;
 let configFile: string;
 let builtCli: string;
 const artifacts = (version: string) => join(work, `artifacts-${version}`);
+/** The example's release.linux-packages [deb, rpm, apk]: what the hub builds from the Linux archives. */
+const linuxPackages = (version: string) => ['amd64.deb', 'arm64.deb', 'x86_64.rpm', 'aarch64.rpm', 'x86_64.apk', 'aarch64.apk'].map((s) => `hello-forge_${version}_${s}`);
 /** Builds of the later versions, started early: cargo compiles while the first release waits on GitHub. */
 let laterBuilds: Promise<unknown>;
 const built = new Map<string, Promise<unknown>>();
@@ -119,8 +121,9 @@ describe.sequential('deployforge release of examples/rust-cli against every loca
 
     expect(await publishedAtServers(servers, project, '0.1.0')).toEqual(allChecked(true));
     const assets = servers.gh.state.repos.get(REPOSITORY)?.releases.find((r) => r.tagName === 'v0.1.0')?.assets ?? [];
-    // The example asks for both installers (release.installers), so the hub adds them too.
-    expect(assets.map((a) => a.name).sort()).toEqual([...readdirSync(artifacts('0.1.0')), 'SHA256SUMS', 'hello-forge-0.1.0.cdx.json', 'install.ps1', 'install.sh'].sort());
+    // The example asks for both installers (release.installers) and Linux packages
+    // (release.linux-packages), so the hub adds them too.
+    expect(assets.map((a) => a.name).sort()).toEqual([...readdirSync(artifacts('0.1.0')), 'SHA256SUMS', 'hello-forge-0.1.0.cdx.json', 'install.ps1', 'install.sh', ...linuxPackages('0.1.0')].sort());
     // The SBOM read the crate's Cargo.lock next to deployforge.yml, not only the archives.
     const sbom = assets.find((a) => a.name === 'hello-forge-0.1.0.cdx.json')?.filePath;
     expect(sbom && readFileSync(sbom, 'utf8')).toContain('"pkg:cargo/hello-forge@0.1.0"');
@@ -230,7 +233,7 @@ describe.sequential('deployforge release of examples/rust-cli against every loca
     expect(releases.map((r) => r.draft)).toEqual([false]);
     const uploaded = releases[0]!.assets;
     expect(uploaded.map((a) => a.state)).toEqual(uploaded.map(() => 'uploaded'));
-    expect(uploaded.map((a) => a.name).sort()).toEqual([...Object.keys(archivesBefore), 'SHA256SUMS', 'hello-forge-0.3.0.cdx.json', 'install.ps1', 'install.sh'].sort());
+    expect(uploaded.map((a) => a.name).sort()).toEqual([...Object.keys(archivesBefore), 'SHA256SUMS', 'hello-forge-0.3.0.cdx.json', 'install.ps1', 'install.sh', ...linuxPackages('0.3.0')].sort());
     for (const [name, digest] of Object.entries(archivesBefore)) {
       expect(uploaded.find((a) => a.name === name)?.sha256, name).toBe(digest);
     }

@@ -57,7 +57,7 @@ describe('statusFromNeeds on recorded toJSON(needs)', () => {
     expect(doc.project).toBe('hello-forge');
     expect(doc.version).toBe('unknown');
     expect(doc.release).toBeUndefined();
-    expect(Object.keys(doc.platforms)).toHaveLength(17); // every platform of the example config (the recorded needs predate linux-packages)
+    expect(Object.keys(doc.platforms)).toHaveLength(18); // every platform of the example config (apt and yum included)
     expect(Object.values(doc.platforms).every((p) => p.status === 'skipped' && /plan failed/.test(p.detail))).toBe(true);
     expect(doc.platforms.npm?.required).toBe(true);
     expect(renderBadge(doc)).toMatchObject({ message: 'unknown · plan failed', color: 'red' });

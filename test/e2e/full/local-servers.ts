@@ -18,7 +18,7 @@ export const FAKE_TOKEN = 'e2e_full_release_registry_token';
 export const REPOSITORY = 'acme/hello-forge';
 
 /** The git-hosted spokes and the bare repository each one pushes to. */
-export type GitSpoke = 'homebrew' | 'scoop' | 'nix' | 'huggingface' | 'linux-packages';
+export type GitSpoke = 'homebrew' | 'scoop' | 'nix' | 'huggingface' | 'apt' | 'yum';
 
 export interface LocalServers {
   services: ServicesEnv;
@@ -105,12 +105,15 @@ export async function startLocalServers(workDir: string, options: { repository?:
       execFileSync('git', ['init', '--quiet', '--bare', '--initial-branch=main', dir]);
       return { dir, url: `${services.DEPLOYFORGE_TEST_GIT_HTTP}${id}/${name}.git` };
     };
+    // apt and yum share one repository and branch (deb/ and rpm/ side by side), as the example has it.
+    const packages = bare('packages');
     const gitRepos: Record<GitSpoke, { dir: string; url: string }> = {
       homebrew: bare('homebrew-tap'),
       scoop: bare('scoop-bucket'),
       nix: bare('nix-packages'),
       huggingface: bare('hello-forge-space'),
-      'linux-packages': bare('packages'),
+      apt: packages,
+      yum: packages,
     };
     const aurPackage = `${id}-bin`;
     // This run's repositories on the shared git server and sshd go with it.

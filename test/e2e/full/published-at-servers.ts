@@ -5,7 +5,7 @@ import { REPOSITORY, type LocalServers } from './local-servers.js';
 
 /** The spokes whose arrival is checked at the server, each by asking that server itself. */
 export type CheckedSpoke =
-  | 'github' | 'npm' | 'pypi' | 'crates' | 'docker' | 'homebrew' | 'scoop' | 'chocolatey' | 'aur' | 'huggingface' | 'nix' | 'linux-packages' | 'custom:mirror';
+  | 'github' | 'npm' | 'pypi' | 'crates' | 'docker' | 'homebrew' | 'scoop' | 'chocolatey' | 'aur' | 'huggingface' | 'nix' | 'apt' | 'yum' | 'custom:mirror';
 
 const OCI_ACCEPT = [
   'application/vnd.oci.image.index.v1+json',
@@ -45,8 +45,8 @@ export async function publishedAtServers(servers: LocalServers, project: string,
   const formula = await gitShow(servers.gitRepos.homebrew.dir, 'main', 'Formula/hello-forge.rb');
   const scoop = await gitShow(servers.gitRepos.scoop.dir, 'main', 'bucket/hello-forge.json');
   const nix = await gitShow(servers.gitRepos.nix.dir, 'main', 'pkgs/hello-forge/default.nix');
-  const debIndex = await gitShow(servers.gitRepos['linux-packages'].dir, 'gh-pages', 'deb/dists/stable/main/binary-amd64/Packages');
-  const rpmIndex = await gitShow(servers.gitRepos['linux-packages'].dir, 'gh-pages', 'rpm/repodata/primary.xml');
+  const debIndex = await gitShow(servers.gitRepos.apt.dir, 'gh-pages', 'deb/dists/stable/main/binary-amd64/Packages');
+  const rpmIndex = await gitShow(servers.gitRepos.yum.dir, 'gh-pages', 'rpm/repodata/primary.xml');
   const srcinfo = await gitShow(servers.aurRepoDir, 'master', '.SRCINFO');
   const spaceFiles = await Promise.all(['README.md', 'app.py'].map(async (f) =>
     (await gitShow(servers.gitRepos.huggingface.dir, 'main', f)) === readFileSync(join(project, 'space', f), 'utf8')));
@@ -65,14 +65,15 @@ export async function publishedAtServers(servers: LocalServers, project: string,
     huggingface: spaceFiles.every(Boolean),
     nix: nix?.includes(`"${version}"`) ?? false,
     // The apt and yum indexes list this version (older ones stay: it is a repository, not a pointer).
-    'linux-packages': (debIndex?.includes(`\nVersion: ${version}-1\n`) ?? false) && (rpmIndex?.includes(`ver="${version}" rel="1"`) ?? false),
+    apt: debIndex?.includes(`\nVersion: ${version}-1\n`) ?? false,
+    yum: rpmIndex?.includes(`ver="${version}" rel="1"`) ?? false,
     'custom:mirror': existsSync(join(servers.mirrorDir, version, 'SHA256SUMS')),
   };
 }
 
 /** Every checked spoke set to `value`, with exceptions: `{ ...allChecked(true), docker: false }`. */
 export function allChecked(value: boolean): Record<CheckedSpoke, boolean> {
-  return { github: value, npm: value, pypi: value, crates: value, docker: value, homebrew: value, scoop: value, chocolatey: value, aur: value, huggingface: value, nix: value, 'linux-packages': value, 'custom:mirror': value };
+  return { github: value, npm: value, pypi: value, crates: value, docker: value, homebrew: value, scoop: value, chocolatey: value, aur: value, huggingface: value, nix: value, apt: value, yum: value, 'custom:mirror': value };
 }
 
 /**

@@ -36,7 +36,8 @@ export function releaseConfig(servers: LocalServers): string {
     vscode: p.vscode,
     huggingface: { ...p.huggingface, remote: servers.gitRepos.huggingface.url },
     nix: { ...p.nix, repository: servers.gitRepos.nix.url },
-    'linux-packages': { ...p['linux-packages'], repository: servers.gitRepos['linux-packages'].url },
+    apt: { ...p.apt, repository: servers.gitRepos.apt.url },
+    yum: { ...p.yum, repository: servers.gitRepos.yum.url },
     custom: {
       mirror: { ...p.custom.mirror, env: { MIRROR_DIR: servers.mirrorDir } },
     },
