@@ -24,7 +24,8 @@ const FLAGS_WITH_VALUES = new Set(['--username']);
 /** The words of a command's arguments, up to the first shell operator (quotes kept, never split inside). */
 function words(args: string): string[] {
   const out: string[] = [];
-  for (const match of args.matchAll(/"[^"]*"|'[^']*'|[^\s"']+/g)) {
+  // A shell word may join quoted and bare parts (`http.extraheader="$auth"`, `"$site"/.`).
+  for (const match of args.matchAll(/(?:"[^"]*"|'[^']*'|[^\s"'])+/g)) {
     const word = match[0];
     if (/^(?:[|;&)<>]|&&|\|\||>>|\d?>.*)$/.test(word)) break;
     out.push(word);
@@ -58,8 +59,8 @@ function unterminatedCalls(job: string, step: string, script: string): Finding[]
 
 describe('generated scripts end options before config values (`--`)', () => {
   test('the audit catches a call without `--`', () => {
-    const script = 'cosign sign --yes "$image@$DIGEST"\ncp -- "$A" "$B"\ndocker login --username "$U" --password-stdin -- "$R" > /dev/null\ndocker logout "$R" || true\n';
-    expect(unterminatedCalls('j', 's', script).map((f) => f.line)).toEqual(['cosign sign --yes "$image@$DIGEST"', 'docker logout "$R" || true']);
+    const script = 'cosign sign --yes "$image@$DIGEST"\ncp -- "$A" "$B"\ndocker login --username "$U" --password-stdin -- "$R" > /dev/null\ndocker logout "$R" || true\ngit -c http.extraheader="$auth" push -q -- "$remote"\ncp -R "$site"/. .\n';
+    expect(unterminatedCalls('j', 's', script).map((f) => f.line)).toEqual(['cosign sign --yes "$image@$DIGEST"', 'docker logout "$R" || true', 'cp -R "$site"/. .']);
   });
 
   test.each(SCENARIOS.map((s) => [s.name, s] as const))('%s', async (_name, scenario) => {

@@ -58,6 +58,7 @@ function pagesJob(runsOn: string): Job {
  * pushes without force: a concurrent publish makes this push fail rather than lose the other's
  * history. A branch that does not exist yet is created; any other failure to read it stops here.
  */
+// Every value that reaches a command follows '--', as in every generated script (end-of-options audit).
 export const PUSH_SITE_SCRIPT = [
   'set -euo pipefail',
   'site="$PWD/$DEPLOYFORGE_SITE"',
@@ -65,14 +66,14 @@ export const PUSH_SITE_SCRIPT = [
   'remote="$GITHUB_SERVER_URL/$GITHUB_REPOSITORY.git"',
   // The token goes in a header, never in a URL that git could print.
   'auth="AUTHORIZATION: basic $(printf \'x-access-token:%s\' "$GITHUB_TOKEN" | base64 -w0)"',
-  'git init -q "$work"',
+  'git init -q -- "$work"',
   'cd "$work"',
   "git config user.name 'github-actions[bot]'",
   "git config user.email '41898282+github-actions[bot]@users.noreply.github.com'",
   'found=0',
-  'git -c http.extraheader="$auth" ls-remote --exit-code "$remote" "refs/heads/$DEPLOYFORGE_BRANCH" > /dev/null || found=$?',
+  'git -c http.extraheader="$auth" ls-remote --exit-code -- "$remote" "refs/heads/$DEPLOYFORGE_BRANCH" > /dev/null || found=$?',
   'if [ "$found" = 0 ]; then',
-  '  git -c http.extraheader="$auth" fetch -q --depth 1 "$remote" "refs/heads/$DEPLOYFORGE_BRANCH"',
+  '  git -c http.extraheader="$auth" fetch -q --depth 1 -- "$remote" "refs/heads/$DEPLOYFORGE_BRANCH"',
   '  git checkout -q FETCH_HEAD',
   'elif [ "$found" = 2 ]; then',
   '  echo "::notice title=DeployForge status::the branch $DEPLOYFORGE_BRANCH does not exist yet: it starts with this dashboard"',
@@ -83,7 +84,7 @@ export const PUSH_SITE_SCRIPT = [
   'fi',
   // The site's own pages are replaced, so a release dropped from the history loses its page too.
   'rm -rf releases',
-  'cp -R "$site"/. .',
+  'cp -R -- "$site"/. .',
   'touch .nojekyll',
   'git add -A',
   'if git diff --cached --quiet; then',
@@ -91,7 +92,7 @@ export const PUSH_SITE_SCRIPT = [
   '  exit 0',
   'fi',
   'git commit -q -m "DeployForge status $(date -u +%Y-%m-%dT%H:%M:%SZ)"',
-  'git -c http.extraheader="$auth" push -q "$remote" "HEAD:refs/heads/$DEPLOYFORGE_BRANCH"',
+  'git -c http.extraheader="$auth" push -q -- "$remote" "HEAD:refs/heads/$DEPLOYFORGE_BRANCH"',
   'echo "published the dashboard to $DEPLOYFORGE_BRANCH"',
 ].join('\n');
 
