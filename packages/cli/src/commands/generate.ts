@@ -4,12 +4,13 @@ import type { Command } from 'commander';
 import { createTwoFilesPatch } from 'diff';
 import { loadConfig, type LoadedConfig } from '@deployforge/config';
 import {
-  DEFAULT_ACTIONS_REF, DEFAULT_ACTIONS_REPO, DEFAULT_WORKFLOW_PATH, FULL_SHA, LOCAL_ACTIONS_REPO, pinnedActionsFromHeader, regenerateCommand, releaseWorkflow,
+  DEFAULT_ACTIONS_REF, DEFAULT_ACTIONS_REPO, DEFAULT_WORKFLOW_PATH, DEPLOYFORGE_RELEASE, FULL_SHA, LOCAL_ACTIONS_REPO, pinnedActionsFromHeader, regenerateCommand, releaseWorkflow,
   renderReleaseWorkflow, resolveRenderOptions, type RenderOptions, type ResolvedRenderOptions,
 } from '@deployforge/workflow';
 import { EXIT_FINDINGS } from '../exit-codes.js';
 import { configOption, type CommandContext } from '../command-context.js';
 import { actionsGitUrl, resolveActionsCommit } from '../resolve-actions-commit.js';
+import { generateNotes } from '../generate-notes.js';
 
 interface GenerateOptions {
   config: string;
@@ -105,6 +106,7 @@ export function registerGenerate(program: Command, ctx: CommandContext): Command
       }
 
       await mkdir(dirname(target), { recursive: true });
+      for (const note of generateNotes(loaded.config, DEPLOYFORGE_RELEASE)) ctx.io.stderr(`${note}\n`);
       if (current === text) {
         ctx.io.stdout(`${shown} is already up to date\n`);
         return;
