@@ -48,6 +48,9 @@ function scenarioConfig(example: Example, servers: LocalServers): Record<string,
   const config = parse(readFileSync(join(repoRoot, 'examples', example.dir, 'deployforge.yml'), 'utf8')) as Record<string, any>;
   const p = config.platforms as Record<string, any>;
   config.build.targets = example.targets;
+  // The release's Linux packages follow the fewer targets: an .apk needs a musl build, which they lack.
+  const kinds = config.release?.['linux-packages'] as string[] | undefined;
+  if (kinds && !example.targets.some((t) => t.endsWith('-musl'))) config.release['linux-packages'] = kinds.filter((k) => k !== 'apk');
   config.required = ['npm'];
   config.platforms = {
     // Unscoped and unique: verdaccio is shared by every test file. Provenance needs GitHub's OIDC.
@@ -63,7 +66,9 @@ function scenarioConfig(example: Example, servers: LocalServers): Record<string,
 export async function createExampleRepository(work: string, example: Example, servers: LocalServers): Promise<ExampleRepository> {
   const dir = join(work, 'origin');
   const source = join(repoRoot, 'examples', example.dir);
-  cpSync(source, dir, { recursive: true, filter: (src) => !src.startsWith(join(source, 'target')) });
+  // What a clone holds: not the gitignored build output or DeployForge's work folder.
+  const ignored = [join(source, 'target'), join(source, '.deployforge')];
+  cpSync(source, dir, { recursive: true, filter: (src) => !ignored.some((d) => src === d || src.startsWith(`${d}/`)) });
   const config = scenarioConfig(example, servers);
   writeFileSync(join(dir, 'deployforge.yml'), stringify(config));
   const workflowFile = join(dir, '.github/workflows/release.yml');
