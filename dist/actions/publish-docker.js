@@ -1,23 +1,2 @@
 import { createRequire as __dfCreateRequire } from 'node:module'; import { fileURLToPath as __dfFileURLToPath } from 'node:url'; const require = __dfCreateRequire(import.meta.url); const __filename = __dfFileURLToPath(import.meta.url); const __dirname = __dfFileURLToPath(new URL('.', import.meta.url));
-import {
-  runPublishAction
-} from "../chunks/chunk-T3DO3BIS.js";
-import "../chunks/chunk-PAQV5OP6.js";
-import "../chunks/chunk-VJAFAEWP.js";
-import "../chunks/chunk-DGOHO7Y2.js";
-import "../chunks/chunk-HT67OYIL.js";
-import "../chunks/chunk-YYNJCSAI.js";
-import "../chunks/chunk-PYQ6BCLX.js";
-import "../chunks/chunk-LEOGON56.js";
-import "../chunks/chunk-JQP4SYQR.js";
-import "../chunks/chunk-KHUEQMTN.js";
-import "../chunks/chunk-JMZRCY2U.js";
-import "../chunks/chunk-ZHURFVS4.js";
-import "../chunks/chunk-3BZQ6MWX.js";
-import "../chunks/chunk-M5OUCAEA.js";
-import "../chunks/chunk-7MAI2M42.js";
-import "../chunks/chunk-GMIJ6JCU.js";
-import "../chunks/chunk-EXBJN2G4.js";
-
-// packages/actions/src/publish-docker.ts
-await runPublishAction("docker");
+import{runPublishAction}from"../chunks/chunk-IXP23VYV.js";import"../chunks/chunk-NW2GCJ2Z.js";import"../chunks/chunk-WDYYIBIH.js";import"../chunks/chunk-LOWYATOR.js";import"../chunks/chunk-F46XPLDH.js";import"../chunks/chunk-UDM7J7XB.js";import"../chunks/chunk-I7HIWMH4.js";import"../chunks/chunk-ZBLY2OX7.js";import"../chunks/chunk-BS4BDXKE.js";import"../chunks/chunk-3ER5A6O2.js";import"../chunks/chunk-V3GC2GJ3.js";import"../chunks/chunk-FAA77RUK.js";import"../chunks/chunk-3NPMV7DD.js";import"../chunks/chunk-JX5ZKGWM.js";import"../chunks/chunk-GJJ5Y6HZ.js";import"../chunks/chunk-VDIBU2NU.js";import"../chunks/chunk-6N32FGLF.js";import"../chunks/chunk-IGUGTBNG.js";import"../chunks/chunk-NGSCDRYJ.js";import"../chunks/chunk-XCCKQLJC.js";import"../chunks/chunk-Y3XBEFAQ.js";import"../chunks/chunk-A2SFF4B5.js";import"../chunks/chunk-VM53HTBQ.js";import"../chunks/chunk-AE6F2JTO.js";import"../chunks/chunk-GDQFQKJE.js";import"../chunks/chunk-HZRWKS32.js";import"../chunks/chunk-2ZRQJHL3.js";import"../chunks/chunk-QHIVD7FR.js";import"../chunks/chunk-4K5HHAJF.js";await runPublishAction("docker");
