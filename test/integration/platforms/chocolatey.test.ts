@@ -14,6 +14,9 @@ import { run, runOk, uniqueName } from '../../helpers/services.js';
 // The Chocolatey spoke against the in-process NuGet v2 feed, with Debian's real NuGet 2.8.7 client
 // (`apt-get install nuget`) pushing, listing and installing what the spoke renders.
 const API_KEY = `choco-key-${uniqueName('k')}`;
+// The real client runs on mono, whose first start on a fresh machine (its caches and certificate
+// store still empty) took over 30 s in a clean CI run where the same test takes 6 s once warm.
+const NUGET_CLIENT_TIMEOUT_MS = 120_000;
 
 function config(id: string, feed: string): string {
   return `
@@ -102,7 +105,7 @@ describe('chocolatey spoke against the NuGet v2 fake, with the real nuget client
     expect(again.outcome.status, again.outcome.detail).toBe('skipped');
     expect(again.outcome.existence?.state).toBe('identical');
     expect(feed.writeCount()).toBe(1);
-  });
+  }, NUGET_CLIENT_TIMEOUT_MS);
 
   it('sees a package pushed by the real nuget client as identical (same bytes, same PackageHash)', async () => {
     const { feed, fx, id } = await setup();
@@ -117,7 +120,7 @@ describe('chocolatey spoke against the NuGet v2 fake, with the real nuget client
     const { outcome } = await publish(fx);
     expect(outcome.status, outcome.detail).toBe('skipped');
     expect(feed.writeCount()).toBe(1);
-  });
+  }, NUGET_CLIENT_TIMEOUT_MS);
 
   it('dry run renders and writes nothing', async () => {
     const { feed, fx, id } = await setup();
