@@ -40,7 +40,11 @@ export async function repositorySigner(armoredKey: string, passphrase: string | 
     rsa: signing.getAlgorithmInfo().algorithm.startsWith('rsa'),
     async detachBinary(bytes, date) {
       const when = new Date(Math.max(date.getTime(), created));
-      return sign({ message: await createMessage({ binary: bytes }), signingKeys: key, detached: true, format: 'binary', date: when, config: CONFIG });
+      // openpgp.js salts every signature with a random notation unless told not to, so the same
+      // package signed twice differed and a re-run found its own .rpm "different" (seen in a clean
+      // CI run). The salt guards EdDSA against fault attacks on the signing machine; a package
+      // signature must be reproducible, and RSA and EdDSA are deterministic without it.
+      return sign({ message: await createMessage({ binary: bytes }), signingKeys: key, detached: true, format: 'binary', date: when, config: { ...CONFIG, nonDeterministicSignaturesViaNotation: false } });
     },
     fingerprint: key.getFingerprint().toUpperCase(),
     publicKey: key.toPublic().armor(),
