@@ -2,7 +2,7 @@ export { createPlan, type PlanInput } from './create-plan.js';
 export { parsePlatformSelection, isSelected } from './parse-selection.js';
 export { credentialFactsFromEnv, planCredentials, describeMissingCredentials, type CredentialFacts, type SpokeCredentialContext } from './credential-facts.js';
 export { checkRequiredCredentials } from './required-credentials.js';
-export { customCommandCredentials } from './custom-command-credentials.js';
+export { customCommandCredentials, spokeCredentialInfo } from './custom-command-credentials.js';
 export { trustedPublishingDeclared } from './trusted-publishing.js';
 export { decideSpoke, type SpokeFacts, type SpokeDecision } from './decide-spoke.js';
 export { decideRelease, decideBuild } from './decide-release.js';

@@ -1,5 +1,5 @@
 import type { DeployforgeConfig } from '@deployforge/config';
-import { describeMissingCredentials, planCredentials } from '@deployforge/plan';
+import { describeMissingCredentials, planCredentials, spokeCredentialInfo } from '@deployforge/plan';
 import { PLATFORMS } from '@deployforge/catalog';
 import { jobCredentials, type WorkflowSpoke } from './workflow-spokes.js';
 import type { Job } from './workflow-types.js';
@@ -41,12 +41,10 @@ export function credentialCheckJobs(spokes: readonly WorkflowSpoke[], config: De
       const runs = `DEPLOYFORGE_PUBLISH_${spoke.jobId.slice('publish-'.length).toUpperCase().replace(/[^A-Z0-9]/g, '_')}`;
       env[runs] = `\${{ needs.plan.outputs.${spoke.jobId} }}`;
       // The spoke's own list: a custom entry's credentials are the secrets it names, not the catalog's.
-      // A custom entry needs every secret it lists, as the plan checks it (spokeCredentialInfo).
-      const info = {
-        ...PLATFORMS[spoke.platform],
-        credentials: [...jobCredentials(spoke)],
-        ...(spoke.platform === 'custom' ? { allCredentialsRequired: true } : {}),
-      };
+      // The plan's own view of the spoke (a custom entry needs every secret it lists), with the
+      // credentials its job receives (none where trusted publishing replaces the token).
+      const entry = spoke.instance !== undefined ? config.platforms?.custom?.[spoke.instance] : undefined;
+      const info = { ...spokeCredentialInfo(PLATFORMS[spoke.platform], spoke.instance, entry), credentials: [...jobCredentials(spoke)] };
       const names = info.credentials.map((c) => c.name);
       for (const name of names) env[`DEPLOYFORGE_HAS_${name}`] = `\${{ secrets.${name} != '' }}`;
       const absent = names.map((n) => `[ "$DEPLOYFORGE_HAS_${n}" != true ]`);
