@@ -22,6 +22,8 @@ export interface Example {
   targets: string[];
   /** deployforge.yml's `status` block (issue 23: the published dashboard), when a scenario sets one. */
   status?: Record<string, unknown>;
+  /** Keys added to deployforge.yml's `workflow` block (issue 18: `pull-requests: true`). */
+  workflow?: Record<string, unknown>;
 }
 
 export interface ExampleRepository {
@@ -59,7 +61,13 @@ function scenarioConfig(example: Example, servers: LocalServers): Record<string,
     scoop: { ...p.scoop, bucket: servers.gitRepos.scoop.url },
   };
   if (example.status) config.status = example.status;
+  if (example.workflow) config.workflow = { ...config.workflow, ...example.workflow };
   return config;
+}
+
+/** `deployforge generate` for the config in `dir`: the workflow written at `workflowFile`. */
+export async function generateWorkflow(dir: string, workflowFile: string): Promise<void> {
+  writeFileSync(workflowFile, renderReleaseWorkflow(await loadConfig(join(dir, 'deployforge.yml')), { actionsRef: ACTIONS_SHA }));
 }
 
 /** A new repository (branch main) with the example, its config and the generated workflow committed. */
@@ -73,7 +81,7 @@ export async function createExampleRepository(work: string, example: Example, se
   writeFileSync(join(dir, 'deployforge.yml'), stringify(config));
   const workflowFile = join(dir, '.github/workflows/release.yml');
   mkdirSync(join(dir, '.github/workflows'), { recursive: true });
-  writeFileSync(workflowFile, renderReleaseWorkflow(await loadConfig(join(dir, 'deployforge.yml')), { actionsRef: ACTIONS_SHA }));
+  await generateWorkflow(dir, workflowFile);
   git(dir, ['init', '--quiet', '--initial-branch=main']);
   git(dir, ['add', '-A']);
   git(dir, ['commit', '--quiet', '-m', 'the example, released by its generated workflow']);
@@ -95,4 +103,18 @@ export function tagVersion(repo: ExampleRepository, version: string, change?: (d
   change?.(repo.dir);
   git(repo.dir, ['commit', '--quiet', '--allow-empty', '-am', `release ${version}`]);
   git(repo.dir, ['tag', `v${version}`]);
+}
+
+/**
+ * A branch `name` off main with one commit, made by `change` (a contributor's pull request); the
+ * repository is back on main afterwards.
+ */
+export async function commitOnBranch(repo: ExampleRepository, name: string, change: (dir: string) => void | Promise<void>): Promise<void> {
+  git(repo.dir, ['switch', '--quiet', '--create', name, 'main']);
+  try {
+    await change(repo.dir);
+    git(repo.dir, ['commit', '--quiet', '--allow-empty', '-am', `pull request: ${name}`]);
+  } finally {
+    git(repo.dir, ['switch', '--quiet', 'main']);
+  }
 }

@@ -2,10 +2,32 @@
 // condition the generator writes means here exactly what it means on a runner. Unknown contexts and
 // functions are parse errors: the harness refuses what it does not implement instead of guessing.
 import { data, Evaluator, Lexer, Parser, type ExpressionError } from '@actions/expressions';
+import type { ContextAccess } from '@actions/expressions/ast';
 import { truthy } from '@actions/expressions/result';
 
+/**
+ * Where evaluations record the names of the contexts they read. A symbol key: not a context name
+ * (Object.keys and the parser never see it), yet spreads of a job's contexts carry it along, so
+ * every expression of a job reports into the job's set.
+ */
+export const CONTEXT_READS = Symbol('context reads');
+
 /** The contexts a job or step sees; missing ones are simply absent (GitHub's null). */
-export type Contexts = Partial<Record<'github' | 'inputs' | 'needs' | 'matrix' | 'steps' | 'env' | 'secrets' | 'vars' | 'job' | 'runner' | 'strategy', unknown>>;
+export type Contexts = Partial<Record<'github' | 'inputs' | 'needs' | 'matrix' | 'steps' | 'env' | 'secrets' | 'vars' | 'job' | 'runner' | 'strategy', unknown>> & {
+  [CONTEXT_READS]?: Set<string>;
+};
+
+/** GitHub's evaluator, noting each context it reads (only what is evaluated: `false && secrets.X` reads none). */
+class RecordingEvaluator extends Evaluator {
+  constructor(tree: ConstructorParameters<typeof Evaluator>[0], context: data.Dictionary, functions: ConstructorParameters<typeof Evaluator>[2], private readonly reads: Set<string>) {
+    super(tree, context, functions);
+  }
+
+  override visitContextAccess(contextAccess: ContextAccess): data.ExpressionData {
+    this.reads.add(contextAccess.name.lexeme);
+    return super.visitContextAccess(contextAccess);
+  }
+}
 
 
 /**
@@ -60,7 +82,8 @@ function evaluate(expression: string, contexts: Contexts, status?: StatusFunctio
       },
     ]),
   );
-  return new Evaluator(tree, dictionary, functions).evaluate();
+  const reads = contexts[CONTEXT_READS];
+  return (reads ? new RecordingEvaluator(tree, dictionary, functions, reads) : new Evaluator(tree, dictionary, functions)).evaluate();
 }
 
 const WHOLE = /^\s*\$\{\{([\s\S]*?)\}\}\s*$/;

@@ -6,9 +6,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { GITHUB_TOKEN, startLocalServers, type LocalServers } from '../e2e/full/local-servers.js';
 import { node24 } from '../helpers/run-action-bundle.js';
 import { repoRoot } from '../helpers/repo-root.js';
-import { createExampleRepository, type Example, type ExampleRepository } from './example-repository.js';
+import { ACTIONS_SHA, createExampleRepository, type Example, type ExampleRepository } from './example-repository.js';
 import { writeOfflineRustup, writeStandInToolchain } from './toolchain-stand-ins.js';
-import { runWorkflow, type Machine, type RunSetup, type WorkflowEvent, type WorkflowRun } from './workflow-run.js';
+import { runWorkflow, type Machine, type PullRequestEvent, type RunSetup, type WorkflowEvent, type WorkflowRun } from './workflow-run.js';
 
 export interface ScenarioContext {
   example: Example;
@@ -78,7 +78,7 @@ function machines(example: Example, work: string): Record<string, Machine> {
  * DeployForge's actions as the pinned commit holds them: action.yml files and the bundles they run,
  * copied once, since `npm run build` replaces dist/ wholesale and a build mid-test (by anyone sharing
  * the checkout) would pull bundles from under a running workflow. Like the runner's copy of an action
- * at its SHA.
+ * at its SHA. bin/ too: the pull-request job checks this commit out to run the CLI.
  */
 async function snapshotActions(dir: string, workflowFile: string): Promise<string> {
   // The bundles of the actions this workflow uses (an action added since the last build is not one).
@@ -88,7 +88,7 @@ async function snapshotActions(dir: string, workflowFile: string): Promise<strin
   for (let waited = 0; !complete() && waited < 30_000; waited += 500) await sleep(500);
   if (!complete()) throw new Error(`dist/actions lacks bundles for ${bundles.filter((n) => !existsSync(join(repoRoot, 'dist/actions', `${n}.js`))).join(', ')}: run \`npm run build\` first`);
   mkdirSync(dir, { recursive: true });
-  for (const entry of ['action.yml', 'actions', 'dist', 'package.json']) cpSync(join(repoRoot, entry), join(dir, entry), { recursive: true });
+  for (const entry of ['action.yml', 'actions', 'bin', 'dist', 'package.json']) cpSync(join(repoRoot, entry), join(dir, entry), { recursive: true });
   symlinkSync(join(repoRoot, 'node_modules'), join(dir, 'node_modules'), 'dir');
   return dir;
 }
@@ -133,6 +133,8 @@ export async function startRun(ctx: ScenarioContext, event: WorkflowEvent, chang
     serverUrl: ctx.servers.gh.url,
     node24: node24(),
     actionsRoot: ctx.actionsRoot,
+    // The workflow pins DeployForge's repository (the pull-request job checks out its CLI) to ACTIONS_SHA.
+    repositories: { 'deployforge/deployforge': { dir: ctx.actionsRoot, ref: ACTIONS_SHA } },
     dir: join(ctx.work, 'runs', String(runs)),
     ...changes,
   });
@@ -140,6 +142,9 @@ export async function startRun(ctx: ScenarioContext, event: WorkflowEvent, chang
 
 export const tagPush = (version: string): WorkflowEvent => ({ name: 'push', ref: `refs/tags/v${version}` });
 export const dispatch = (inputs: Record<string, string | boolean>): WorkflowEvent => ({ name: 'workflow_dispatch', ref: 'refs/heads/main', inputs });
+/** Pull request `number` from branch `head` into main, just opened (or `changes`: a push to it, a fork's). */
+export const pullRequest = (number: number, head: string, changes: Partial<PullRequestEvent> = {}): WorkflowEvent =>
+  ({ name: 'pull_request', number, head, base: 'main', action: 'opened', ...changes });
 
 /** status.json as the summarize job uploaded it (artifact deployforge-status). */
 export function uploadedStatus(run: WorkflowRun): Record<string, any> {

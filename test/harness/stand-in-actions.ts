@@ -4,8 +4,8 @@
 // here fails the step loudly: the harness never pretends to run something it does not know.
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { cpSync, existsSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { downloadArtifact, uploadArtifact, type ArtifactStore } from './artifact-store.js';
 
 export interface StandInCall {
@@ -19,6 +19,10 @@ export interface StandInContext {
   workspace: string;
   temp: string;
   origin: string;
+  /** owner/name of the workflow's repository (the origin's). */
+  repository: string;
+  /** Other repositories a checkout may fetch: owner/name -> a folder of its files at `ref`. */
+  repositories: Record<string, { dir: string; ref: string }>;
   /** The ref checked out when checkout gets none (the event's). */
   defaultRef: string;
   attempt: number;
@@ -40,8 +44,27 @@ function only(action: string, given: Record<string, string>, allowed: string[]):
   if (extra.length > 0) throw new Error(`harness: ${action} with: ${extra.join(', ')} is not implemented`);
 }
 
+/**
+ * `repository:` another repository into `path:` (how a job fetches the DeployForge CLI): the
+ * test's copy of it, which is of one commit; asking for another ref stops the test. Only what a
+ * clone holds is copied: not a node_modules beside it.
+ */
+function checkoutOther(ctx: StandInContext, w: Record<string, string>): StandInResult {
+  const repository = w.repository!;
+  const copy = ctx.repositories[repository];
+  if (!copy) throw new Error(`harness: checkout of ${repository}: this test has no copy of that repository`);
+  if (w.ref !== copy.ref) throw new Error(`harness: checkout of ${repository} at ${w.ref || '(its default branch)'}: this test has it only at ${copy.ref}`);
+  if (!w.path) throw new Error(`harness: checkout of ${repository} without path: would replace the workspace, which the harness does not implement`);
+  const into = resolve(ctx.workspace, w.path);
+  if (relative(ctx.workspace, into).startsWith('..')) throw new Error(`harness: checkout path ${w.path} is outside the workspace`);
+  cpSync(copy.dir, into, { recursive: true, filter: (src) => !(dirname(src) === copy.dir && basename(src) === 'node_modules') });
+  return { log: `checked out ${repository}@${copy.ref} into ${w.path}`, outputs: {}, path: [] };
+}
+
 function checkout(ctx: StandInContext, w: Record<string, string>): StandInResult {
-  only('actions/checkout', w, ['ref', 'persist-credentials', 'fetch-depth']);
+  only('actions/checkout', w, ['ref', 'persist-credentials', 'fetch-depth', 'repository', 'path']);
+  if (w.repository && w.repository !== ctx.repository) return checkoutOther(ctx, w);
+  if (w.path) throw new Error('harness: actions/checkout of the workflow\'s own repository into a path is not implemented');
   const ref = w.ref || ctx.defaultRef;
   // --detach: a runner checks out a tag (or a commit) without a branch.
   execFileSync('git', ['-C', ctx.origin, 'worktree', 'add', '--quiet', '--detach', '--force', ctx.workspace, ref], { stdio: 'pipe' });

@@ -1,25 +1,61 @@
 // Runs a generated release.yml the way GitHub's runner does: each job once its needs are done, jobs
 // ready together (and matrix legs, from `fromJSON`) at the same time, `if:` with the implicit
 // success(), steps with their outcomes and conclusions, job outputs and `needs.<job>.result`, and
-// "re-run failed jobs" / "re-run all jobs" as new attempts of the same run.
+// "re-run failed jobs" / "re-run all jobs" as new attempts of the same run. Events: a tag push, a
+// dispatch, and a pull request (its merge commit, made here as GitHub makes refs/pull/<n>/merge).
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { isAbsolute, join, relative } from 'node:path';
 import { createArtifactStore, type ArtifactStore } from './artifact-store.js';
-import { evaluateCondition, evaluateString, evaluateValue, type Contexts, type StatusFunctions } from './expressions.js';
+import { CONTEXT_READS, evaluateCondition, evaluateString, evaluateValue, type Contexts, type StatusFunctions } from './expressions.js';
 import { ownActionDir, runBash, runOwnAction, type ProcessResult } from './step-processes.js';
 import { runStandIn, type StandInCall } from './stand-in-actions.js';
 import { ancestorsOf, jobOrder, loadWorkflow, needsOf, tagFilterMatches, type JobSpec, type StepSpec, type WorkflowSpec } from './workflow-syntax.js';
 
 export type Result = 'success' | 'failure' | 'skipped' | 'cancelled';
 
-export interface StepRecord { name: string; id?: string; uses?: string; outcome: Result; conclusion: Result; outputs: Record<string, string>; log: string; ms: number }
-export interface LegRecord { name: string; matrix: Record<string, unknown>; result: Result; steps: StepRecord[]; outputs: Record<string, string>; summary: string }
+export interface StepRecord {
+  name: string; id?: string; uses?: string; outcome: Result; conclusion: Result; outputs: Record<string, string>; log: string; ms: number;
+  /** The process's exit code (run: steps and our actions; absent for stand-ins and skipped steps). */
+  exitCode?: number;
+  /** The environment the step's process got (absent for stand-ins and skipped steps). */
+  env?: Record<string, string>;
+}
+export interface LegRecord {
+  name: string; matrix: Record<string, unknown>; result: Result; steps: StepRecord[]; outputs: Record<string, string>; summary: string;
+  /** Every context the leg's expressions read (`secrets` among them only if one was evaluated), sorted. */
+  contextsRead: string[];
+}
 export interface JobRecord { id: string; result: Result; outputs: Record<string, string>; legs: LegRecord[]; attempt: number }
+
+/**
+ * A pull request from `head` into `base`, branches of the origin repository. Its run is of
+ * refs/pull/<number>/merge, the commit that merges head into base (GitHub's test merge), and uses
+ * that commit's workflow file.
+ */
+export interface PullRequestEvent {
+  name: 'pull_request';
+  number: number;
+  head: string;
+  base: string;
+  /** `pull_request:` with no `types` runs on opened, synchronize (a push to head) and reopened. */
+  action: 'opened' | 'synchronize' | 'reopened' | 'closed' | 'edited' | 'labeled';
+  /** From a fork: GitHub passes no secret to the run but GITHUB_TOKEN (read-only), no environment's either. */
+  fork?: boolean;
+}
 
 export type WorkflowEvent =
   | { name: 'push'; ref: string }
-  | { name: 'workflow_dispatch'; ref: string; inputs: Record<string, string | boolean> };
+  | { name: 'workflow_dispatch'; ref: string; inputs: Record<string, string | boolean> }
+  | PullRequestEvent;
+
+/** The activity types `pull_request:` runs on when it lists none. */
+const DEFAULT_PULL_REQUEST_TYPES: PullRequestEvent['action'][] = ['opened', 'synchronize', 'reopened'];
+
+/** GITHUB_REF of the event. */
+export function eventRef(event: WorkflowEvent): string {
+  return event.name === 'pull_request' ? `refs/pull/${event.number}/merge` : event.ref;
+}
 
 export interface RunSetup {
   workflowFile: string;
@@ -46,6 +82,11 @@ export interface RunSetup {
   actionsRoot: string;
   /** The run's folder: workspaces, temp, artifacts. */
   dir: string;
+  /**
+   * Other repositories a checkout may ask for (`repository:`), by owner/name: a folder with its
+   * files at one commit, and that commit. A checkout of another repository or commit stops the test.
+   */
+  repositories?: Record<string, { dir: string; ref: string }>;
 }
 
 export interface Machine {
@@ -65,6 +106,10 @@ export interface WorkflowRun {
   standIns: StandInCall[];
   /** Jobs that ran in this attempt, in order. */
   ran: string[];
+  /** The event's webhook payload (github.event, and the file at GITHUB_EVENT_PATH). */
+  payload: Record<string, unknown>;
+  /** Where that payload is written for the steps. */
+  payloadFile: string;
   /**
    * "Re-run failed jobs" on a matrix job re-runs only its failed legs: each leg is a job of its own
    * on GitHub. The legs of failed jobs from the attempt before, by job id, to keep the good ones of.
@@ -74,19 +119,81 @@ export interface WorkflowRun {
 
 const RUN_ID = '4242';
 
-function githubContext(setup: RunSetup, attempt: number, sha: string, workspace: string, job: string): Record<string, unknown> {
-  const ref = setup.event.ref;
-  const refName = ref.replace(/^refs\/(?:tags|heads)\//, '');
+function githubContext(run: WorkflowRun, sha: string, workspace: string, job: string): Record<string, unknown> {
+  const { setup } = run;
+  const ref = eventRef(setup.event);
+  // refs/pull/7/merge is named 7/merge.
+  const refName = ref.replace(/^refs\/(?:tags|heads|pull)\//, '');
+  const pr = setup.event.name === 'pull_request' ? setup.event : undefined;
   return {
     event_name: setup.event.name,
-    event: setup.event.name === 'workflow_dispatch' ? { inputs: setup.event.inputs } : { ref },
+    event: run.payload,
     ref, ref_name: refName, ref_type: ref.startsWith('refs/tags/') ? 'tag' : 'branch', sha,
+    // Empty but for pull requests, as on GitHub.
+    head_ref: pr?.head ?? '', base_ref: pr?.base ?? '',
     repository: setup.repository, repository_owner: setup.repository.split('/')[0],
-    token: setup.secrets.GITHUB_TOKEN ?? '', workspace, job,
-    run_id: RUN_ID, run_number: '1', run_attempt: String(attempt),
+    token: secretsOf(setup).repository.GITHUB_TOKEN ?? '', workspace, job,
+    run_id: RUN_ID, run_number: '1', run_attempt: String(run.attempt),
     server_url: setup.serverUrl, api_url: setup.apiUrl,
     actor: 'harness', workflow: 'Release',
   };
+}
+
+/** The secrets the run gets: a fork's pull request gets GITHUB_TOKEN only. */
+function secretsOf(setup: RunSetup): { repository: Record<string, string>; environments: Record<string, Record<string, string>> } {
+  if (setup.event.name === 'pull_request' && setup.event.fork) {
+    return { repository: setup.secrets.GITHUB_TOKEN !== undefined ? { GITHUB_TOKEN: setup.secrets.GITHUB_TOKEN } : {}, environments: {} };
+  }
+  return { repository: setup.secrets, environments: setup.environmentSecrets ?? {} };
+}
+
+function git(origin: string, args: string[], env?: Record<string, string>): string {
+  return execFileSync('git', ['-C', origin, ...args], { encoding: 'utf8', stdio: 'pipe', ...(env ? { env: { ...process.env, ...env } } : {}) }).trim();
+}
+
+/**
+ * What GitHub does when a pull request is opened or pushed to: refs/pull/<n>/head is the head
+ * branch's commit, refs/pull/<n>/merge a new commit merging it into the base branch. A conflict
+ * leaves no merge commit, and GitHub runs no pull_request workflow then: undefined.
+ */
+function preparePullRequest(setup: RunSetup, event: PullRequestEvent): Record<string, unknown> | undefined {
+  const head = git(setup.origin, ['rev-parse', `refs/heads/${event.head}^{commit}`]);
+  const base = git(setup.origin, ['rev-parse', `refs/heads/${event.base}^{commit}`]);
+  let tree: string;
+  try {
+    tree = git(setup.origin, ['merge-tree', '--write-tree', base, head]).split('\n')[0]!;
+  } catch (error) {
+    // Exit 1 is a conflict; anything else (a git without --write-tree: 2.38+) is the harness's problem.
+    if ((error as { status?: number }).status === 1) return undefined;
+    throw new Error(`harness: cannot merge ${event.head} into ${event.base}: ${(error as Error).message}`);
+  }
+  const identity = { GIT_AUTHOR_NAME: 'harness', GIT_AUTHOR_EMAIL: 'harness@deployforge.invalid', GIT_COMMITTER_NAME: 'GitHub', GIT_COMMITTER_EMAIL: 'noreply@github.invalid' };
+  const merge = git(setup.origin, ['commit-tree', tree, '-p', base, '-p', head, '-m', `Merge ${head} into ${base}`], identity);
+  git(setup.origin, ['update-ref', `refs/pull/${event.number}/head`, head]);
+  git(setup.origin, ['update-ref', `refs/pull/${event.number}/merge`, merge]);
+  const headRepo = event.fork ? `contributor/${setup.repository.split('/')[1]}` : setup.repository;
+  return {
+    action: event.action, number: event.number,
+    pull_request: {
+      number: event.number, state: event.action === 'closed' ? 'closed' : 'open', merge_commit_sha: merge,
+      head: { ref: event.head, sha: head, repo: { full_name: headRepo, fork: event.fork === true } },
+      base: { ref: event.base, sha: base, repo: { full_name: setup.repository, fork: false } },
+    },
+    repository: { full_name: setup.repository },
+  };
+}
+
+/**
+ * The workflow file a run uses: a pull request's is the merge commit's (GitHub reads it there, so a
+ * pull request that changes the workflow runs its own version); other events read `workflowFile`.
+ */
+function workflowOf(setup: RunSetup): WorkflowSpec {
+  if (setup.event.name !== 'pull_request') return loadWorkflow(setup.workflowFile);
+  const path = relative(setup.origin, setup.workflowFile);
+  if (path.startsWith('..') || isAbsolute(path)) throw new Error(`harness: a pull request's workflow is read from its merge commit: ${setup.workflowFile} is not in ${setup.origin}`);
+  const file = join(setup.dir, 'workflow-of-the-merge-commit.yml');
+  writeFileSync(file, git(setup.origin, ['show', `${eventRef(setup.event)}:${path}`]));
+  return loadWorkflow(file);
 }
 
 /** The `inputs` context: typed dispatch inputs with their defaults; empty for a push. */
@@ -107,6 +214,8 @@ function inputsContext(spec: WorkflowSpec, event: WorkflowEvent): Record<string,
 
 function triggered(spec: WorkflowSpec, event: WorkflowEvent): boolean {
   if (event.name === 'workflow_dispatch') return spec.on.workflow_dispatch !== undefined;
+  // No filters: workflow-syntax refuses every key of on.pull_request.
+  if (event.name === 'pull_request') return 'pull_request' in spec.on && DEFAULT_PULL_REQUEST_TYPES.includes(event.action);
   const tags = spec.on.push?.tags;
   if (!tags || !event.ref.startsWith('refs/tags/')) throw new Error(`harness: push of ${event.ref}: only tag pushes with tag filters are implemented`);
   const tag = event.ref.slice('refs/tags/'.length);
@@ -150,17 +259,19 @@ async function runLeg(leg: LegInput): Promise<LegRecord> {
   freshDir(setup.origin, workspace);
   for (const d of [temp, home]) (rmSync(d, { recursive: true, force: true }), mkdirSync(d, { recursive: true }));
 
-  const secrets = { ...setup.secrets, ...(job.environment ? setup.environmentSecrets?.[job.environment] ?? {} : {}) };
-  const github = githubContext(setup, run.attempt, leg.sha, workspace, jobId);
+  const given = secretsOf(setup);
+  const secrets = { ...given.repository, ...(job.environment ? given.environments[job.environment] ?? {} : {}) };
+  const github = githubContext(run, leg.sha, workspace, jobId);
   const strategy = { 'fail-fast': job.strategy?.['fail-fast'] ?? true, 'job-index': leg.legIndex, 'job-total': leg.legTotal, 'max-parallel': leg.legTotal };
-  const early: Contexts = { github, inputs: leg.inputs, needs: leg.needs, matrix: leg.matrix, vars: setup.vars ?? {}, strategy };
+  const contextsRead = new Set<string>();
+  const early: Contexts = { github, inputs: leg.inputs, needs: leg.needs, matrix: leg.matrix, vars: setup.vars ?? {}, strategy, [CONTEXT_READS]: contextsRead };
   const label = evaluateString(job['runs-on'], early);
   const machine = setup.machines[label];
   if (!machine) throw new Error(`harness: ${jobId} runs-on ${label}: no such machine in this test (it has ${Object.keys(setup.machines).join(', ')})`);
   const runner = { os: machine.os, arch: machine.arch, name: `harness-${label}`, temp, tool_cache: join(legDir, 'toolcache') };
   const base: Contexts = { ...early, runner };
   const name = evaluateString(job.name ?? jobId, base);
-  const workflowEnv = envBlock(run.spec.env, { github, inputs: leg.inputs, vars: setup.vars ?? {}, secrets });
+  const workflowEnv = envBlock(run.spec.env, { github, inputs: leg.inputs, vars: setup.vars ?? {}, secrets, [CONTEXT_READS]: contextsRead });
   let jobEnv = { ...workflowEnv, ...envBlock(job.env, { ...base, secrets, env: workflowEnv }) };
   const pathPrefix: string[] = [];
   const steps: StepRecord[] = [];
@@ -189,30 +300,35 @@ async function runLeg(leg: LegInput): Promise<LegRecord> {
       PATH: [...pathPrefix, machine.env.PATH ?? ''].join(':'),
       GITHUB_API_URL: setup.apiUrl, GITHUB_SERVER_URL: setup.serverUrl,
       CI: 'true', GITHUB_ACTIONS: 'true',
-      GITHUB_EVENT_NAME: setup.event.name, GITHUB_REF: setup.event.ref, GITHUB_REF_NAME: String(github.ref_name),
+      GITHUB_EVENT_NAME: setup.event.name, GITHUB_EVENT_PATH: run.payloadFile, GITHUB_REF: String(github.ref), GITHUB_REF_NAME: String(github.ref_name),
       GITHUB_REF_TYPE: String(github.ref_type), GITHUB_SHA: leg.sha, GITHUB_REPOSITORY: setup.repository,
       GITHUB_REPOSITORY_OWNER: String(github.repository_owner), GITHUB_WORKSPACE: workspace, GITHUB_JOB: jobId,
       GITHUB_RUN_ID: RUN_ID, GITHUB_RUN_NUMBER: '1', GITHUB_RUN_ATTEMPT: String(run.attempt), GITHUB_ACTOR: 'harness',
       GITHUB_WORKFLOW: run.spec.name ?? 'Release', RUNNER_OS: machine.os, RUNNER_ARCH: machine.arch, RUNNER_TEMP: temp,
       RUNNER_TOOL_CACHE: runner.tool_cache,
+      ...(setup.event.name === 'pull_request' ? { GITHUB_HEAD_REF: setup.event.head, GITHUB_BASE_REF: setup.event.base } : {}),
       ...stepEnv,
     };
     let result: ProcessResult | undefined;
     let error: string | undefined;
+    // A process of the step's own (a script, one of our actions), not a stand-in.
+    let spawned = false;
     const started = Date.now();
     const timeoutMs = Math.max(1, deadline - started);
     try {
       if (step.run !== undefined) {
+        spawned = true;
         result = await runBash(step.run, { cwd: workspace, env: processEnv, temp, timeoutMs });
       } else {
         const uses = step.uses!;
         const withValues = stringMap(step.with, full);
         const own = ownActionDir(uses, setup.actionsRoot);
         if (own) {
+          spawned = true;
           result = await runOwnAction(own, withValues, full, { node: setup.node24, cwd: workspace, env: processEnv, temp, timeoutMs });
         } else {
           const standIn = runStandIn(uses, withValues, {
-            job: jobId, workspace, temp, origin: setup.origin, defaultRef: setup.event.ref, attempt: run.attempt,
+            job: jobId, workspace, temp, origin: setup.origin, repository: setup.repository, repositories: setup.repositories ?? {}, defaultRef: String(github.ref), attempt: run.attempt,
             artifacts: run.artifacts, node24: setup.node24, permissions: job.permissions ?? (run.spec.permissions as Record<string, string> | undefined) ?? {}, calls: run.standIns,
           });
           result = { code: 0, log: standIn.log, outputs: standIn.outputs, env: {}, path: standIn.path, summary: '' };
@@ -229,6 +345,7 @@ async function runLeg(leg: LegInput): Promise<LegRecord> {
     record.log = result ? result.log : `Error: ${error}`;
     record.outputs = result?.outputs ?? {};
     record.outcome = ok ? 'success' : 'failure';
+    if (result && spawned) (record.exitCode = result.code, record.env = processEnv);
     const continueOnError = step['continue-on-error'] === undefined ? false : evaluateValue(step['continue-on-error'], full) === true || evaluateValue(step['continue-on-error'], full) === 'true';
     record.conclusion = ok || continueOnError ? 'success' : 'failure';
     if (record.conclusion === 'failure') failed = true;
@@ -245,7 +362,7 @@ async function runLeg(leg: LegInput): Promise<LegRecord> {
   // secret"): a later job would read it as empty.
   const secretValues = Object.values(secrets).filter((v) => v !== '');
   const outputs = Object.fromEntries(Object.entries(stringMap(job.outputs, outputView)).filter(([, v]) => !secretValues.some((secret) => v.includes(secret))));
-  return { name, matrix: leg.matrix, result: failed ? 'failure' : 'success', steps, outputs, summary };
+  return { name, matrix: leg.matrix, result: failed ? 'failure' : 'success', steps, outputs, summary, contextsRead: [...contextsRead].sort() };
 }
 
 /** `strategy.matrix` as our generator writes it: `fromJSON` of `{"include": [...]}`. */
@@ -275,7 +392,7 @@ async function runJob(run: WorkflowRun, jobId: string, inputs: Record<string, un
     failure: () => ancestors.includes('failure'),
     cancelled: () => false,
   };
-  const jobContexts: Contexts = { github: githubContext(setup, run.attempt, sha, '', jobId), inputs, needs, vars: setup.vars ?? {} };
+  const jobContexts: Contexts = { github: githubContext(run, sha, '', jobId), inputs, needs, vars: setup.vars ?? {} };
   if (!evaluateCondition(job.if, jobContexts, status)) return { id: jobId, result: 'skipped', outputs: {}, legs: [], attempt: run.attempt };
   let matrix: Record<string, unknown>[];
   try {
@@ -308,8 +425,8 @@ async function runJob(run: WorkflowRun, jobId: string, inputs: Record<string, un
 async function runAttempt(run: WorkflowRun, keep: Set<string>): Promise<WorkflowRun> {
   const { spec, setup } = run;
   const inputs = inputsContext(spec, setup.event);
-  const sha = commitOf(setup.origin, setup.event.ref);
-  if (spec.concurrency) evaluateString(spec.concurrency.group, { github: githubContext(setup, run.attempt, sha, '', ''), inputs, vars: setup.vars ?? {} });
+  const sha = commitOf(setup.origin, eventRef(setup.event));
+  if (spec.concurrency) evaluateString(spec.concurrency.group, { github: githubContext(run, sha, '', ''), inputs, vars: setup.vars ?? {} });
   const waiting = new Set(jobOrder(spec).filter((id) => !keep.has(id)));
   const running = new Map<string, Promise<void>>();
   while (waiting.size > 0 || running.size > 0) {
@@ -328,13 +445,19 @@ async function runAttempt(run: WorkflowRun, keep: Set<string>): Promise<Workflow
   return run;
 }
 
-/** A new run of the workflow for an event (a tag push or a dispatch). */
+/** A new run of the workflow for an event (a tag push, a dispatch or a pull request). */
 export async function runWorkflow(setup: RunSetup): Promise<WorkflowRun> {
-  const spec = loadWorkflow(setup.workflowFile);
   mkdirSync(setup.dir, { recursive: true });
+  const event = setup.event;
+  const payload = event.name === 'pull_request' ? preparePullRequest(setup, event)
+    : event.name === 'workflow_dispatch' ? { inputs: event.inputs } : { ref: event.ref };
+  const payloadFile = join(setup.dir, 'event.json');
+  writeFileSync(payloadFile, `${JSON.stringify(payload ?? {})}\n`);
+  // A conflicting pull request has no merge commit, hence no workflow to run.
+  const spec = payload ? workflowOf(setup) : { on: {}, jobs: {} };
   const run: WorkflowRun = {
-    setup, spec, attempt: 1, triggered: triggered(spec, setup.event), jobs: {},
-    artifacts: createArtifactStore(join(setup.dir, 'artifacts')), standIns: [], ran: [],
+    setup, spec, attempt: 1, triggered: payload !== undefined && triggered(spec, event), jobs: {},
+    artifacts: createArtifactStore(join(setup.dir, 'artifacts')), standIns: [], ran: [], payload: payload ?? {}, payloadFile,
   };
   if (!run.triggered) return run;
   return runAttempt(run, new Set());

@@ -39,7 +39,8 @@ export interface DispatchInput {
 
 export interface WorkflowSpec {
   name?: string;
-  on: { push?: { tags?: string[] }; workflow_dispatch?: { inputs?: Record<string, DispatchInput> } };
+  /** `pull_request: {}` (or `pull_request:`): every pull request, of the default activity types. */
+  on: { push?: { tags?: string[] }; workflow_dispatch?: { inputs?: Record<string, DispatchInput> }; pull_request?: Record<string, never> | null };
   permissions?: unknown;
   concurrency?: { group: string; 'cancel-in-progress'?: boolean };
   env?: Record<string, unknown>;
@@ -50,12 +51,12 @@ const WORKFLOW_KEYS = ['name', 'on', 'permissions', 'concurrency', 'env', 'jobs'
 const JOB_KEYS = ['name', 'needs', 'if', 'runs-on', 'timeout-minutes', 'environment', 'permissions', 'outputs', 'env', 'strategy', 'steps'];
 const STEP_KEYS = ['name', 'id', 'if', 'uses', 'with', 'run', 'shell', 'env', 'continue-on-error'];
 const STRATEGY_KEYS = ['fail-fast', 'matrix'];
-const ON_KEYS = ['push', 'workflow_dispatch'];
+const ON_KEYS = ['push', 'workflow_dispatch', 'pull_request'];
 const INPUT_KEYS = ['description', 'required', 'type', 'default'];
 
 function unsupported(where: string, keys: string[], allowed: string[]): void {
   const extra = keys.filter((k) => !allowed.includes(k));
-  if (extra.length > 0) throw new Error(`harness: ${where} uses ${extra.join(', ')}, which the harness does not implement (it knows ${allowed.join(', ')})`);
+  if (extra.length > 0) throw new Error(`harness: ${where} uses ${extra.join(', ')}, which the harness does not implement (it knows ${allowed.join(', ') || 'none'})`);
 }
 
 /** Values the harness uses as written: an expression in one would be taken literally, so it is refused. */
@@ -72,6 +73,8 @@ export function loadWorkflow(file: string): WorkflowSpec {
   unsupported('the workflow', Object.keys(spec), WORKFLOW_KEYS);
   unsupported('on:', Object.keys(spec.on), ON_KEYS);
   if (spec.on.push) unsupported('on.push', Object.keys(spec.on.push), ['tags']);
+  // No filters (types, branches, paths…): a filter the harness ignored would run jobs GitHub does not.
+  if (spec.on.pull_request) unsupported('on.pull_request', Object.keys(spec.on.pull_request), []);
   for (const [name, input] of Object.entries(spec.on.workflow_dispatch?.inputs ?? {})) {
     unsupported(`on.workflow_dispatch.inputs.${name}`, Object.keys(input), INPUT_KEYS);
     if (input.type && input.type !== 'string' && input.type !== 'boolean') throw new Error(`harness: input ${name} has type ${input.type}, not implemented`);
