@@ -53,7 +53,8 @@ export async function buildArtifacts(options: BuildOptions): Promise<string[]> {
     // build.cross: the same variables as the workflow's cross build job, CGO_ENABLED=0 included.
     const env = { ...options.env, ...buildEnv(entry, options.version), ...(build.cross === true ? { CGO_ENABLED: '0' } : {}) };
     const prefix = `[build ${entry.target}]`;
-    options.log.info(`${prefix} ${build.command}`);
+    // A command written as a YAML block has several lines: each is prefixed, as its output is.
+    for (const line of build.command.trimEnd().split('\n')) options.log.info(`${prefix} ${line}`);
     const code = await runCommand(build.command, options.projectDir, env, options.log, prefix, options.signal);
     // The project's own build failing is the user's to fix (its output is just above), not our bug.
     if (code !== 0) {

@@ -2,6 +2,7 @@ import type { DeployforgeConfig } from '@deployforge/config';
 import { ConfigurationError } from '@deployforge/diagnostics';
 import { checkoutStep } from './checkout-step.js';
 import { crossBuildJob } from './cross-build-job.js';
+import { runScript } from './run-script.js';
 import { toolchainSteps } from './toolchain-steps.js';
 import { BUILD_IF, PLANNED_TAG_REF } from './job-conditions.js';
 import { PINNED_ACTIONS, pinnedUses } from './pinned-actions.js';
@@ -42,7 +43,7 @@ export function buildJob(
     }
   }
   if (config.build?.cross === true) return crossBuildJob(config, command as string, options, ARCHIVE_ARTIFACT_PREFIX);
-  return buildJobWith({ build: { name: 'Build', shell: 'bash', env: { ...MATRIX_ENV }, run: `${command}\n` }, options, setup: toolchainSteps(command, options.configPath) });
+  return buildJobWith({ build: { name: 'Build', shell: 'bash', env: { ...MATRIX_ENV }, run: runScript(command as string) }, options, setup: toolchainSteps(command, options.configPath) });
 }
 
 /**

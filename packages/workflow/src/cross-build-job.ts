@@ -4,6 +4,7 @@ import { checkoutStep } from './checkout-step.js';
 import { BUILD_IF, PLANNED_TAG_REF } from './job-conditions.js';
 import { PINNED_ACTIONS, pinnedUses } from './pinned-actions.js';
 import { ownAction, type ResolvedRenderOptions } from './render-options.js';
+import { runScript } from './run-script.js';
 import { toolchainSteps } from './toolchain-steps.js';
 import type { Job, Step } from './workflow-types.js';
 
@@ -32,7 +33,7 @@ export function crossBuildJob(config: DeployforgeConfig, command: string, option
           CGO_ENABLED: '0',
           DEPLOYFORGE_VERSION: '${{ needs.plan.outputs.version }}',
         },
-        run: `${command}\n`,
+        run: runScript(command),
       },
       {
         name: `Package ${t.id}`,
