@@ -1,11 +1,11 @@
 import type { Logger } from '@deployforge/diagnostics';
-import { decideAsset } from './decide-asset.js';
-import type { LocalAsset } from './local-assets.js';
+import { decideAsset, type AssetDecision } from './decide-asset.js';
+import { withDigest, type PendingAsset } from './local-assets.js';
 import type { ReleaseApi } from './release-api.js';
 import { AssetConflictError, httpFailure, ReleaseStepError } from './release-errors.js';
 import type { RemoteAsset, RemoteRelease } from './release-types.js';
 import { sleep } from './sleep.js';
-import { AssetUploadError, uploadAssetStream } from './upload-asset-stream.js';
+import { AssetUploadError, uploadAssetHashed } from './upload-asset-stream.js';
 
 /** Name an asset is uploaded under while it replaces another (force): never a name users download. */
 export function replacementName(name: string): string {
@@ -46,9 +46,11 @@ export interface AssetMachineContext {
 /**
  * Bring one asset name on the release to the local file's content, and return the remote asset.
  * The per-asset state machine of DESIGN "Reliability": decide (decideAsset) → act → on failure list
- * again and decide again, bounded by `maxRetries`.
+ * again and decide again, bounded by `maxRetries`. The local file is hashed before a decision only
+ * when an asset of its name is there to compare with; otherwise the upload hashes what it sends,
+ * and `local.sha256` holds that digest when this returns.
  */
-export async function ensureAsset(ctx: AssetMachineContext, local: LocalAsset, initial: AssetView, scratch = false): Promise<RemoteAsset> {
+export async function ensureAsset(ctx: AssetMachineContext, local: PendingAsset, initial: AssetView, scratch = false): Promise<RemoteAsset> {
   const { api, log, signal } = ctx;
   let view = initial;
   let failures = 0;
@@ -64,7 +66,10 @@ export async function ensureAsset(ctx: AssetMachineContext, local: LocalAsset, i
 
   for (;;) {
     signal?.throwIfAborted();
-    let decision = decideAsset(view.asset, local, ctx.force);
+    // Nothing of that name: an upload whatever the content, so no need to read the file for it.
+    let decision: AssetDecision = view.asset
+      ? decideAsset(view.asset, await withDigest(local, signal), ctx.force)
+      : { action: 'upload', reason: `${local.name} is not on the release` };
     // A scratch name (the replacement upload) belongs to us: whatever holds it is debris.
     if (scratch && (decision.action === 'conflict' || decision.action === 'replace')) {
       decision = { action: 'delete-then-upload', reason: `${local.name} is an earlier replacement attempt` };
@@ -130,10 +135,10 @@ export async function ensureAsset(ctx: AssetMachineContext, local: LocalAsset, i
   }
 }
 
-async function uploadOnce(ctx: AssetMachineContext, local: LocalAsset): Promise<RemoteAsset> {
+async function uploadOnce(ctx: AssetMachineContext, local: PendingAsset): Promise<RemoteAsset> {
   await ctx.api.client.waitForWriteSlot();
   ctx.api.writes++;
-  return uploadAssetStream({
+  const { asset, sha256 } = await uploadAssetHashed({
     uploadUrl: ctx.release.upload_url,
     token: ctx.api.client.token(),
     userAgent: ctx.api.client.userAgent,
@@ -143,6 +148,13 @@ async function uploadOnce(ctx: AssetMachineContext, local: LocalAsset): Promise<
     contentType: local.contentType,
     signal: ctx.signal,
   });
+  // Hashed before (to compare with an asset of that name) and now different: the file changed
+  // while releasing, and whichever digest SHA256SUMS took would not describe the asset.
+  if (local.sha256 !== undefined && local.sha256 !== sha256) {
+    throw new ReleaseStepError('upload', `${local.path} changed while it was being released (sha256:${local.sha256} when hashed, sha256:${sha256} when uploaded)`, local.name);
+  }
+  local.sha256 = sha256;
+  return asset;
 }
 
 /**
@@ -150,7 +162,7 @@ async function uploadOnce(ctx: AssetMachineContext, local: LocalAsset): Promise<
  * of an upload: upload under a scratch name, delete the old asset, rename the new one. Returns
  * undefined when the rename lost a race (the name was taken again), so the caller decides anew.
  */
-async function replaceAsset(ctx: AssetMachineContext, local: LocalAsset, old: RemoteAsset): Promise<RemoteAsset | undefined> {
+async function replaceAsset(ctx: AssetMachineContext, local: PendingAsset, old: RemoteAsset): Promise<RemoteAsset | undefined> {
   const { api, log } = ctx;
   const scratchName = replacementName(local.name);
   log.info(`${local.name}: replacing: upload as ${scratchName}, delete the old, rename`);

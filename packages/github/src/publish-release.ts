@@ -7,7 +7,17 @@ import { ensureAsset, replacementName, viewOf, type AssetMachineContext } from '
 import type { ChecksumSigner } from './checksum-signer.js';
 import { decideAsset, type AssetDecision } from './decide-asset.js';
 import { selectReleaseForTag } from './find-release.js';
-import { describeLocalAssets, SHA256SUMS_NAME, writeChecksumsAsset, type LocalAsset } from './local-assets.js';
+import {
+  allHashed,
+  describeLocalAssets,
+  digestsOf,
+  SHA256SUMS_NAME,
+  statLocalAssets,
+  withDigest,
+  writeChecksumsAsset,
+  type LocalAsset,
+  type PendingAsset,
+} from './local-assets.js';
 import { mapWithConcurrency } from './map-with-concurrency.js';
 import type { GitHubClient } from './octokit-factory.js';
 import { planSignatures, type SignaturePlan } from './plan-signatures.js';
@@ -40,6 +50,13 @@ export interface PublishReleaseOptions {
   files: readonly string[];
   /** SHA-256 of `files` by path, when the caller has hashed them already (each file is read once). */
   digests?: ReadonlyMap<string, string>;
+  /**
+   * Files made from the SHA-256 of `files` (by path), such as the SBOM that names the archives by
+   * their digests. Called once, when every file's digest is known: on a first release that is after
+   * their uploads computed them, so no archive is read only to be hashed. What it returns is
+   * uploaded after `files`, before SHA256SUMS, which lists it too.
+   */
+  derive?: (digests: ReadonlyMap<string, string>) => Promise<readonly string[]>;
   /** Also publish SHA256SUMS listing every file. */
   checksums: boolean;
   /** Signs SHA256SUMS when the release holds no valid signature yet (never on a dry run). */
@@ -122,23 +139,53 @@ async function publishReleaseIn(options: PublishReleaseOptions, workDir: string 
     log.info(options.dryRun ? `[dry run] would ${line}` : line);
   };
 
-  // ---- Everything that can fail without the network, before anything is written.
-  const described = await describeLocalAssets(options.files, signal, options.digests);
+  // ---- Everything that can fail without the network, before anything is written. The files are
+  // only stat'ed here: their digests come from their uploads where nothing must be compared first.
+  const described = await statLocalAssets(options.files, options.digests);
   preflightAssets(described);
-  const given = described.filter((f) => isSignatureFile(f.name));
-  const prepared = described.find((f) => f.name === SHA256SUMS_NAME);
-  const files = described.filter((f) => f !== prepared && !given.includes(f));
-  const sums = prepared
-    ? await checkPreparedSums(prepared, files)
-    : options.checksums
-      ? await writeChecksumsAsset(files, workDir)
-      : undefined;
-  const locals = sums ? [...files, sums] : files;
+  // Signatures and a prepared SHA256SUMS (small, made by the sign job) are hashed at once.
+  const given = await Promise.all(described.filter((f) => isSignatureFile(f.name)).map((f) => withDigest(f, signal)));
+  const preparedFile = described.find((f) => f.name === SHA256SUMS_NAME);
+  const prepared = preparedFile ? await withDigest(preparedFile, signal) : undefined;
+  const files: PendingAsset[] = described.filter((f) => f !== preparedFile && !isSignatureFile(f.name));
   // Signing signs SHA256SUMS: without one (release.checksums off) there is nothing to sign.
-  const signer = sums && !prepared ? options.signer : undefined;
-  if (options.signer && !sums) throw new ConfigurationError('release: signing signs SHA256SUMS, so release.checksums must stay on');
+  const withSums = prepared !== undefined || options.checksums;
+  const signer = withSums && !prepared ? options.signer : undefined;
+  if (options.signer && !withSums) throw new ConfigurationError('release: signing signs SHA256SUMS, so release.checksums must stay on');
   await signer?.check();
   const notesFromFile = options.notes.kind === 'file' ? await readNotesFile(options.notes.path) : undefined;
+  // The local size of every name this run manages (and of its replacement's scratch name): which
+  // digestless assets on the release are worth downloading to compare (RemoteDigests).
+  const sizes = new Map<string, number>();
+  const setSize = (l: Pick<LocalAsset, 'name' | 'size'>): void => {
+    sizes.set(l.name, l.size);
+    sizes.set(replacementName(l.name), l.size);
+  };
+  for (const l of [...files, ...given, ...(prepared ? [prepared] : [])]) setSize(l);
+
+  // What is made from the files' digests, once known: the derived files (SBOM), then SHA256SUMS.
+  let derived: LocalAsset[] | undefined;
+  let sums: LocalAsset | undefined;
+  const makeDerived = async (hashed: readonly LocalAsset[]): Promise<LocalAsset[]> => {
+    if (derived) return derived;
+    const made = options.derive ? await describeLocalAssets(await options.derive(digestsOf(hashed)), signal) : [];
+    preflightAssets([...hashed, ...made, ...given]);
+    for (const m of made) setSize(m);
+    return (derived = made);
+  };
+  const makeSums = async (listed: readonly LocalAsset[]): Promise<LocalAsset | undefined> => {
+    sums ??= prepared ?? (options.checksums ? await writeChecksumsAsset(listed, workDir) : undefined);
+    if (sums) setSize(sums);
+    return sums;
+  };
+  const localsNow = (): PendingAsset[] => [...files, ...(derived ?? []), ...(sums ? [sums] : [])];
+  // A SHA256SUMS handed in must list exactly these files (and what is derived from them) before
+  // anything is written, so they are hashed first: the one case of a second read without an asset
+  // on the release to compare with.
+  if (prepared) {
+    const hashed = await hashAll(files, signal);
+    await checkPreparedSums(prepared, [...hashed, ...(await makeDerived(hashed))]);
+  }
 
   // ---- Where are we?
   let release = selectReleaseForTag(await api.listReleases(), tag, (ids) =>
@@ -149,19 +196,33 @@ async function publishReleaseIn(options: PublishReleaseOptions, workDir: string 
   // Where the server reports no digest, what it holds is hashed from a download before anything is
   // decided or published: a size match alone once let a corrupted upload be published.
   const digests = new RemoteDigests(client, options.owner, options.repo, log, signal);
-  const sizes = new Map<string, number>([...locals, ...given].flatMap((l) => [[l.name, l.size], [replacementName(l.name), l.size]] as const));
   snapshot = { ...snapshot, assets: await digests.fill(snapshot.assets, sizes) };
 
+  // Every digest up front where every decision must be made before the first write: a published
+  // release refuses a conflict before touching anything, and a dry run reports each decision.
+  // Otherwise (a new release, or our own unpublished draft, where a different asset is simply
+  // replaced) each file is hashed by the upload that reads it, or first only when an asset of its
+  // name is there to compare with (ensureAsset).
+  const upFront = options.dryRun || (release !== undefined && !release.draft);
+  if (upFront) {
+    const hashed = await hashAll(files, signal);
+    await makeSums([...hashed, ...(await makeDerived(hashed))]);
+    // Their sizes are known only now: hash what the server holds under those names, too.
+    snapshot = { ...snapshot, assets: await digests.fill(snapshot.assets, sizes) };
+  }
+
   const signable = signer ? signer.names.filter((n) => !given.some((g) => g.name === n)) : [];
-  const managedNames = new Set([...locals, ...given].map((l) => l.name).concat(signable).flatMap((n) => [n, replacementName(n)]));
+  const managedNames = new Set([...localsNow(), ...given].map((l) => l.name).concat(signable).flatMap((n) => [n, replacementName(n)]));
   preflightAssets(
-    locals,
+    localsNow(),
     snapshot.assets.filter((a) => !managedNames.has(a.name)).map((a) => a.name),
   );
 
   // An unpublished draft (or one this run is about to create) is the hub's own work in progress:
   // a different asset on it is replaced without force. Only a published release needs force.
   const policy = { force: options.force, draft: !release || release.draft };
+  // Decided here only up front (every local hashed); otherwise each upload decides for itself.
+  const locals = upFront ? (localsNow() as LocalAsset[]) : [];
   const decisions = locals.map((local) => ({ local, decision: decideAsset(findAsset(snapshot.assets, local.name), local, policy) }));
   const conflicts = decisions.filter((d) => d.decision.action === 'conflict');
   // On an immutable release "re-run with force" would be bad advice: nothing can change it.
@@ -173,20 +234,25 @@ async function publishReleaseIn(options: PublishReleaseOptions, workDir: string 
   }
   if (conflicts.length > 0) throw new AssetConflictError(conflicts.map((c) => c.decision.reason));
   const pending = decisions.filter((d) => d.decision.action !== 'skip');
-  const sumsDecision = decisions.find((d) => d.local === sums)?.decision;
-  const signatures = planSignatures({
-    given,
-    signable,
-    remote: snapshot.assets,
-    sumsUnchanged: sumsDecision === undefined || sumsDecision.action === 'skip',
-  });
+  // Which signatures to keep, upload or make, once SHA256SUMS is known (its decision says whether
+  // the release's copy, and so any signature of it, is still ours).
+  const planFor = (remote: readonly RemoteAsset[]): SignaturePlan => {
+    const sumsDecision = sums ? decideAsset(findAsset(remote, sums.name), sums, policy) : undefined;
+    return planSignatures({ given, signable, remote, sumsUnchanged: sumsDecision === undefined || sumsDecision.action === 'skip' });
+  };
+  let signatures = planFor(snapshot.assets);
   const signatureNames = [...signatures.upload.map((s) => s.name), ...signatures.sign];
-  const stray = [...locals, ...given].map((l) => replacementName(l.name)).concat(signable.map(replacementName));
-  const strayScratch = snapshot.assets.filter((a) => stray.includes(a.name));
+  const strayNames = () => [...localsNow(), ...given].map((l) => replacementName(l.name)).concat(signable.map(replacementName));
+  const strayScratch = snapshot.assets.filter((a) => strayNames().includes(a.name));
   // What the release must hold once this run is over: the files, and the signatures kept or made.
-  const expectedNow = (made: readonly LocalAsset[] = []) => [...locals, ...signatures.upload, ...made, ...signatures.keep.map(remoteFacts)];
+  const expectedNow = (made: readonly LocalAsset[] = []): ExpectedAsset[] => [
+    ...(localsNow() as LocalAsset[]),
+    ...signatures.upload,
+    ...made,
+    ...signatures.keep.map(remoteFacts),
+  ];
 
-  if (release && !release.draft && pending.length === 0 && signatureNames.length === 0 && strayScratch.length === 0) {
+  if (upFront && release && !release.draft && pending.length === 0 && signatureNames.length === 0 && strayScratch.length === 0) {
     log.info(`release ${tag} complete, nothing to do`);
     for (const d of decisions) if (d.decision.action === 'skip' && !d.decision.digestVerified) log.warning(d.decision.reason);
     return result(release, snapshot.assets, expectedNow(), { tag, created, writes: api.writes, dryRun: options.dryRun, actions });
@@ -238,36 +304,53 @@ async function publishReleaseIn(options: PublishReleaseOptions, workDir: string 
     rateLimitUnitMs: options.rateLimitUnitMs ?? 1000,
     staleStarterMs: options.staleStarterMs ?? 60_000,
   };
-  const current = snapshot;
-  await mapWithConcurrency(locals, options.concurrency ?? 2, async (local) => {
+  let current = snapshot;
+  const ensureLocal = async (local: PendingAsset): Promise<void> => {
     const existing = findAsset(current.assets, local.name);
     const scratch = findAsset(current.assets, replacementName(local.name));
     // A force run that died between "delete the old" and "rename the new" left the new content
     // under the scratch name: finish its job instead of uploading again.
-    if (!existing && scratch && decideAsset(scratch, { ...local, name: scratch.name }, false).action === 'skip') {
+    if (!existing && scratch && decideAsset(scratch, { ...(await withDigest(local, signal)), name: scratch.name }, false).action === 'skip') {
       await api.renameAsset(scratch.id, scratch.name, local.name);
       actions.push(`renamed ${scratch.name} to ${local.name}`);
       return;
     }
-    const before = api.writes;
-    await ensureAsset(ctx, local, viewOf(current.assets, local.name, current.serverTime));
-    if (api.writes > before) actions.push(`uploaded ${local.name}`);
-  });
+    // Not api.writes before and after: another upload in flight writes meanwhile. An asset other
+    // than the one the release held under that name is one this call put there.
+    const uploaded = await ensureAsset(ctx, local, viewOf(current.assets, local.name, current.serverTime));
+    if (uploaded.id !== existing?.id) actions.push(`uploaded ${local.name}`);
+  };
+  // The files first, two at a time: each upload leaves its digest on the file (ensureAsset).
+  await mapWithConcurrency(files, options.concurrency ?? 2, ensureLocal);
+  if (!allHashed(files)) throw new Error('internal: a file was released without its sha256');
+  // Then what is made from their digests (SBOM), then SHA256SUMS over all of them: made now, from
+  // the digests the uploads computed, and uploaded last, so the release stays a draft until it and
+  // every file it lists are there and verified.
+  const made = await makeDerived(files);
+  const listed = [...files, ...made];
+  const sumsAsset = await makeSums(listed);
+  // Their names were not known when the snapshot's digestless assets were hashed: look again
+  // (assets already hashed are not downloaded twice; nothing to do for a release just created).
+  current = { ...current, assets: await digests.fill(current.assets, sizes) };
+  // Up front the plan was made with SHA256SUMS already known; it is the same release listing.
+  if (!upFront) signatures = planFor(current.assets);
+  for (const local of [...made, ...(sumsAsset ? [sumsAsset] : [])]) await ensureLocal(local);
 
   // ---- Signatures, after SHA256SUMS is complete on the release: one there always signs what is
   // there. Signed only now, when known to be needed. A stale one is replaced without `force`.
-  const made = signer && signatures.sign.length > 0 ? await describeLocalAssets(await signer.sign(sums!.path, signatures.sign, workDir!), signal) : [];
-  for (const local of [...signatures.upload, ...made]) {
+  const signed = signer && signatures.sign.length > 0 ? await describeLocalAssets(await signer.sign(sums!.path, signatures.sign, workDir!), signal) : [];
+  for (const local of [...signatures.upload, ...signed]) {
     const before = api.writes;
     await ensureAsset({ ...ctx, force: true }, local, viewOf(current.assets, local.name, current.serverTime));
     if (api.writes > before) actions.push(`${signatures.stale.includes(local.name) ? 'replaced the stale' : 'uploaded'} ${local.name}`);
   }
   for (const kept of signatures.keep) log.info(`${kept.name}: already on the release and signs this SHA256SUMS; kept`);
-  for (const m of made) sizes.set(m.name, m.size);
-  const expected = expectedNow(made);
+  for (const m of signed) sizes.set(m.name, m.size);
+  const expected = expectedNow(signed);
 
   // ---- Clean up, verify, publish.
   let { assets } = await api.listAssets(release.id);
+  const stray = strayNames();
   for (const leftover of assets.filter((a) => stray.includes(a.name))) {
     await api.deleteAsset(leftover, 'leftover replacement upload');
     actions.push(`deleted ${leftover.name}`);
@@ -418,6 +501,11 @@ function isAlreadyExists(error: unknown): boolean {
 }
 
 type ExpectedAsset = Pick<LocalAsset, 'name' | 'size' | 'sha256'>;
+
+/** Every file with its sha256, hashing (two at a time) those no upload has hashed yet. */
+async function hashAll(files: readonly PendingAsset[], signal: AbortSignal | undefined): Promise<LocalAsset[]> {
+  return mapWithConcurrency(files, 2, (f) => withDigest(f, signal));
+}
 
 /**
  * Every expected asset is there, complete, with the right size and sha256 (GitHub's digest, or the

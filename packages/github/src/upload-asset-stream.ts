@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import http from 'node:http';
@@ -76,6 +77,21 @@ export function assetUploadUrl(uploadUrl: string, name: string, label?: string):
  * `Content-Length` and backpressure from `pipe` keeps memory at one or two read chunks.
  */
 export async function uploadAssetStream(options: UploadAssetStreamOptions): Promise<RemoteAsset> {
+  return (await uploadAssetHashed(options)).asset;
+}
+
+/** An upload's answer, and the SHA-256 of the bytes it sent. */
+export interface HashedUpload {
+  asset: RemoteAsset;
+  /** Lowercase hex, of exactly the `size` bytes that were read from the file and sent. */
+  sha256: string;
+}
+
+/**
+ * uploadAssetStream, hashing the bytes in the same read that streams them (issue 20: a first upload
+ * reads its file once, and SHA256SUMS and the SBOM take this digest).
+ */
+export async function uploadAssetHashed(options: UploadAssetStreamOptions): Promise<HashedUpload> {
   const { name, path, size } = options;
   const actual = (await stat(path)).size;
   if (actual !== size) {
@@ -85,10 +101,13 @@ export async function uploadAssetStream(options: UploadAssetStreamOptions): Prom
   const transport = url.protocol === 'https:' ? https : url.protocol === 'http:' ? http : undefined;
   if (!transport) throw new Error(`upload_url has an unsupported scheme: ${url.protocol}`);
 
-  const { status, headers, body } = await streamRequest(transport, url, options);
+  const { status, headers, body, sha256 } = await streamRequest(transport, url, options);
   if (status === 201 || status === 200) {
+    // The server took the whole body, so every byte went through the hash; a shorter read (the file
+    // shrank under us) cannot get here, since Content-Length would not have been met.
+    if (sha256 === undefined) throw new AssetUploadError(`${name}: upload answered ${status} before the whole file was sent`, 'network', name, status);
     try {
-      return JSON.parse(body) as RemoteAsset;
+      return { asset: JSON.parse(body) as RemoteAsset, sha256 };
     } catch {
       // A cut-off answer: the upload may well have succeeded, so list-and-compare must decide.
       throw new AssetUploadError(`${name}: upload answered ${status} with a body that is not JSON`, 'network', name, status);
@@ -101,6 +120,8 @@ interface RawResponse {
   status: number;
   headers: http.IncomingHttpHeaders;
   body: string;
+  /** Of the bytes sent, when exactly `size` of them were read; undefined otherwise. */
+  sha256: string | undefined;
 }
 
 function streamRequest(
@@ -140,13 +161,21 @@ function streamRequest(
       },
     });
     request.on('timeout', () => request.destroy(new Error('socket idle timeout')));
+    // Hashed as read, beside the pipe: the same chunks, no second pass over the file.
+    const hash = createHash('sha256');
+    let read = 0;
     request.on('response', (response) => {
       responded = true;
       const chunks: Buffer[] = [];
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
       response.on('end', () =>
         settle(() =>
-          resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks).toString('utf8') }),
+          resolve({
+            status: response.statusCode ?? 0,
+            headers: response.headers,
+            body: Buffer.concat(chunks).toString('utf8'),
+            sha256: read === options.size ? hash.digest('hex') : undefined,
+          }),
         ),
       );
       response.on('error', networkFailure);
@@ -166,6 +195,10 @@ function streamRequest(
     file.on('error', (error) => {
       request.destroy(error);
       settle(() => reject(new AssetUploadError(`${name}: could not read ${options.path}: ${error.message}`, 'http', name)));
+    });
+    file.on('data', (chunk: Buffer | string) => {
+      hash.update(chunk);
+      read += chunk.length;
     });
     file.pipe(request);
   });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { LoadedConfig } from '@deployforge/config';
 import type { Logger } from '@deployforge/diagnostics';
-import { createGitHubClient, describeLocalAssets, digestsOf, publishRelease, SHA256SUMS_NAME, type GitHubClient, type ReleaseResult } from '@deployforge/github';
+import { createGitHubClient, publishRelease, SHA256SUMS_NAME, type GitHubClient, type ReleaseResult } from '@deployforge/github';
 import { withReleaseSbom } from '@deployforge/sbom';
 import type { ResolvedVersion } from '@deployforge/version';
 import { collectReleaseArtifacts } from './check-release-artifacts.js';
@@ -52,24 +52,29 @@ export async function runHub(options: HubOptions): Promise<ReleaseResult> {
   const notes = releaseNotesSource(loaded, dirname(resolve(loaded.file)), options.notes);
   const client = options.client ?? createGitHubClient({ token: options.token, log });
   const release = loaded.config.release;
-  // release.sbom: the SBOM (lockfile next to deployforge.yml) is one more file of the release.
-  // Each archive is read once: the SBOM's subjects and the hub's SHA256SUMS share these digests.
-  const digests = digestsOf(await describeLocalAssets(files, options.signal));
-  const sbom = await withReleaseSbom(release?.sbom ?? true, files, {
-    digests,
-    projectName: loaded.config.project.name,
-    version: version.version,
-    repository: `${owner}/${repo}`,
-    tag: version.tag,
-    // loaded.file is relative to the process's directory (or absolute), as loadPlanInputs names it.
-    projectDir: dirname(resolve(loaded.file)),
-    log,
-  });
+  // release.sbom: the SBOM (lockfile next to deployforge.yml) is one more file of the release. It
+  // names the archives by their digests, so the hub makes it (publishRelease's derive) once the
+  // uploads have computed them: each archive is read once, for its upload, on a first release.
+  let sbomCleanup = async (): Promise<void> => {};
+  const deriveSbom = async (digests: ReadonlyMap<string, string>): Promise<string[]> => {
+    const sbom = await withReleaseSbom(release?.sbom ?? true, files, {
+      digests,
+      projectName: loaded.config.project.name,
+      version: version.version,
+      repository: `${owner}/${repo}`,
+      tag: version.tag,
+      // loaded.file is relative to the process's directory (or absolute), as loadPlanInputs names it.
+      projectDir: dirname(resolve(loaded.file)),
+      log,
+    });
+    sbomCleanup = sbom.cleanup;
+    return sbom.generated ? [sbom.generated] : [];
+  };
   // Without a sign job the hub writes the installers (and Linux packages) itself, like SHA256SUMS; with one they came
   // with the artifacts, already listed in its SHA256SUMS.
   const installersDir = prepared ? undefined : await mkdtemp(join(tmpdir(), 'deployforge-installers-'));
   try {
-    let releaseFiles = sbom.files;
+    let releaseFiles = files;
     if (installersDir) {
       const installerNames: string[] = Object.values(INSTALLER_FILES);
       const supplied = [...releaseFiles.filter((f) => installerNames.includes(basename(f))), ...suppliedPackageFiles(loaded.config, releaseFiles)];
@@ -88,7 +93,7 @@ export async function runHub(options: HubOptions): Promise<ReleaseResult> {
       name: `${loaded.config.project.name} ${version.version}`,
       version,
       files: releaseFiles,
-      digests,
+      derive: deriveSbom,
       checksums: release?.checksums ?? true,
       ...(signer ? { signer } : {}),
       draftUntilComplete: options.draftUntilComplete ?? release?.['draft-until-complete'] ?? true,
@@ -100,7 +105,7 @@ export async function runHub(options: HubOptions): Promise<ReleaseResult> {
       ...(options.signal ? { signal: options.signal } : {}),
     });
   } finally {
-    await sbom.cleanup();
+    await sbomCleanup();
     if (installersDir) await rm(installersDir, { recursive: true, force: true });
   }
 }
