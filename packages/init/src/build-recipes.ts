@@ -15,6 +15,8 @@ export interface BuildRecipe {
   notes: string[];
   /** `build.cross: true`: the toolchain cross-compiles, so every target builds on one Linux runner. */
   cross?: boolean;
+  /** What else the build leaves in the project folder, for .gitignore (the back-end's work folders). */
+  ignore?: string[];
 }
 
 const DESKTOP = ['linux-x64', 'linux-arm64', 'macos-x64', 'macos-arm64', 'windows-x64'];
@@ -63,15 +65,20 @@ export function buildRecipe(d: DetectedProject): BuildRecipe {
       };
     },
     python: () => {
-      const launcher = pythonLauncher(d);
+      const venv = PYTHON_BUILD_VENV;
       return {
         targets: DESKTOP,
         moreTargets: [],
-        command: `python -m pip install . pyinstaller && echo ${quoteForEcho(launcher)} > deployforge_entry.py && pyinstaller --onefile --name ${d.binary} --distpath "dist/$DEPLOYFORGE_TARGET" deployforge_entry.py`,
+        command: pythonBuildScript(d),
         path: `dist/\${DEPLOYFORGE_TARGET}/${d.binary}`,
+        ignore: setuptoolsBackend(d) ? ['build/', '*.egg-info/'] : [],
         notes: [
           `PyInstaller freezes the interpreter and your package into one executable that runs ${d.entry ?? `\`python -m ${pythonModule(d)}\``}.`,
           'It cannot cross-compile: each target builds on a runner of its own OS and architecture.',
+          `Nothing is installed into your Python: the build has its own venv, ${venv}`,
+          '(kept between builds), which sees the packages your Python has. With the build back-end (the',
+          'first pip line, from [build-system] requires), your dependencies and PyInstaller installed, no',
+          'network is needed; pip fetches only what is missing, as it does in CI.',
         ],
       };
     },
@@ -90,6 +97,50 @@ export function buildRecipe(d: DetectedProject): BuildRecipe {
   return recipes[d.kind]();
 }
 
+/** Under .deployforge/ (already ignored), so the build's environment never lands in a commit. */
+const PYTHON_BUILD_VENV = '.deployforge/python-build';
+
+/**
+ * The Python build as a short script (a YAML block in deployforge.yml; bash runs it with -e, so
+ * any failing line stops it). Its own venv keeps pip away from the user's interpreter, and
+ * --system-site-packages lets it reuse what that interpreter already has: pip then fetches only
+ * what is missing, so an offline machine with everything installed builds, and CI (which has
+ * nothing installed) fetches it all, with the same commands. --without-pip: the base's pip
+ * installs into the venv, and no bundled setuptools (Python 3.11 and older) hides the base's own.
+ *
+ * The venv's python is called by path (bin/ on Linux and macOS, Scripts/ on Windows) rather than
+ * activated. Build isolation is off because it would download the back-end into a throwaway
+ * environment even when it is installed; the back-end is installed into the venv instead.
+ * PyInstaller is checked first so that, offline, a missing one gets one clear message instead of
+ * pip's retries (its log is kept); its work files go into the venv, not the project.
+ */
+function pythonBuildScript(d: DetectedProject): string {
+  const requires = d.buildSystem?.requires ?? ['setuptools>=40.8.0'];
+  return [
+    `venv=${PYTHON_BUILD_VENV}`,
+    'python -m venv --without-pip --system-site-packages "$venv"',
+    'py="$venv/bin/python"; [ -e "$py" ] || py="$venv/Scripts/python.exe"',
+    ...(requires.length > 0 ? [`"$py" -m pip install ${requires.map(shellQuote).join(' ')}`] : []),
+    'if ! "$py" -c \'import PyInstaller\' 2>/dev/null && ! "$py" -m pip install pyinstaller > "$venv/pip.log" 2>&1; then',
+    '  tail -n 2 "$venv/pip.log" >&2',
+    '  echo "PyInstaller is not installed, and pip could not install it (its log: $venv/pip.log)." >&2',
+    '  echo "Offline, install it first into the Python that runs this build: python -m pip install pyinstaller" >&2',
+    '  echo "(with network, the build installs it into $venv, where it stays)." >&2',
+    '  exit 1',
+    'fi',
+    '"$py" -m pip install --no-build-isolation .',
+    `echo ${quoteForEcho(pythonLauncher(d))} > "$venv/entry.py"`,
+    `"$py" -m PyInstaller --onefile --name ${d.binary} --distpath "dist/$DEPLOYFORGE_TARGET" --workpath "$venv/work" --specpath "$venv" "$venv/entry.py"`,
+    '',
+  ].join('\n');
+}
+
+/** setuptools (also the back-end when pyproject.toml names none) writes build/ and *.egg-info/ into the project. */
+function setuptoolsBackend(d: DetectedProject): boolean {
+  const backend = d.buildSystem?.backend;
+  return backend === undefined || backend.startsWith('setuptools.');
+}
+
 /** `pkg.cli:main` → a one-line script that runs it and exits with its return value. */
 function pythonLauncher(d: DetectedProject): string {
   const match = d.entry ? /^([A-Za-z_][\w.]*):([A-Za-z_][\w.]*)$/.exec(d.entry) : null;
@@ -102,7 +153,11 @@ function pythonModule(d: DetectedProject): string {
 }
 
 function quoteIfNeeded(arg: string): string {
-  return /^[\w./@-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
+  return /^[\w./@-]+$/.test(arg) ? arg : shellQuote(arg);
+}
+
+function shellQuote(arg: string): string {
+  return `'${arg.replace(/'/g, `'\\''`)}'`;
 }
 
 /**

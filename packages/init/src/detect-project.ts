@@ -67,6 +67,7 @@ export async function detectProject(cwd: string): Promise<DetectedProject> {
     versionSource: kind === 'python' && !facts.version ? 'tag' : found?.manifest.versionSource ?? 'tag',
     version: facts.version,
     entry: facts.entry,
+    buildSystem: facts.buildSystem,
     extraFiles,
     lockfile: kind === 'rust' && (await exists(join(dir, 'Cargo.lock'))),
     action: (await exists(join(dir, 'action.yml'))) || (await exists(join(dir, 'action.yaml'))),

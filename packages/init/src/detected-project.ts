@@ -1,3 +1,5 @@
+import type { PythonBuildSystem } from './manifest-facts.js';
+
 /** Which build ecosystem a repository belongs to, decided by the manifest found at its root. */
 export type ProjectKind = 'rust' | 'go' | 'node' | 'python' | 'unknown';
 
@@ -31,6 +33,8 @@ export interface DetectedProject {
   entry: string | undefined;
   /** README and LICENSE files found at the root, worth packing next to the binary. */
   extraFiles: string[];
+  /** Python: pyproject.toml's `[build-system]`, installed into the build's environment first. */
+  buildSystem?: PythonBuildSystem | undefined;
   /** Rust: whether Cargo.lock exists, so the build can use `--locked`. */
   lockfile: boolean;
   /** An action.yml (or action.yaml) at the root: the repository is a GitHub Action, whose v1/v1.2 tags move. */

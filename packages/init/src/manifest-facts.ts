@@ -8,6 +8,14 @@ export interface ManifestFacts {
   binary?: string | undefined;
   version?: string | undefined;
   entry?: string | undefined;
+  /** Python: `[build-system]` of pyproject.toml, which the build installs before the project. */
+  buildSystem?: PythonBuildSystem | undefined;
+}
+
+/** PEP 517/518: what builds the package (`requires`) and the module that does it (`build-backend`). */
+export interface PythonBuildSystem {
+  requires: string[];
+  backend: string | undefined;
 }
 
 type Table = Record<string, unknown>;

@@ -1,5 +1,5 @@
 import { parse } from 'smol-toml';
-import { isTable, stringAt, type ManifestFacts } from './manifest-facts.js';
+import { isTable, stringAt, type ManifestFacts, type PythonBuildSystem } from './manifest-facts.js';
 
 /**
  * Facts from a pyproject.toml's `[project]` table (PEP 621). The first `[project.scripts]` entry
@@ -20,7 +20,19 @@ export function readPyproject(text: string): ManifestFacts {
     binary: command ?? stringAt(project, 'name'),
     version: stringAt(project, 'version'),
     entry: typeof target === 'string' ? target.replace(/\[.*\]/, '').replace(/\s+/g, '') : undefined,
+    buildSystem: buildSystem(doc['build-system']),
   };
+}
+
+/**
+ * Without a `[build-system]` table (or its `requires`), pip builds with setuptools' legacy
+ * back-end and `setuptools>=40.8.0`, the default PEP 517 names for that case.
+ */
+function buildSystem(table: unknown): PythonBuildSystem {
+  const requires = isTable(table) && Array.isArray(table.requires)
+    ? table.requires.filter((r): r is string => typeof r === 'string' && r.trim() !== '').map((r) => r.trim())
+    : ['setuptools>=40.8.0'];
+  return { requires, backend: stringAt(table, 'build-backend') };
 }
 
 /**

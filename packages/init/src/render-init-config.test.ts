@@ -49,7 +49,7 @@ const kinds: Array<{ d: DetectedProject; enabled: string[]; from: string; comman
     // The pypi block is written with mode: skip (a Python package publishes itself): not enabled.
     d: detected({ kind: 'python', manifest: 'pyproject.toml', packageName: 'Shimmy_Py', entry: 'shimmy.cli:main' }),
     enabled: [], from: 'tag',
-    command: /pyinstaller --onefile --name shimmy --distpath "dist\/\$DEPLOYFORGE_TARGET"/,
+    command: /-m PyInstaller --onefile --name shimmy --distpath "dist\/\$DEPLOYFORGE_TARGET"/,
     path: 'dist/${DEPLOYFORGE_TARGET}/shimmy',
   },
   {

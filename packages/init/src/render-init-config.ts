@@ -66,7 +66,12 @@ export function renderInitConfig(d: DetectedProject): string {
   field(2, 'targets', recipe.targets);
   if (recipe.cross) field(2, 'cross', true, 'every target on one Linux runner (GOOS/GOARCH, CGO_ENABLED=0)');
   for (const note of recipe.notes) line(`  # ${note}`);
-  if (recipe.command !== undefined) {
+  if (recipe.command?.includes('\n')) {
+    // A script of several lines reads best as a literal block, each line as bash runs it.
+    line('  command: |');
+    for (const text of recipe.command.trimEnd().split('\n')) line(`    ${text}`);
+    field(2, 'path', recipe.path);
+  } else if (recipe.command !== undefined) {
     field(2, 'command', recipe.command);
     field(2, 'path', recipe.path);
   } else {

@@ -40,7 +40,7 @@ export async function initRepository(cwd: string, options: WriteInitConfigOption
   const detected = await detectProject(cwd);
   const config = await writeConfigText(cwd, renderInitConfig(detected), options);
   const recipe = buildRecipe(detected);
-  const gitignore = await addToGitignore(resolve(cwd), ignoredFolders(recipe.command !== undefined ? recipe.path : undefined));
+  const gitignore = await addToGitignore(resolve(cwd), [...ignoredFolders(recipe.command !== undefined ? recipe.path : undefined), ...(recipe.ignore ?? [])]);
   return { config, gitignore, buildKnown: recipe.command !== undefined };
 }
 
