@@ -81,7 +81,7 @@ describe('a fresh Python project: init, validate, generate, release --snapshot (
       try {
         execFileSync(USER_PYTHON, ['-c', `import ${module}`], { stdio: 'ignore' });
       } catch {
-        throw new Error(`${USER_PYTHON} lacks ${module}: install Debian's python3-setuptools, python3-wheel and python3-pip`);
+        throw new Error(`${USER_PYTHON} lacks ${module}: bash scripts/test-services up installs Debian's python3-pip, python3-setuptools and python3-wheel`);
       }
     }
     built = copyBuiltCli();
