@@ -24,7 +24,6 @@ export const SPOKE_IDS = [
   'vscode',
   'huggingface',
   'nix',
-  'linux-packages',
   'apt',
   'yum',
   'custom',
@@ -153,18 +152,10 @@ export const PLATFORMS: Readonly<Record<PlatformId, PlatformInfo>> = {
     credentials: [{ name: 'NIX_REPO_TOKEN', description: 'a token that can push to the flake repository' }],
     oidc: false, overwritable: true,
   }),
-  'linux-packages': info({
-    id: 'linux-packages', displayName: 'Linux packages (apt + yum)', publishes: '.deb/.rpm/.apk packages in signed apt and yum repositories',
-    credentials: [
-      { name: 'LINUX_REPO_TOKEN', description: 'a token that can push to the repository holding the apt and yum repositories' },
-      { name: 'LINUX_REPO_GPG_KEY', description: 'the armored OpenPGP private key that signs the repository indexes (gpg --armor --export-secret-keys)' },
-    ],
-    allCredentialsRequired: true, oidc: false, overwritable: false,
-  }),
   apt: info({
     id: 'apt', displayName: 'apt repository', publishes: "the release's .deb packages in a signed apt repository kept in git",
     credentials: [
-      { name: 'LINUX_REPO_TOKEN', description: 'a token that can push to the repository holding the apt repository' },
+      { name: 'LINUX_REPO_TOKEN', description: 'a token that can push to the git repository holding the apt or yum repository' },
       { name: 'LINUX_REPO_GPG_KEY', description: 'the armored OpenPGP private key that signs the repository indexes (gpg --armor --export-secret-keys)' },
     ],
     allCredentialsRequired: true, oidc: false, overwritable: false,
@@ -172,7 +163,7 @@ export const PLATFORMS: Readonly<Record<PlatformId, PlatformInfo>> = {
   yum: info({
     id: 'yum', displayName: 'yum/dnf repository', publishes: "the release's .rpm packages in a signed yum repository kept in git",
     credentials: [
-      { name: 'LINUX_REPO_TOKEN', description: 'a token that can push to the repository holding the yum repository' },
+      { name: 'LINUX_REPO_TOKEN', description: 'a token that can push to the git repository holding the apt or yum repository' },
       { name: 'LINUX_REPO_GPG_KEY', description: 'the armored OpenPGP private key that signs repomd.xml (gpg --armor --export-secret-keys)' },
     ],
     allCredentialsRequired: true, oidc: false, overwritable: false,

@@ -3,6 +3,7 @@ import { describeValue, type Diagnostic } from '@deployforge/diagnostics';
 import { SPOKE_IDS } from '@deployforge/catalog';
 import { EXPECTED_KEYWORD, NAME_EXPECTED_KEYWORD } from './config-keywords.js';
 import { didYouMean } from './did-you-mean.js';
+import { removedPlatformMessage } from './removed-platforms.js';
 import { formatPath, type ConfigPath, type NodeLocator } from './locate-node.js';
 
 type SchemaNode = Record<string, unknown>;
@@ -72,6 +73,8 @@ function describeError(error: ErrorObject, path: ConfigPath): Described {
       const allowed = (params.allowedValues as unknown[]).map(String);
       const hint = typeof data === 'string' ? didYouMean(data, allowed) : '';
       const what = isSpokeIdList(allowed) ? 'platform' : 'value';
+      const removed = what === 'platform' && typeof data === 'string' ? removedPlatformMessage(data) : undefined;
+      if (removed) return { path, atKey: false, message: removed };
       return { path, atKey: false, message: `unknown ${what} ${describeValue(data)}${hint}; expected one of: ${allowed.join(', ')}` };
     }
     case 'const':
@@ -108,6 +111,8 @@ function unknownKey(key: string, parentPath: ConfigPath, parent: SchemaNode): De
   }
   const known = Object.keys((parent.properties ?? {}) as SchemaNode);
   if (parentPath.length === 1 && parentPath[0] === 'platforms') {
+    const removed = removedPlatformMessage(key);
+    if (removed) return { path, atKey: true, message: removed };
     const hint = didYouMean(key, SPOKE_IDS);
     return { path, atKey: true, message: `unknown platform ${describeValue(key)}${hint || `; known platforms: ${SPOKE_IDS.join(', ')}`}` };
   }

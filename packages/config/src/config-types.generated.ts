@@ -35,7 +35,6 @@ export type SpokeId =
   | 'vscode'
   | 'huggingface'
   | 'nix'
-  | 'linux-packages'
   | 'apt'
   | 'yum'
   | 'custom';
@@ -250,7 +249,6 @@ export interface PlatformsConfig {
   vscode?: VscodePlatformConfig;
   huggingface?: HuggingfacePlatformConfig;
   nix?: NixPlatformConfig;
-  'linux-packages'?: LinuxPackagesPlatformConfig;
   apt?: AptPlatformConfig;
   yum?: YumPlatformConfig;
   custom?: CustomPlatformsConfig;
@@ -621,87 +619,6 @@ export interface NixPlatformConfig {
    * The file written, relative to that repository's root.
    */
   path: string;
-  /**
-   * The GitHub environment this platform's publish job runs in. Default: `workflow.environment`.
-   */
-  environment?: string;
-}
-/**
- * Linux packages: a `.deb`, `.rpm` and `.apk` per Linux architecture, built from the release archives, added to an apt repository (`deb/`) and a yum/dnf repository (`rpm/`) kept in a git repository you serve with GitHub Pages or any static host. Old versions stay; the indexes are signed with `LINUX_REPO_GPG_KEY`.
- */
-export interface LinuxPackagesPlatformConfig {
-  /**
-   * The git repository that holds the package repositories, as `owner/repo` or any git URL.
-   */
-  repository: string;
-  /**
-   * The branch written (the one your static host serves). Default: the repository's default branch.
-   */
-  branch?: string;
-  /**
-   * The folder inside that repository the repositories go in (`deb/`, `rpm/`, `apk/` and `key.asc` under it).
-   */
-  path: string;
-  /**
-   * The package formats built. `deb` and `rpm` are also published as apt and yum repositories; `apk` packages are placed under `apk/<arch>/` without an index.
-   *
-   * @minItems 1
-   */
-  formats: ('deb' | 'rpm' | 'apk')[];
-  /**
-   * The package name. Default: `project.name`.
-   */
-  package?: string;
-  /**
-   * `Name <email>` of whoever answers for the package. Default: `project.maintainer`.
-   */
-  maintainer?: string;
-  /**
-   * Debian section.
-   */
-  section: string;
-  /**
-   * Packages this one needs, per format, in that format's syntax.
-   */
-  depends: {
-    /**
-     * Debian `Depends:` entries, such as `libc6 (>= 2.31)`; alternatives with `|`.
-     */
-    deb?: string[];
-    /**
-     * RPM `Requires:` entries, such as `glibc >= 2.31`.
-     */
-    rpm?: string[];
-    /**
-     * apk `depend` entries, such as `ca-certificates` or `musl>=1.2`.
-     */
-    apk?: string[];
-  };
-  /**
-   * Extra files from the release archive to install, besides the binary (which goes to `/usr/bin`).
-   */
-  files: {
-    /**
-     * The path inside the release archive.
-     */
-    source: string;
-    /**
-     * The absolute path it is installed at.
-     */
-    destination: string;
-    /**
-     * Permissions, as an octal string.
-     */
-    mode: string;
-  }[];
-  /**
-   * The apt suite (`deb <url>/deb <distribution> <component>`).
-   */
-  distribution: string;
-  /**
-   * The apt component.
-   */
-  component: string;
   /**
    * The GitHub environment this platform's publish job runs in. Default: `workflow.environment`.
    */

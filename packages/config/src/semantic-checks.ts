@@ -72,7 +72,6 @@ export function semanticDiagnostics(config: Record<string, unknown>, locator: No
   if (homebrew?.kind === 'cask' && Array.isArray(targets) && !targets.some((t) => typeof t === 'string' && t.startsWith('macos-'))) {
     report(['platforms', 'homebrew', 'kind'], 'a cask installs on macOS only, and build.targets has no macOS target: add macos-arm64 or macos-x64, or use kind: formula');
   }
-  checkLinuxPackages(asRecord(platforms?.['linux-packages']), asRecord(config.project), targets, report);
   checkReleaseLinuxPackages(release?.['linux-packages'], asRecord(config.project), targets, report);
   // The apt and yum spokes publish the release's own .deb/.rpm assets: the release must carry them.
   const kinds = Array.isArray(release?.['linux-packages']) ? (release['linux-packages'] as unknown[]) : [];
@@ -108,25 +107,6 @@ function checkReleaseLinuxPackages(kinds: unknown, project: Record<string, unkno
       report(['release', 'linux-packages', index], 'an .apk is for Alpine (musl) and build.targets has no musl build: add linux-x64-musl or linux-arm64-musl, or remove apk');
     }
   });
-}
-
-/**
- * Linux packages need a maintainer in Debian's `Name <email>` form (the block's, else the
- * project's) and Linux archives to be built from: said at validate time, not at the first release.
- */
-function checkLinuxPackages(block: Record<string, unknown> | undefined, project: Record<string, unknown> | undefined, targets: unknown, report: (path: ConfigPath, message: string) => void): void {
-  if (!block) return;
-  if (block.maintainer === undefined) {
-    const fallback = project?.maintainer;
-    if (fallback === undefined) {
-      report(['platforms', 'linux-packages'], 'packages name their maintainer: add maintainer: "Name <email>" here, or project.maintainer');
-    } else if (typeof fallback === 'string' && !/^[^<>\r\n]+ <[^<>@\s]+@[^<>\s]+>$/.test(fallback)) {
-      report(['project', 'maintainer'], `Linux packages use project.maintainer, which must be "Name <email>" (got ${JSON.stringify(fallback)}): change it, or set platforms.linux-packages.maintainer`);
-    }
-  }
-  if (Array.isArray(targets) && !targets.some((t) => typeof t === 'string' && t.startsWith('linux-'))) {
-    report(['platforms', 'linux-packages'], 'Linux packages are built from the Linux archives, and build.targets has none: add linux-x64 or linux-arm64');
-  }
 }
 
 /**

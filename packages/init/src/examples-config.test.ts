@@ -9,9 +9,8 @@ const example = (name: string): string => fileURLToPath(new URL(`../../../exampl
 
 describe('example configs', () => {
   // github-action moves the v1/v1.2 tags of a repository that is a GitHub Action; the examples are
-  // command-line tools (DeployForge's own deployforge.yml enables it). linux-packages is the old
-  // platform that apt and yum (fed by release.linux-packages) replace; it is being removed.
-  const forCli = SPOKE_IDS.filter((id) => id !== 'github-action' && (id as string) !== 'linux-packages');
+  // command-line tools (DeployForge's own deployforge.yml enables it).
+  const forCli = SPOKE_IDS.filter((id) => id !== 'github-action');
 
   it('rust-cli enables every platform for a CLI and all 8 targets', async () => {
     const { config, enabledPlatforms } = await loadConfig(example('rust-cli'));

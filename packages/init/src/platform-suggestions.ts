@@ -101,7 +101,6 @@ function suggest(id: SpokeId, d: DetectedProject, ownerOrUndefined: string | und
     vscode: { path: 'editors/vscode' },
     huggingface: { space: `${owner}/${name}` },
     nix: { repository: `${owner}/nix-packages` },
-    'linux-packages': { repository: `${owner}/packages`, branch: 'gh-pages' },
     // Both publish the release's own packages: uncomment with release.linux-packages listing deb / rpm.
     apt: { repository: `${owner}/packages`, branch: 'gh-pages' },
     yum: { repository: `${owner}/packages`, branch: 'gh-pages' },

@@ -23,7 +23,6 @@ const LOADERS: Partial<Record<PlatformId, () => Promise<Platform>>> = {
   flathub: async () => (await import('./flathub/index.js')).flathubPlatform,
   pypi: async () => (await import('./pypi/index.js')).pypiPlatform,
   crates: async () => (await import('./crates/index.js')).cratesPlatform,
-  'linux-packages': async () => (await import('./linux-packages/index.js')).linuxPackagesPlatform,
   apt: async () => (await import('./apt/index.js')).aptPlatform,
   yum: async () => (await import('./yum/index.js')).yumPlatform,
 };

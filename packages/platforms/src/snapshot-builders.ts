@@ -33,7 +33,6 @@ const BUILDERS: Partial<Record<PlatformId, () => Promise<SnapshotBuilder>>> = {
   chocolatey: async () => (await import('./chocolatey/snapshot.js')).snapshotChocolatey,
   snap: async () => (await import('./snap/snapshot.js')).snapshotSnap,
   vscode: async () => (await import('./vscode/snapshot.js')).snapshotVscode,
-  'linux-packages': async () => (await import('./linux-packages/snapshot.js')).snapshotLinuxPackages,
   apt: async () => (await import('./apt/snapshot.js')).snapshotApt,
   yum: async () => (await import('./yum/snapshot.js')).snapshotYum,
 };

@@ -1,7 +1,8 @@
 // platforms.apt and platforms.yum: the release carries .deb/.rpm assets (release.linux-packages,
 // built by the real hub); the apt spoke adds the .deb files to a signed apt repository on a git
 // branch and apt-get installs from it; the yum spoke adds the .rpm files to a signed yum repository
-// and dnf installs from it; re-runs are identical and push nothing.
+// and dnf installs from it; re-runs are identical and push nothing. createrepo_c, the reference,
+// writes the same yum metadata; a second release is appended; a rebuilt version is refused.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -113,8 +114,9 @@ describe('apt and yum spokes: the release\'s .deb/.rpm assets in signed reposito
     expect((await aptPlatform.status(ctxFor('apt', repo.httpUrl))).latest).toBe('1.0.0-rc.1');
   }, 180_000);
 
-  it('yum: publishes the release\'s .rpm files into a folder of a new branch, dnf installs from it (repo_gpgcheck), a re-run pushes nothing', async () => {
+  it('yum: publishes the release\'s .rpm files into a folder of a new branch, dnf installs from it (repo_gpgcheck), createrepo_c writes the same metadata, a re-run pushes nothing', async () => {
     requireClient('dnf', 'dnf');
+    requireClient('createrepo_c', 'createrepo-c');
     const repo = await createBareRepo(services, 'packages');
     repos.push(repo);
     const first = await runSpoke(yumPlatform, ctxFor('yum', repo.httpUrl));
@@ -139,12 +141,95 @@ describe('apt and yum spokes: the release\'s .deb/.rpm assets in signed reposito
     } finally {
       await server.close();
     }
+    // createrepo_c, the reference, indexes the same .rpm files: package by package, primary,
+    // filelists and other say exactly what it says, but for the file's own mtime (`time file=`).
+    const ref = mkdtempSync(join(tmpdir(), 'df-createrepo-'));
+    cleanup.push(ref);
+    for (const f of ['hello-forge-1.0.0~rc.1-1.x86_64.rpm', 'hello-forge-1.0.0~rc.1-1.aarch64.rpm']) writeFileSync(join(ref, f), readFileSync(join(clone, 'linux/rpm', f)));
+    await runOk('createrepo_c', ['--simple-md-filenames', '--no-database', ref]);
+    const blocks = (xml: string) => [...xml.matchAll(/<package[ >][\s\S]*?<\/package>/g)]
+      .map((m) => m[0].replace(/^ +/gm, '').replace(/ file="\d+"/, ''))
+      .sort();
+    for (const kind of ['primary', 'filelists', 'other']) {
+      const theirs = await runOk('sh', ['-c', 'gzip -dc "$1"', 'sh', join(ref, `repodata/${kind}.xml.gz`)]);
+      const ours = readFileSync(join(clone, `linux/rpm/repodata/${kind}.xml`), 'utf8');
+      expect(blocks(ours), kind).toEqual(blocks(theirs));
+      expect(blocks(ours), kind).toHaveLength(2);
+    }
     const tip = await repo.tip('gh-pages');
     const second = await runSpoke(yumPlatform, ctxFor('yum', repo.httpUrl));
     expect(second.status, second.detail).toBe('skipped');
     expect(second.existence?.state).toBe('identical');
     expect(await repo.tip('gh-pages')).toBe(tip);
     expect((await yumPlatform.status(ctxFor('yum', repo.httpUrl))).latest).toBe('1.0.0-rc.1');
+  }, 240_000);
+
+  it('a second release is appended: both indexes keep the prerelease, apt picks the final and still installs the older one by version; the same version rebuilt with other bytes is refused', async () => {
+    requireClient('apt-get', 'apt');
+    const repo = await createBareRepo(services, 'packages');
+    repos.push(repo);
+    for (const spoke of [aptPlatform, yumPlatform]) {
+      const first = await runSpoke(spoke, ctxFor(spoke.id as 'apt' | 'yum', repo.httpUrl));
+      expect(first.status, first.detail).toBe('published');
+    }
+    const final = await createReleaseFixture(CONFIG, '1.0.0');
+    const rebuilt = await createReleaseFixture(CONFIG.replace('Greets the forge', 'Greets the forge again'), '1.0.0');
+    try {
+      const ctxOf = (fixture: ReleaseFixture, id: 'apt' | 'yum'): PlatformContext => {
+        const base = fixture.context({ env: { LINUX_REPO_TOKEN: services.DEPLOYFORGE_TEST_GIT_HTTP_TOKEN, LINUX_REPO_GPG_KEY: armoredKey } });
+        return { ...base, config: { ...base.config, platforms: { ...base.config.platforms, [id]: { ...base.config.platforms[id]!, repository: repo.httpUrl } } } };
+      };
+      for (const spoke of [aptPlatform, yumPlatform]) {
+        const second = await runSpoke(spoke, ctxOf(final, spoke.id as 'apt' | 'yum'));
+        expect(second.status, second.detail).toBe('published');
+        expect((await spoke.status(ctxOf(final, spoke.id as 'apt' | 'yum'))).latest).toBe('1.0.0');
+      }
+      const packages = await repo.show('deb/dists/stable/main/binary-amd64/Packages');
+      expect(packages?.match(/^Version: .*$/gm)).toEqual(['Version: 1.0.0~rc.1-1', 'Version: 1.0.0-1']);
+      const primary = await repo.show('linux/rpm/repodata/primary.xml', 'gh-pages');
+      expect(primary?.match(/<arch>\w+<\/arch>\n {2}<version epoch="0" ver="[^"]+"/g)?.map((m) => m.replace(/\s+/g, ' '))).toEqual([
+        '<arch>x86_64</arch> <version epoch="0" ver="1.0.0~rc.1"', '<arch>aarch64</arch> <version epoch="0" ver="1.0.0~rc.1"',
+        '<arch>x86_64</arch> <version epoch="0" ver="1.0.0"', '<arch>aarch64</arch> <version epoch="0" ver="1.0.0"',
+      ]);
+
+      const clone = await cloneWithGit(repo.daemonUrl);
+      cleanup.push(clone);
+      const server = await serveFolder(clone);
+      try {
+        const { root, args } = aptRoot(`${server.url}deb`, readFileSync(join(clone, 'deb/key.asc'), 'utf8'));
+        cleanup.push(root);
+        await runOk('apt-get', [...args, 'update'], { timeoutMs: 60_000 });
+        const policy = await runOk('apt-cache', [...args, 'policy', 'hello-forge']);
+        expect(policy).toMatch(/Candidate: 1\.0\.0-1/);
+        expect(policy).toContain('1.0.0~rc.1-1');
+        await runOk('apt-get', [...args, 'install', '-y', 'hello-forge'], { timeoutMs: 60_000 });
+        expect(await runOk(join(root, 'usr/bin/hello-forge'), [])).toContain('hello-forge 1.0.0 (linux-x64)');
+        // The older version is still in the pool and installable by version.
+        await runOk('apt-get', [...args, 'install', '-y', '--allow-downgrades', 'hello-forge=1.0.0~rc.1-1'], { timeoutMs: 60_000 });
+        expect(await runOk(join(root, 'usr/bin/hello-forge'), [])).toContain('1.0.0-rc.1');
+      } finally {
+        await server.close();
+      }
+
+      // The same version released again from other archives (a re-tagged release): its packages are
+      // other bytes, so check says different and publish refuses, leaving the branches alone.
+      const tips = [await repo.tip(), await repo.tip('gh-pages')];
+      for (const spoke of [aptPlatform, yumPlatform]) {
+        const ctx = ctxOf(rebuilt, spoke.id as 'apt' | 'yum');
+        expect((await spoke.check(ctx)).state).toBe('different');
+        const refused = await runSpoke(spoke, ctx);
+        expect(refused.status, refused.detail).toBe('failed');
+        expect(refused.detail).toContain('with other sha256 digests');
+        // publish itself refuses too (a check that raced with another run would not have said so).
+        const published = await spoke.publish(ctx, spoke.render(ctx));
+        expect(published.status, published.detail).toBe('failed');
+        expect(published.detail).toContain('a published package is never replaced');
+      }
+      expect([await repo.tip(), await repo.tip('gh-pages')]).toEqual(tips);
+    } finally {
+      await final.close();
+      await rebuilt.close();
+    }
   }, 240_000);
 
   it('release --snapshot keeps each repository as a first publish would write it, unsigned, under its platform folder', async () => {

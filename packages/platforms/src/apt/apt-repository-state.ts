@@ -2,7 +2,8 @@ import type { AptPlatformConfig } from '@deployforge/config';
 import { readRemoteBranch, type GitTarget, type RemoteSnapshot } from '../git-remote/index.js';
 import type { PlatformContext } from '../platform.js';
 import { findStanza, packagesPath, releasePath, type AptLayout, type AptState } from '../linux-packages/apt-repository.js';
-import { packageRepositoryRoot, packageRepositoryTarget, releasePackageAssets } from '../linux-packages/release-package-assets.js';
+import { releasePackageAssets } from '../linux-packages/release-package-assets.js';
+import { packageRepositoryRoot, packageRepositoryTarget } from '../linux-packages/repository-target.js';
 import type { ReleasePackage } from '../linux-packages/release-packages.js';
 
 export type Listed = 'absent' | 'identical' | 'different';

@@ -2,7 +2,7 @@ import { browseUrl, readRemoteBranch } from '../git-remote/index.js';
 import type { LiveStatus, PlatformContext } from '../platform.js';
 import { packagesPath, releasePath } from '../linux-packages/apt-repository.js';
 import { parseStanzas } from '../linux-packages/deb-stanzas.js';
-import { packageRepositoryTarget } from '../linux-packages/release-package-assets.js';
+import { packageRepositoryTarget } from '../linux-packages/repository-target.js';
 import { aptBlock, aptLayout } from './apt-repository-state.js';
 
 /** Undoes the package-version mapping enough to compare: `1.0.0~rc.1-1` → `1.0.0-rc.1`. */

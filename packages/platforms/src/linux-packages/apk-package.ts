@@ -41,14 +41,9 @@ export function apkPkgInfo(settings: PackageSettings, arch: string, fields: { bu
     `arch = ${arch}`,
     `origin = ${settings.name}`,
     ...(settings.license ? [`license = ${settings.license}`] : []),
-    ...settings.depends.apk.map((d) => `depend = ${d}`),
     ...(fields.datahash ? [`datahash = ${fields.datahash}`] : []),
   ];
   return `${lines.join('\n')}\n`;
-}
-
-export function apkInfoPreview(settings: PackageSettings, arch: string): string {
-  return apkPkgInfo(settings, arch, {});
 }
 
 /**

@@ -38,17 +38,16 @@ function descriptionField(settings: PackageSettings): string {
   return `Description: ${settings.summary}\n${body.join('\n')}`;
 }
 
-/** The control file without Installed-Size (the renderer shows it before anything is built). */
-export function debControl(settings: PackageSettings, arch: string, installedKiB?: number, extraDepends: readonly string[] = []): string {
-  const depends = [...settings.depends.deb, ...extraDepends];
+/** The control file: what `dpkg-deb --info` shows and the apt index repeats. */
+export function debControl(settings: PackageSettings, arch: string, installedKiB: number, depends: readonly string[]): string {
   const fields = [
     `Package: ${settings.name}`,
     `Version: ${settings.versions.deb}`,
     `Architecture: ${arch}`,
     `Maintainer: ${settings.maintainer}`,
-    ...(installedKiB !== undefined ? [`Installed-Size: ${installedKiB}`] : []),
+    `Installed-Size: ${installedKiB}`,
     ...(depends.length ? [`Depends: ${depends.join(', ')}`] : []),
-    `Section: ${settings.section}`,
+    'Section: utils',
     'Priority: optional',
     ...(settings.homepage ? [`Homepage: ${settings.homepage}`] : []),
     descriptionField(settings),
@@ -78,7 +77,7 @@ export function debDocs(settings: PackageSettings, mtime: number): PayloadFile[]
     '',
   ].join('\n');
   const changelog = [
-    `${settings.name} (${settings.versions.deb}) ${settings.block.distribution ?? 'stable'}; urgency=medium`,
+    `${settings.name} (${settings.versions.deb}) stable; urgency=medium`,
     '',
     `  * Release ${settings.version}, packaged from the release archives by DeployForge.`,
     '',
@@ -103,7 +102,7 @@ export function buildDeb(settings: PackageSettings, arch: string, payload: Paylo
   ];
   // Installed-Size: KiB, counting each file rounded up to 1 KiB and each folder as 1, like dpkg-gencontrol.
   const installed = files.reduce((n, f) => n + Math.ceil(f.data.length / 1024), 0) + folders(files).length;
-  const control = debControl(settings, arch, installed, libcDepends('deb', settings.depends.deb, payload, `/usr/bin/${settings.binary}`));
+  const control = debControl(settings, arch, installed, libcDepends('deb', payload, `/usr/bin/${settings.binary}`));
   const md5sums = files.map((f) => `${createHash('md5').update(f.data).digest('hex')}  ${f.path.slice(1)}\n`).join('');
   const controlTar = writeTar([
     { path: './', mode: 0o755, mtime },

@@ -18,15 +18,14 @@ export function glibcFloor(binary: Uint8Array): string | undefined {
 }
 
 /**
- * Dependencies added to what the config lists when the binary links glibc dynamically and the
- * config does not already name libc (lintian: undeclared-elf-prerequisites): Debian's `libc6`,
- * and for rpm the soname-style names rpmbuild itself generates, which every RPM distribution's
- * glibc provides under whatever package name it uses.
+ * A package's dependencies: none, unless the binary links glibc dynamically (lintian:
+ * undeclared-elf-prerequisites). Then Debian's `libc6`, and for rpm the soname-style names
+ * rpmbuild itself generates, which every RPM distribution's glibc provides under whatever package
+ * name it uses.
  */
-export function libcDepends(format: 'deb' | 'rpm', configured: readonly string[], payload: Payload, binaryPath: string): string[] {
+export function libcDepends(format: 'deb' | 'rpm', payload: Payload, binaryPath: string): string[] {
   const binary = payload.files.find((f) => f.path === binaryPath);
   const floor = binary ? glibcFloor(binary.data) : undefined;
   if (!floor) return [];
-  if (format === 'deb') return configured.some((d) => /(^|\|\s*)libc6\b/.test(d)) ? [] : [`libc6 (>= ${floor})`];
-  return configured.some((d) => /glibc|libc\.so\.6/.test(d)) ? [] : ['libc.so.6()(64bit)', `libc.so.6(GLIBC_${floor})(64bit)`];
+  return format === 'deb' ? [`libc6 (>= ${floor})`] : ['libc.so.6()(64bit)', `libc.so.6(GLIBC_${floor})(64bit)`];
 }

@@ -1,7 +1,6 @@
 import { Parser, type ReadEntry } from 'tar';
 import { createReadStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
-import { ConfigurationError } from '@deployforge/diagnostics';
 import type { PackageSettings } from './package-settings.js';
 
 /** A file a package installs, with its absolute path on the target system. */
@@ -24,17 +23,14 @@ export interface Payload {
 const strip = (path: string) => path.replace(/^\.\//, '');
 
 /**
- * Reads the binary and the configured extra files out of a release archive (a .tar.gz with the
- * binary at its root), in memory and without writing anything to disk: an unexpected entry in the
- * archive never lands anywhere.
+ * Reads the binary out of a release archive (a .tar.gz with the binary at its root), in memory and
+ * without writing anything to disk: an unexpected entry in the archive never lands anywhere.
  */
 export async function readPayload(archive: string, assetName: string, settings: PackageSettings): Promise<Payload> {
-  const wanted = new Map<string, string>([[settings.binary, `/usr/bin/${settings.binary}`]]);
-  for (const f of settings.files) wanted.set(strip(f.source), f.destination);
   const found = new Map<string, { data: Buffer; mtime: number }>();
   const parser = new Parser({
     strict: true,
-    filter: (path) => wanted.has(strip(path)),
+    filter: (path) => strip(path) === settings.binary,
     onReadEntry: (entry: ReadEntry) => {
       const chunks: Buffer[] = [];
       entry.on('data', (c: Buffer) => chunks.push(c));
@@ -49,13 +45,6 @@ export async function readPayload(archive: string, assetName: string, settings: 
   const binary = found.get(settings.binary);
   if (!binary) throw new Error(`${assetName} has no ${settings.binary} at its root`);
   const files: PayloadFile[] = [{ path: `/usr/bin/${settings.binary}`, data: binary.data, mode: 0o755 }];
-  for (const extra of settings.files) {
-    const file = found.get(strip(extra.source));
-    if (!file) {
-      throw ConfigurationError.forInput('platforms.linux-packages.files', `${extra.source} is not in ${assetName}: list it in build.files so the archive carries it`);
-    }
-    files.push({ path: extra.destination, data: file.data, mode: extra.mode });
-  }
   // Archives made with an all-zero mtime would give packages dated 1970, which lintian and rpmlint
   // flag; 2000-01-01 is what our own archive step uses.
   return { files, mtime: binary.mtime > 0 ? binary.mtime : 946684800 };

@@ -1,5 +1,3 @@
-import { posix } from 'node:path';
-import type { LinuxPackagesPlatformConfig } from '@deployforge/config';
 import { ConfigurationError } from '@deployforge/diagnostics';
 import { binaryName, pickLinuxPerArch, targetInfo, type TargetInfo } from '@deployforge/targets';
 import { projectHomepage, releaseArchives } from '../git-remote/index.js';
@@ -23,15 +21,11 @@ export interface PackageJob {
   asset: ReleaseAsset;
 }
 
-export interface ExtraFile {
-  source: string;
-  destination: string;
-  mode: number;
-}
-
-/** Everything a package's metadata says, resolved from the config once. */
+/**
+ * Everything a release package's metadata says, resolved once from `project`, `build` and the
+ * release version: the packages of `release.linux-packages` have no settings of their own.
+ */
 export interface PackageSettings {
-  block: LinuxPackagesPlatformConfig;
   name: string;
   /** The semver release version. */
   version: string;
@@ -41,20 +35,9 @@ export interface PackageSettings {
   description: string;
   license?: string;
   homepage?: string;
-  section: string;
-  depends: { deb: string[]; rpm: string[]; apk: string[] };
-  files: ExtraFile[];
   /** The binary's file name inside the archive and in /usr/bin. */
   binary: string;
   jobs: PackageJob[];
-  /** Folder of the repositories inside the git repository ('' for its root). */
-  root: string;
-}
-
-export function packageBlock(ctx: PlatformContext): LinuxPackagesPlatformConfig {
-  const block = ctx.config.platforms['linux-packages'];
-  if (!block) throw new Error('platforms.linux-packages is not configured');
-  return block;
 }
 
 /**
@@ -78,27 +61,22 @@ function jobsFor(ctx: PlatformContext, formats: readonly PackageFormat[]): Packa
   return jobs;
 }
 
-function octalMode(text: string | undefined): number {
-  return Number.parseInt(text ?? '0644', 8);
-}
-
 /**
- * `block` and `origin` let the hub build the release's packages (`release.linux-packages`) with the
- * same code: there the metadata comes from `project` and errors name `origin`.
+ * The settings of this release's packages of `formats` (the kinds `release.linux-packages` lists),
+ * from `project`; a problem is a configuration error that names `origin`.
  */
-export function packageSettings(ctx: PlatformContext, block: LinuxPackagesPlatformConfig = packageBlock(ctx), origin = 'platforms.linux-packages'): PackageSettings {
+export function packageSettings(ctx: PlatformContext, formats: readonly PackageFormat[], origin = 'release.linux-packages'): PackageSettings {
   const { project } = ctx.config;
-  const name = block.package ?? project.name;
+  const name = project.name;
   if (!/^[a-z0-9][a-z0-9+.-]+$/.test(name)) {
-    throw ConfigurationError.forInput(`${origin}.package`, `${JSON.stringify(name)} (from project.name) is not a valid package name: set package to lowercase letters, digits, '+', '-' and '.'`);
+    throw ConfigurationError.forInput('project.name', `${JSON.stringify(name)} is not a valid package name for ${origin}: use lowercase letters, digits, '+', '-' and '.'`);
   }
-  const maintainer = block.maintainer ?? project.maintainer;
+  const maintainer = project.maintainer;
   if (!maintainer || !/^[^<>\r\n]+ <[^<>@\s]+@[^<>\s]+>$/.test(maintainer)) {
-    throw ConfigurationError.forInput(origin.startsWith('platforms.') ? `${origin}.maintainer` : 'project.maintainer', 'packages need a maintainer as `Name <email>`: set it here or in project.maintainer');
+    throw ConfigurationError.forInput('project.maintainer', `${origin} needs a maintainer: set project.maintainer as \`Name <email>\``);
   }
-  const formats = block.formats ?? ['deb', 'rpm'];
   const versions = packageVersions(ctx.version.version);
-  if (formats.includes('apk')) requireApkVersion(ctx.version.version);
+  if (formats.includes('apk')) requireApkVersion(ctx.version.version, origin);
   const jobs = jobsFor(ctx, formats);
   if (jobs.length === 0) {
     throw ConfigurationError.forInput(origin, `the release of ${ctx.version.version} has no Linux archive; add linux-x64 or linux-arm64 to build.targets`);
@@ -106,9 +84,7 @@ export function packageSettings(ctx: PlatformContext, block: LinuxPackagesPlatfo
   const summary = (project.description ?? `${name} command-line tool`).replace(/\s+/g, ' ').trim().replace(/\.$/, '');
   const binary = binaryName(ctx.config.build?.binary ?? project.name, jobs[0]!.target.id);
   const homepage = projectHomepage(ctx);
-  const root = posix.normalize(block.path ?? '.').replace(/^\.\/?$/, '').replace(/\/+$/, '');
   return {
-    block,
     name,
     version: ctx.version.version,
     versions,
@@ -118,16 +94,7 @@ export function packageSettings(ctx: PlatformContext, block: LinuxPackagesPlatfo
     description: `The ${binary} command from the ${project.name} ${ctx.version.version} release,\ninstalled into /usr/bin. Built from the release archives by DeployForge.`,
     ...(project.license ? { license: project.license } : {}),
     ...(homepage ? { homepage } : {}),
-    section: block.section ?? 'utils',
-    depends: { deb: block.depends?.deb ?? [], rpm: block.depends?.rpm ?? [], apk: block.depends?.apk ?? [] },
-    files: (block.files ?? []).map((f) => ({ source: f.source, destination: f.destination, mode: octalMode(f.mode) })),
     binary,
     jobs,
-    root,
   };
-}
-
-/** A path inside the git repository, under the configured folder. */
-export function repoPath(settings: PackageSettings, path: string): string {
-  return settings.root ? `${settings.root}/${path}` : path;
 }

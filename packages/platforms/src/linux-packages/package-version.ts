@@ -44,13 +44,13 @@ function apkVersion(core: string, pre: string | undefined): string | undefined {
   return `${core}_${label}${m[2] ?? ''}`;
 }
 
-/** The apk version or a user error naming what to change. */
-export function requireApkVersion(semver: string): string {
+/** The apk version or a user error naming what to change (`origin`: the key that asks for apk). */
+export function requireApkVersion(semver: string, origin: string): string {
   const apk = packageVersions(semver).apk;
   if (!apk) {
     throw ConfigurationError.forInput(
-      'platforms.linux-packages.formats',
-      `apk has no form for the prerelease ${semver}: use -alpha.N, -beta.N, -pre.N or -rc.N, or leave apk out of formats for this release`,
+      origin,
+      `apk has no form for the prerelease ${semver}: use -alpha.N, -beta.N, -pre.N or -rc.N, or leave apk out of ${origin} for this release`,
     );
   }
   return apk;

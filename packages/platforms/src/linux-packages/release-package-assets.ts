@@ -1,28 +1,9 @@
 import { readFile } from 'node:fs/promises';
-import { posix } from 'node:path';
 import { ConfigurationError } from '@deployforge/diagnostics';
 import { repositorySigner, type RepositorySigner } from '@deployforge/signing';
-import { gitTargetFor, type GitTarget } from '../git-remote/index.js';
 import type { PlatformContext } from '../platform.js';
 import { packagesOfRelease, type ReleasePackage, type ReleasePackageKind } from './release-packages.js';
-import { GPG_KEY, GPG_PASSPHRASE, REPO_TOKEN } from './repository-target.js';
-
-/** What the apt and yum spokes share: where their repository lives. */
-export interface RepositoryBlock {
-  repository: string;
-  branch?: string;
-  path?: string;
-}
-
-/** The git repository that holds the package repository, authenticated with LINUX_REPO_TOKEN. */
-export function packageRepositoryTarget(ctx: PlatformContext, block: RepositoryBlock, id: string): GitTarget {
-  return gitTargetFor(ctx, { spec: block.repository, origin: `platforms.${id}.repository`, credential: REPO_TOKEN });
-}
-
-/** The folder inside the git repository (`''` for its root), without `./` or a trailing `/`. */
-export function packageRepositoryRoot(block: RepositoryBlock): string {
-  return posix.normalize(block.path ?? '.').replace(/^\.\/?$/, '').replace(/\/+$/, '');
-}
+import { GPG_KEY, GPG_PASSPHRASE } from './repository-target.js';
 
 /**
  * The release's `.deb` (or `.rpm`) assets, each checked against the package the release's archives

@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import type { DeployforgeConfig, LinuxPackagesPlatformConfig } from '@deployforge/config';
+import type { DeployforgeConfig } from '@deployforge/config';
 import type { Logger } from '@deployforge/diagnostics';
 import type { TargetId } from '@deployforge/targets';
 import type { ResolvedVersion } from '@deployforge/version';
@@ -82,10 +82,9 @@ export async function buildReleasePackages(options: ReleasePackagesOptions): Pro
  */
 export async function packagesOfRelease(ctx: PlatformContext, kinds: readonly ReleasePackageKind[], origin = 'release.linux-packages'): Promise<ReleasePackage[]> {
   if (kinds.length === 0) return [];
-  const block = { repository: '', path: '.', formats: [...kinds], section: 'utils', depends: {}, files: [], distribution: 'stable', component: 'main' } satisfies LinuxPackagesPlatformConfig;
   // Loaded on use: the package writers stay out of the start-up of every command that imports this.
   const [{ packageSettings }, { buildPackages }] = await Promise.all([import('./package-settings.js'), import('./build-packages.js')]);
-  const settings = packageSettings(ctx, block, origin);
+  const settings = packageSettings(ctx, kinds, origin);
   const built = await buildPackages(ctx, settings);
   return built.map(({ job, pkg }) => ({ kind: job.format, arch: job.arch, name: releasePackageName(job.format, settings.name, settings.version, job.arch), data: pkg.data, sha256: pkg.sha256, built: pkg }));
 }

@@ -3,7 +3,6 @@ import { posix } from 'node:path';
 import { gzipPayload, PAYLOAD_GZIP_LEVEL } from './payload-compression.js';
 import { writeCpio } from './cpio-writer.js';
 import { libcDepends } from './libc-dependency.js';
-import type { RepositorySigner } from '@deployforge/signing';
 import type { BuiltPackage } from './deb-package.js';
 import type { Payload } from './package-payload.js';
 import type { PackageSettings } from './package-settings.js';
@@ -12,7 +11,7 @@ import type { RpmFacts } from './yum-repository.js';
 
 /** Tag numbers from rpm's rpmtag.h (facts of the format). */
 const TAG = {
-  HEADERI18NTABLE: 100, SIG_DSA: 267, SIG_RSA: 268, SIG_SHA1: 269, SIG_SHA256: 273, SIG_SIZE: 1000, SIG_MD5: 1004, SIG_PAYLOADSIZE: 1007,
+  HEADERI18NTABLE: 100, SIG_SHA1: 269, SIG_SHA256: 273, SIG_SIZE: 1000, SIG_MD5: 1004, SIG_PAYLOADSIZE: 1007,
   NAME: 1000, VERSION: 1001, RELEASE: 1002, SUMMARY: 1004, DESCRIPTION: 1005, BUILDTIME: 1006, BUILDHOST: 1007,
   SIZE: 1009, LICENSE: 1014, PACKAGER: 1015, GROUP: 1016, URL: 1020, OS: 1021, ARCH: 1022,
   FILESIZES: 1028, FILEMODES: 1030, FILERDEVS: 1033, FILEMTIMES: 1034, FILEDIGESTS: 1035, FILELINKTOS: 1036,
@@ -54,7 +53,7 @@ function parseDependency(text: string): { name: string; flags: number; version: 
 
 const FLAG_NAMES: Record<number, string> = { 2: 'LT', 4: 'GT', 8: 'EQ', 10: 'LE', 12: 'GE' };
 
-/** What `rpm -qip` will show, for dry runs (no sizes: nothing is built yet). */
+/** What `rpm -qip` shows (without sizes): the built package's summary beside its bytes. */
 export function rpmSummary(settings: PackageSettings, arch: string): string {
   const { version, release } = settings.versions.rpm;
   return [
@@ -66,7 +65,6 @@ export function rpmSummary(settings: PackageSettings, arch: string): string {
     `Packager    : ${settings.maintainer}`,
     ...(settings.homepage ? [`URL         : ${settings.homepage}`] : []),
     `Summary     : ${settings.summary}`,
-    ...(settings.depends.rpm.length ? [`Requires    : ${settings.depends.rpm.join(', ')}`] : []),
     'Description :',
     settings.description,
     '',
@@ -74,11 +72,11 @@ export function rpmSummary(settings: PackageSettings, arch: string): string {
 }
 
 /**
- * Builds the .rpm: lead, signature header (sizes, digests and, with a signer, the OpenPGP
- * signature of the main header), main header, gzip'd cpio. The main header and payload do not
- * depend on the signature: `rpmIdentity` compares packages by them.
+ * Builds the .rpm: lead, signature header (sizes and digests; no OpenPGP signature: the release's
+ * signed SHA256SUMS vouches for the file, and the yum spoke signs its repomd.xml), main header,
+ * gzip'd cpio.
  */
-export async function buildRpm(settings: PackageSettings, arch: string, payload: Payload, signer?: RepositorySigner): Promise<BuiltPackage> {
+export function buildRpm(settings: PackageSettings, arch: string, payload: Payload): BuiltPackage {
   const { version, release } = settings.versions.rpm;
   const mtime = payload.mtime;
   const files = [...payload.files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
@@ -86,7 +84,7 @@ export async function buildRpm(settings: PackageSettings, arch: string, payload:
   const cpio = writeCpio(files.map((f, i) => ({ name: `.${f.path}`, data: f.data, mode: 0o100000 | f.mode, mtime, ino: i + 1 })));
   const compressed = gzipPayload(cpio);
   const installed = files.reduce((n, f) => n + f.data.length, 0);
-  const deps = [...settings.depends.rpm, ...libcDepends('rpm', settings.depends.rpm, payload, `/usr/bin/${settings.binary}`)].map(parseDependency);
+  const deps = libcDepends('rpm', payload, `/usr/bin/${settings.binary}`).map(parseDependency);
   const requires = [...deps, ...RPMLIB.map(([name, v]) => ({ name, flags: SENSE.RPMLIB | SENSE.LESS | SENSE.EQUAL, version: v }))];
   const evr = `${version}-${release}`;
   const rpmArchTag = arch === 'x86_64' ? 'x86-64' : arch;
@@ -148,11 +146,7 @@ export async function buildRpm(settings: PackageSettings, arch: string, payload:
     [TAG.PAYLOADDIGESTALGO, int32(SHA256_ALGO)],
   ]);
   const header = writeRpmHeader(63, main);
-  // The header-only OpenPGP signature rpmsign would add (what `rpm -K` and dnf's gpgcheck verify),
-  // dated like the files so the same release and key give the same bytes.
-  const openpgp = signer ? await signer.detachBinary(header, new Date(mtime * 1000)) : undefined;
   const signature = writeRpmHeader(62, new Map<number, RpmValue>([
-    ...(openpgp ? [[signer!.rsa ? TAG.SIG_RSA : TAG.SIG_DSA, bin(openpgp)] as [number, RpmValue]] : []),
     [TAG.SIG_SHA1, str(createHash('sha1').update(header).digest('hex'))],
     [TAG.SIG_SHA256, str(createHash('sha256').update(header).digest('hex'))],
     [TAG.SIG_SIZE, int32(header.length + compressed.length)],
@@ -179,9 +173,4 @@ export async function buildRpm(settings: PackageSettings, arch: string, payload:
     changelog: { author: `${author} - ${evr}`, date: mtime, text: changelogText },
   };
   return { fileName: rpmFileName(settings, arch), data, sha256: createHash('sha256').update(data).digest('hex'), control: rpmSummary(settings, arch), rpm: facts };
-}
-
-/** sha256 of the main header and payload: the same package whether signed, by whom, or not. */
-export function rpmIdentity(data: Uint8Array, headerStart: number): string {
-  return createHash('sha256').update(data.subarray(headerStart)).digest('hex');
 }

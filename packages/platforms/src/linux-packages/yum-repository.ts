@@ -35,7 +35,7 @@ export interface YumLayout {
 }
 
 /** One package's three XML fragments, keyed by its sha256 (the pkgid). */
-interface YumEntry {
+export interface YumEntry {
   pkgid: string;
   key: string;
   primary: string;
@@ -135,12 +135,9 @@ export async function readYumState(snapshot: RemoteSnapshot, layout: YumLayout):
   return { entries };
 }
 
-/** What the index says about this package's name-version-release.arch, if it lists it. */
-export function listedEntry(state: YumState, facts: RpmFacts): { pkgid: string; headerStart?: number } | undefined {
-  const entry = state.entries.find((e) => e.key === nevra(facts));
-  if (!entry) return undefined;
-  const start = /<rpm:header-range start="(\d+)"/.exec(entry.primary)?.[1];
-  return { pkgid: entry.pkgid, ...(start ? { headerStart: Number(start) } : {}) };
+/** The index's entry for this package's name-version-release.arch, if it lists it. */
+export function listedEntry(state: YumState, facts: RpmFacts): YumEntry | undefined {
+  return state.entries.find((e) => e.key === nevra(facts));
 }
 
 /**

@@ -1,6 +1,6 @@
 import { browseUrl, readRemoteBranch } from '../git-remote/index.js';
 import type { LiveStatus, PlatformContext } from '../platform.js';
-import { packageRepositoryTarget } from '../linux-packages/release-package-assets.js';
+import { packageRepositoryTarget } from '../linux-packages/repository-target.js';
 import { readYumState } from '../linux-packages/yum-repository.js';
 import { yumBlock, yumLayout } from './yum-repository-state.js';
 

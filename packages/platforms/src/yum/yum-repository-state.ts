@@ -1,9 +1,10 @@
 import type { YumPlatformConfig } from '@deployforge/config';
 import { readRemoteBranch, type GitTarget, type RemoteSnapshot } from '../git-remote/index.js';
 import type { PlatformContext } from '../platform.js';
-import { packageRepositoryRoot, packageRepositoryTarget, releasePackageAssets } from '../linux-packages/release-package-assets.js';
+import { releasePackageAssets } from '../linux-packages/release-package-assets.js';
+import { packageRepositoryRoot, packageRepositoryTarget } from '../linux-packages/repository-target.js';
 import type { ReleasePackage } from '../linux-packages/release-packages.js';
-import { readYumState, type RpmFacts, type YumLayout, type YumState } from '../linux-packages/yum-repository.js';
+import { listedEntry, readYumState, type YumLayout, type YumState } from '../linux-packages/yum-repository.js';
 
 export type Listed = 'absent' | 'identical' | 'different';
 
@@ -18,9 +19,6 @@ export function yumLayout(block: YumPlatformConfig): YumLayout {
   const root = packageRepositoryRoot({ ...block, path: block.path ?? 'rpm' });
   return { base: root ? `${root}/` : '' };
 }
-
-/** The name-version-release.arch the metadata keys a package by. */
-export const nevraOf = (f: RpmFacts) => `${f.name}-${f.version}-${f.release}.${f.arch}`;
 
 export interface YumComparison {
   block: YumPlatformConfig;
@@ -45,7 +43,7 @@ export async function compareYum(ctx: PlatformContext): Promise<YumComparison> {
   const snapshot = await readRemoteBranch(target, block.branch, `reading the yum repository from ${target.remote.spec}`);
   const state = await readYumState(snapshot, layout);
   const listed = rpms.map((r): Listed => {
-    const entry = state.entries.find((e) => e.key === nevraOf(r.built.rpm!));
+    const entry = listedEntry(state, r.built.rpm!);
     if (!entry) return 'absent';
     return entry.pkgid === r.sha256 ? 'identical' : 'different';
   });
