@@ -1,6 +1,6 @@
 // esbuild plugins for scripts/build.mjs (and the bundle benchmarks that must build the same way).
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { builtinModules, createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -165,4 +165,141 @@ async function standaloneConfigValidator(root, esbuild) {
   } finally {
     rmSync(compiledAjv, { force: true });
   }
+}
+
+/**
+ * The first line of every output file: ESM has no `require`, `__filename` or `__dirname`, and some
+ * CommonJS dependencies use them. finishOutputs keeps of it only what the file refers to.
+ */
+export const BANNER = [
+  "import { createRequire as __dfCreateRequire } from 'node:module';",
+  "import { fileURLToPath as __dfFileURLToPath } from 'node:url';",
+  'const require = __dfCreateRequire(import.meta.url);',
+  'const __filename = __dfFileURLToPath(import.meta.url);',
+  "const __dirname = __dfFileURLToPath(new URL('.', import.meta.url));",
+].join(' ');
+
+/**
+ * What scripts/build.mjs writes for esbuild's output files (issue 20, start-up time):
+ *
+ * 1. Node built-ins imported by a file are loaded through the banner's `require` instead
+ *    (`import{request as r}from"node:http"` becomes `const{request:r}=require("node:http")`). An ESM
+ *    import of a built-in makes Node build a module facade, which reads every export once, lazy
+ *    getters included: under Node 24 `import { request } from 'node:http'` thereby loads Node's
+ *    bundled undici for http's WebSocket getter (about 70 ms, against 4 ms for require), and
+ *    node:fs, node:util and node:os pay the same way on a smaller scale. require() returns the
+ *    module object and reads nothing. Only the leading import statements are rewritten (esbuild
+ *    writes every static import there), and only in files outside any import cycle between output
+ *    files: a `const` runs in the file's body, after the files it imports, which is the same moment
+ *    unless a cycle lets another file call in first.
+ * 2. The banner keeps only what the file refers to: each createRequire and fileURLToPath costs a
+ *    little, and most chunks use none of them. A file that needs nothing gets an empty first line
+ *    (readers of the leading imports skip it like the full banner).
+ */
+export function finishOutputs(files) {
+  const inCycle = filesInImportCycles(new Map(files.filter((f) => f.path.endsWith('.js')).map((f) => [f.path, f.text])));
+  return files.map((file) => {
+    if (!file.path.endsWith('.js')) return { path: file.path, contents: file.contents };
+    const rewritten = inCycle.has(file.path) ? file.text : rewriteBuiltinImports(file.text);
+    const text = trimBanner(rewritten);
+    return { path: file.path, contents: text === file.text ? file.contents : Buffer.from(text) };
+  });
+}
+
+/** The file with only the parts of the banner it uses (see finishOutputs). */
+export function trimBanner(text) {
+  if (!text.startsWith(`${BANNER}\n`)) return text;
+  const body = text.slice(BANNER.length + 1);
+  const needs = (name) => new RegExp(`\\b${name}\\b`).test(body);
+  const [moduleImport, urlImport, requireConst, filenameConst, dirnameConst] = BANNER.split(/(?<=;) /);
+  const parts = [
+    needs('require') ? requireConst : '',
+    needs('__filename') ? filenameConst : '',
+    needs('__dirname') ? dirnameConst : '',
+  ].filter(Boolean);
+  if (parts.length === 0) return `\n${body}`;
+  // The line still opens with the createRequire import: that is how readers of the leading imports
+  // (bench/bundle-sizes.ts, test/architecture) recognise and skip it.
+  const imports = [moduleImport, needs('__filename') || needs('__dirname') ? urlImport : ''].filter(Boolean);
+  return `${[...imports, ...parts].join(' ')}\n${body}`;
+}
+
+const BANNER_LINE = /^import \{ createRequire as __dfCreateRequire \}[^\n]*\n/;
+const IMPORT_STATEMENT = /^import\s*(?:([\w$]+)\s*,?\s*)?(?:\*\s*as\s*([\w$]+)\s*)?(?:\{([^}]*)\}\s*)?(?:from\s*)?["']([^"']+)["'];?/;
+
+/** The file with its leading imports of built-ins turned into require() calls (see above). */
+export function rewriteBuiltinImports(text) {
+  const banner = BANNER_LINE.exec(text)?.[0] ?? '';
+  let rest = text.slice(banner.length);
+  const kept = [];
+  const required = [];
+  for (;;) {
+    const m = IMPORT_STATEMENT.exec(rest);
+    if (!m) break;
+    rest = rest.slice(m[0].length);
+    const [statement, defaultName, namespaceName, named, specifier] = m;
+    const name = specifier.startsWith('node:') ? specifier.slice(5) : specifier;
+    if (!builtinModules.includes(name) || (!defaultName && !namespaceName && named === undefined)) {
+      kept.push(statement);
+      continue;
+    }
+    const call = `require(${JSON.stringify(specifier)})`;
+    // Node's default export and namespace of a built-in are both its module object.
+    for (const whole of [defaultName, namespaceName]) if (whole) required.push(`const ${whole}=${call};`);
+    if (named !== undefined && named.trim() !== '') {
+      const bindings = named.split(',').map((s) => s.trim()).filter(Boolean).map((s) => {
+        const [imported, local = imported] = s.split(/\s+as\s+/);
+        return imported === local ? imported : `${imported}:${local}`;
+      });
+      required.push(`const{${bindings.join(',')}}=${call};`);
+    }
+  }
+  if (required.length === 0) return text;
+  return banner + kept.join('') + required.join('') + rest;
+}
+
+function filesInImportCycles(texts) {
+  const edges = new Map();
+  for (const [path, text] of texts) {
+    if (!path.endsWith('.js')) continue;
+    let rest = text.replace(BANNER_LINE, '');
+    const targets = [];
+    for (;;) {
+      const m = IMPORT_STATEMENT.exec(rest);
+      if (!m) break;
+      rest = rest.slice(m[0].length);
+      if (m[4].startsWith('.')) targets.push(join(dirname(path), m[4]));
+    }
+    edges.set(path, targets);
+  }
+  // Tarjan's strongly connected components: a component of more than one file is a cycle.
+  const inCycle = new Set();
+  const index = new Map();
+  const low = new Map();
+  const stack = [];
+  const onStack = new Set();
+  let next = 0;
+  const visit = (v) => {
+    index.set(v, next);
+    low.set(v, next++);
+    stack.push(v);
+    onStack.add(v);
+    for (const w of edges.get(v) ?? []) {
+      if (!edges.has(w)) continue;
+      if (!index.has(w)) {
+        visit(w);
+        low.set(v, Math.min(low.get(v), low.get(w)));
+      } else if (onStack.has(w)) low.set(v, Math.min(low.get(v), index.get(w)));
+    }
+    if (low.get(v) !== index.get(v)) return;
+    const component = [];
+    for (let w; w !== v; ) {
+      w = stack.pop();
+      onStack.delete(w);
+      component.push(w);
+    }
+    if (component.length > 1 || (edges.get(v) ?? []).includes(v)) for (const w of component) inCycle.add(w);
+  };
+  for (const v of edges.keys()) if (!index.has(v)) visit(v);
+  return inCycle;
 }

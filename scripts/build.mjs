@@ -3,9 +3,9 @@
 // shared library lands in chunks once instead of N fat copies. The output is committed: action.yml
 // files run it directly, and CI rebuilds and fails on any difference.
 import { build } from 'esbuild';
-import { readdirSync, rmSync, existsSync } from 'node:fs';
-import { join, basename } from 'node:path';
-import { directPackageImports, lazyActionsCoreOidc, precompiledConfigValidator } from './build-plugins.mjs';
+import { readdirSync, rmSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join, basename, dirname } from 'node:path';
+import { BANNER, directPackageImports, finishOutputs, lazyActionsCoreOidc, precompiledConfigValidator } from './build-plugins.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const actionsSrc = join(root, 'packages/actions/src');
@@ -21,7 +21,7 @@ if (existsSync(actionsSrc)) {
 // builds of the same checkout); dist/ is what the actions run and what is committed.
 const outdir = process.env.DEPLOYFORGE_BUILD_OUTDIR ?? join(root, 'dist');
 rmSync(outdir, { recursive: true, force: true });
-await build({
+const result = await build({
   entryPoints,
   outdir,
   bundle: true,
@@ -36,15 +36,7 @@ await build({
   minifySyntax: true,
   // Some CommonJS dependencies call require() for Node built-ins (give ESM output a real require),
   // and some refer to __dirname/__filename, which ESM does not define.
-  banner: {
-    js: [
-      "import { createRequire as __dfCreateRequire } from 'node:module';",
-      "import { fileURLToPath as __dfFileURLToPath } from 'node:url';",
-      'const require = __dfCreateRequire(import.meta.url);',
-      'const __filename = __dfFileURLToPath(import.meta.url);',
-      "const __dirname = __dfFileURLToPath(new URL('.', import.meta.url));",
-    ].join(' '),
-  },
+  banner: { js: BANNER },
   // Native or optional modules that cannot live in a bundle: keytar is only reached by the
   // extension tools' credential stores, which we never use (tokens come from the environment);
   // the CycloneDX library's XML serialisers and validators are optional and we write JSON only.
@@ -56,5 +48,11 @@ await build({
   plugins: [lazyActionsCoreOidc, precompiledConfigValidator(root), directPackageImports(root)],
   logLevel: 'warning',
   metafile: false,
+  // Written below by finishOutputs (build-plugins.mjs): built-ins through require(), banner trimmed.
+  write: false,
 });
+for (const file of finishOutputs(result.outputFiles)) {
+  mkdirSync(dirname(file.path), { recursive: true });
+  writeFileSync(file.path, file.contents);
+}
 console.log(`built ${Object.keys(entryPoints).length} entries into ${outdir === join(root, 'dist') ? 'dist/' : outdir}`);

@@ -1,5 +1,5 @@
 import * as core from '@actions/core';
-import { createGitHubClient } from '@deployforge/github';
+import { loadGitHubClient } from '@deployforge/github';
 import { releaseExistence } from '@deployforge/hub';
 import type { Existence } from '@deployforge/catalog';
 import { createPlan, credentialFactsFromEnv, signingCredentialGaps } from '@deployforge/plan';
@@ -45,7 +45,7 @@ await runAction('build-matrix', async () => {
   if (inputs.token) {
     core.setSecret(inputs.token);
     // A failed lookup is not fatal: `unknown` makes the hub run, and the hub converges on its own.
-    const client = createGitHubClient({ token: inputs.token, log: createActionLogger() });
+    const client = await loadGitHubClient({ token: inputs.token, log: createActionLogger() });
     existence.github = await releaseExistence(client, planInputs.loaded, planInputs.version, process.env)
       .catch((error: unknown) => ({ state: 'unknown' as const, detail: errorMessage(error) }));
   }

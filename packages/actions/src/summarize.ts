@@ -5,7 +5,7 @@ import { ConfigurationError } from '@deployforge/diagnostics';
 import {
   parseNeeds, renderBadge, renderDashboard, renderSummaryMarkdown, requiredFailures, statusFromNeeds,
 } from '@deployforge/status';
-import { createGitHubClient } from '@deployforge/github';
+import { loadGitHubClient } from '@deployforge/github';
 import { announceRelease, parseHistorySource, readPublishedHistory, type HistorySource } from '@deployforge/runner';
 import { createActionLogger } from './runtime/action-logger.js';
 import { stringInput } from './runtime/action-inputs.js';
@@ -51,7 +51,7 @@ async function previousHistory(source: HistorySource | undefined, token: string)
   core.setSecret(token);
   const [owner, repo] = (process.env.GITHUB_REPOSITORY ?? '').split('/');
   if (!owner || !repo) throw new Error('GITHUB_REPOSITORY is not set: the published history is looked up in this repository');
-  const client = createGitHubClient({ token, log: createActionLogger(), ...(process.env.GITHUB_API_URL ? { baseUrl: process.env.GITHUB_API_URL } : {}) });
+  const client = await loadGitHubClient({ token, log: createActionLogger(), ...(process.env.GITHUB_API_URL ? { baseUrl: process.env.GITHUB_API_URL } : {}) });
   return readPublishedHistory(client, { owner, repo }, source);
 }
 

@@ -5,6 +5,7 @@ export {
   type GitHubClient,
   type GitHubClientOptions,
 } from './octokit-factory.js';
+export { loadGitHubClient } from './load-github-client.js';
 export { HASH_CHUNK_BYTES, sha256File } from './sha256-file.js';
 export { parseSha256Sums, renderSha256Sums, type Sha256SumEntry } from './sha256sums.js';
 export {

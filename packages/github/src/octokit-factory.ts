@@ -3,7 +3,8 @@ import type { Logger } from '@deployforge/diagnostics';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import { Octokit } from '@octokit/rest';
-import Bottleneck from 'bottleneck';
+// The light build (no Redis clustering), as @octokit/plugin-throttling's own: one copy in the bundle.
+import Bottleneck from 'bottleneck/light.js';
 import { rateLimitFallback } from './rate-limit-fallback.js';
 import { retryNotice } from './retry-notice.js';
 import { timedFetch } from './timed-fetch.js';

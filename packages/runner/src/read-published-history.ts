@@ -1,6 +1,6 @@
 import { loadConfig } from '@deployforge/config';
 import { ConfigurationError, errorMessage, type Logger } from '@deployforge/diagnostics';
-import { createGitHubClient, type GitHubClient } from '@deployforge/github';
+import { loadGitHubClient, type GitHubClient } from '@deployforge/github';
 import { resolveRepository } from '@deployforge/hub';
 import { configFileFor, type InputSource } from '@deployforge/inputs';
 import { parseStatusHistory, type StatusDocument } from '@deployforge/status';
@@ -96,6 +96,6 @@ export async function readConfiguredHistory(options: { configPath: string; io: I
   const repository = resolveRepository(loaded, options.io.env);
   const token = options.io.env.GITHUB_TOKEN || options.io.env.GH_TOKEN;
   if (!token) throw new ConfigurationError(`GITHUB_TOKEN: not set; expected a token that reads ${repository.owner}/${repository.repo} (its published status history)`);
-  const client = createGitHubClient({ token, log: options.log, ...(options.io.env.GITHUB_API_URL ? { baseUrl: options.io.env.GITHUB_API_URL } : {}) });
+  const client = await loadGitHubClient({ token, log: options.log, ...(options.io.env.GITHUB_API_URL ? { baseUrl: options.io.env.GITHUB_API_URL } : {}) });
   return { source, history: await readPublishedHistory(client, repository, source) };
 }

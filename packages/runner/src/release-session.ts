@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { ConfigurationError, type Logger } from '@deployforge/diagnostics';
-import { createGitHubClient, type GitHubClient } from '@deployforge/github';
+import { loadGitHubClient, type GitHubClient } from '@deployforge/github';
 import { assetFetcher, loadReleaseAssets, resolveRepository } from '@deployforge/hub';
 import { loadPlanInputs, type InputSource, type PlanInputs } from '@deployforge/inputs';
 import type { ReleaseAsset } from '@deployforge/platforms';
@@ -33,7 +33,7 @@ export async function openReleaseSession(options: {
   const repository = resolveRepository(inputs.loaded, options.io.env);
   const token = options.io.env.GITHUB_TOKEN || options.io.env.GH_TOKEN;
   if (!token) throw new ConfigurationError(`GITHUB_TOKEN: not set; expected a token that can read the releases of ${repository.owner}/${repository.repo}`);
-  const client = createGitHubClient({ token, log: options.log, ...(options.io.env.GITHUB_API_URL ? { baseUrl: options.io.env.GITHUB_API_URL } : {}) });
+  const client = await loadGitHubClient({ token, log: options.log, ...(options.io.env.GITHUB_API_URL ? { baseUrl: options.io.env.GITHUB_API_URL } : {}) });
   const assets = await loadReleaseAssets(client, inputs.loaded, inputs.version, options.io.env);
   const scratch = await makeScratchDir('deployforge-');
   return { ...inputs, client, assets, fetchAsset: assetFetcher(client, join(scratch.path, 'downloads')), workRoot: scratch.path, dispose: scratch.dispose };

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { ConfigurationError, createRedactor, type Logger, errorMessage } from '@deployforge/diagnostics';
-import { createGitHubClient, type ReleaseResult } from '@deployforge/github';
+import { loadGitHubClient, type ReleaseResult } from '@deployforge/github';
 import { assetFetcher, collectReleaseArtifacts, loadRelease, releaseExistence, resolveRepository, runHub, type ReleaseFile } from '@deployforge/hub';
 import { loadPlanInputs, type InputSource } from '@deployforge/inputs';
 import type { Existence } from '@deployforge/catalog';
@@ -78,7 +78,7 @@ export async function runLocalRelease(options: {
   const workRoot = await mkdtemp(join(tmpdir(), 'deployforge-release-'));
   // Scratch space (local builds, downloads, spokes' work dirs) never outlives the run.
   try {
-    const client = createGitHubClient({ token, log, ...(io.env.GITHUB_API_URL ? { baseUrl: io.env.GITHUB_API_URL } : {}) });
+    const client = await loadGitHubClient({ token, log, ...(io.env.GITHUB_API_URL ? { baseUrl: io.env.GITHUB_API_URL } : {}) });
 
     const hubExistence: Existence = await releaseExistence(client, loaded, version, io.env)
       .catch((error: unknown) => ({ state: 'unknown' as const, detail: errorMessage(error) }));

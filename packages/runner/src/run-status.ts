@@ -1,6 +1,6 @@
 import { loadConfig, type LoadedConfig } from '@deployforge/config';
 import { ConfigurationError, createRedactor, type Logger, errorMessage } from '@deployforge/diagnostics';
-import { createGitHubClient, listReleases, mapWithConcurrency, type GitHubClient, type RemoteRelease } from '@deployforge/github';
+import { listReleases, loadGitHubClient, mapWithConcurrency, type GitHubClient, type RemoteRelease } from '@deployforge/github';
 import { resolveRepository, type Repository } from '@deployforge/hub';
 import { configFileFor, type InputSource } from '@deployforge/inputs';
 import { PLATFORMS, type SpokeStatus } from '@deployforge/catalog';
@@ -76,7 +76,7 @@ export async function openLiveSession(options: {
   const repository = resolveRepository(loaded, options.io.env);
   const token = options.io.env.GITHUB_TOKEN || options.io.env.GH_TOKEN;
   if (!token) throw new ConfigurationError(`GITHUB_TOKEN: not set; expected a token that can read the releases of ${repository.owner}/${repository.repo}`);
-  const client = createGitHubClient({ token, log: options.log, ...(options.io.env.GITHUB_API_URL ? { baseUrl: options.io.env.GITHUB_API_URL } : {}) });
+  const client = await loadGitHubClient({ token, log: options.log, ...(options.io.env.GITHUB_API_URL ? { baseUrl: options.io.env.GITHUB_API_URL } : {}) });
   // Made last, after everything that can refuse the input: nothing before it needs cleaning up.
   const scratch = await makeScratchDir('deployforge-live-');
   return {

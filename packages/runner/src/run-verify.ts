@@ -5,7 +5,7 @@ import { basename, join, resolve } from 'node:path';
 import { loadConfig } from '@deployforge/config';
 import { ConfigurationError, type Logger } from '@deployforge/diagnostics';
 import {
-  AssetDownloadError, createGitHubClient, downloadVerifiedAsset, isSignatureFile, listReleaseAssets, listReleases, parseSha256Sums,
+  AssetDownloadError, downloadVerifiedAsset, isSignatureFile, listReleaseAssets, listReleases, loadGitHubClient, parseSha256Sums,
   sha256File, sha256FromDigest, SHA256SUMS_NAME, SHA256SUMS_SIGSTORE_NAME, type GitHubClient, type RemoteAsset,
 } from '@deployforge/github';
 import { readReleaseSums, resolveRepository } from '@deployforge/hub';
@@ -109,7 +109,7 @@ export async function runVerify(options: VerifyOptions): Promise<VerifyResult> {
   const repository = `${owner}/${repo}`;
   const token = options.io.env.GITHUB_TOKEN || options.io.env.GH_TOKEN;
   if (!options.client && !token) throw new ConfigurationError(`GITHUB_TOKEN: not set; expected a token that can read the releases of ${repository}`);
-  const client = options.client ?? createGitHubClient({
+  const client = options.client ?? await loadGitHubClient({
     token: token!, log: options.log, ...(options.io.env.GITHUB_API_URL ? { baseUrl: options.io.env.GITHUB_API_URL } : {}),
   });
 

@@ -1,6 +1,6 @@
 import { loadConfig } from '@deployforge/config';
 import { ConfigurationError, type Logger } from '@deployforge/diagnostics';
-import { createGitHubClient } from '@deployforge/github';
+import { loadGitHubClient } from '@deployforge/github';
 import { resolveRepository } from '@deployforge/hub';
 import { configFileFor, type InputSource } from '@deployforge/inputs';
 import { DRIFT_ISSUE_LABEL, DRIFT_ISSUE_MARKER, driftIssueContent, type StatusDocument } from '@deployforge/status';
@@ -37,7 +37,7 @@ export async function syncDriftIssue(options: DriftIssueOptions): Promise<DriftI
   const repository = resolveRepository(loaded, options.io.env);
   const token = options.io.env.GITHUB_TOKEN || options.io.env.GH_TOKEN;
   if (!token) throw new ConfigurationError(`GITHUB_TOKEN: not set; expected a token with issues: write on ${repository.owner}/${repository.repo}`);
-  const { octokit } = createGitHubClient({ token, log: options.log, ...(options.io.env.GITHUB_API_URL ? { baseUrl: options.io.env.GITHUB_API_URL } : {}) });
+  const { octokit } = await loadGitHubClient({ token, log: options.log, ...(options.io.env.GITHUB_API_URL ? { baseUrl: options.io.env.GITHUB_API_URL } : {}) });
   const { owner, repo } = repository;
 
   const open = await octokit.paginate(octokit.rest.issues.listForRepo, { owner, repo, state: 'open', per_page: 100 });
