@@ -3,6 +3,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSyn
 import { devNull, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { auditWorkflow } from '../audit/workflow-rules.js';
+import { actionlint } from '../workflow/helpers/actionlint.js';
 import type { CliRun } from './cli-process.js';
 import { commitAll, copyBuiltCli, hashTree } from './snapshot-project.js';
 
@@ -142,10 +144,14 @@ describe('a fresh Python project: init, validate, generate, release --snapshot (
     expect(validate.stdout).toContain('deployforge.yml is valid');
     expect(`${validate.stdout}${validate.stderr}`).not.toContain('warning');
 
-    const generate = await offline(['generate'], dir);
+    // Pinned to a commit: offline, the actions' tag cannot be resolved to one.
+    const generate = await offline(['generate', '--actions-ref', 'a'.repeat(40)], dir);
     expect(generate.code, generate.stderr).toBe(0);
     const workflow = readFileSync(join(dir, '.github/workflows/release.yml'), 'utf8');
     // setup-python still comes first, and the script arrives in the step as written (one trailing newline).
+    // The build script passes the security audit and actionlint like every generated workflow.
+    expect(auditWorkflow(workflow)).toEqual([]);
+    expect(await actionlint(workflow)).toEqual([]);
     expect(workflow).toMatch(/- name: Set up Python\n\s+uses: actions\/setup-python@[0-9a-f]{40} # v[\d.]+\n[\s\S]*?- name: Build\n[\s\S]*?run: \|\n\s+venv=\.deployforge\/python-build\n/);
 
     const sha = commitAll(dir);

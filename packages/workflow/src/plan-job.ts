@@ -62,7 +62,9 @@ export function planJob({ options, spokes, tagPrefix, runsOn, signingSecrets = [
     ...(needsSecrets ? { environment } : {}),
     permissions: { contents: 'read' },
     outputs,
-    env,
+    // No platform with a credential (a fresh Python package publishes nowhere yet): no env at all,
+    // since actionlint rejects an empty one.
+    ...(Object.keys(env).length > 0 ? { env } : {}),
     steps: [
       requestedTagStep(tagPrefix),
       checkoutStep(REQUESTED_TAG_REF),
