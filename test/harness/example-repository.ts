@@ -27,7 +27,7 @@ export interface Example {
 }
 
 export interface ExampleRepository {
-  /** The repository's working tree and git folder (checkouts are worktrees of it). */
+  /** The repository's working tree and git folder (checkouts fetch from it). */
   dir: string;
   config: Record<string, any>;
   workflowFile: string;

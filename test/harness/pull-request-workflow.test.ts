@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { readCounts, takeWriteCensus } from '../e2e/full/write-census.js';
-import { ACTIONS_SHA, commitOnBranch, generateWorkflow } from './example-repository.js';
+import { ACTIONS_SHA, commitOnBranch, generateWorkflow, tagVersion } from './example-repository.js';
 import { pullRequest, startRun, startScenario, type ScenarioContext } from './scenario-context.js';
 import type { WorkflowRun } from './workflow-run.js';
 
@@ -46,6 +46,8 @@ afterAll(async () => {
 
 describe.sequential('workflow.pull-requests in the generated workflow, run by the harness on pull_request events', () => {
   test('a pull request runs only the check job: no secret, a snapshot kept in the workspace, nothing written anywhere', async () => {
+    // Released before: the snapshot's version is the next patch, which the checkout must see the tag for.
+    tagVersion(ctx.repo, '0.3.0');
     await commitOnBranch(ctx.repo, 'readme', (dir) => writeFileSync(join(dir, 'README.md'), `${readFileSync(join(dir, 'README.md'), 'utf8')}\nA contributor's line.\n`));
     const census = await takeWriteCensus(ctx.servers);
     const reads = readCounts(ctx.servers);
@@ -70,10 +72,10 @@ describe.sequential('workflow.pull-requests in the generated workflow, run by th
     // The pull request's merge commit was checked out, and the CLI of the commit the actions are pinned to.
     const checkouts = run.standIns.filter((c) => c.action === 'actions/checkout');
     expect(checkouts.map((c) => c.with)).toEqual([
-      { 'persist-credentials': 'false' },
+      { 'fetch-depth': '0', 'persist-credentials': 'false' },
       { repository: 'deployforge/deployforge', ref: ACTIONS_SHA, path: '.deployforge/cli', 'persist-credentials': 'false' },
     ]);
-    expect(step(run, 'Check out the pull request').log).toBe('checked out refs/pull/1/merge');
+    expect(step(run, 'Check out the pull request').log).toBe('checked out refs/pull/1/merge (all history and tags)');
 
     // No secret reached the job: no expression of it read the secrets context, and no step's
     // environment holds a secret's value (GITHUB_TOKEN included: nothing asks for it).
@@ -87,7 +89,7 @@ describe.sequential('workflow.pull-requests in the generated workflow, run by th
 
     // The snapshot of the merge commit: <next>-snapshot+<its short sha>, with the host's archive.
     const merge = String((run.payload.pull_request as { merge_commit_sha: string }).merge_commit_sha);
-    const version = `0.1.0-snapshot+${merge.slice(0, 7)}`;
+    const version = `0.3.1-snapshot+${merge.slice(0, 7)}`;
     expect(step(run, 'Plan the release').log).toContain(version);
     const kept = join(run.setup.dir, 'runner', `${JOB}-0`, 'workspace', '.deployforge', 'dist', version);
     expect(existsSync(kept), `${kept}\n${step(run, 'Rehearse the release (snapshot, nothing published)').log}`).toBe(true);

@@ -1,7 +1,8 @@
-// Third-party actions the generated workflow uses, played by small stand-ins: checkout as a git
-// worktree of the ref, the artifact actions as a local store, and the rest (setup-node, provenance,
-// cosign-installer) recorded so a test can see they were called and with what. An action not listed
-// here fails the step loudly: the harness never pretends to run something it does not know.
+// Third-party actions the generated workflow uses, played by small stand-ins: checkout as a fetch of
+// the ref from the origin repository (shallow, as actions/checkout's), the artifact actions as a
+// local store, and the rest (setup-node, provenance, cosign-installer) recorded so a test can see
+// they were called and with what. An action not listed here fails the step loudly: the harness
+// never pretends to run something it does not know.
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { cpSync, existsSync, writeFileSync } from 'node:fs';
@@ -61,14 +62,40 @@ function checkoutOther(ctx: StandInContext, w: Record<string, string>): StandInR
   return { log: `checked out ${repository}@${copy.ref} into ${w.path}`, outputs: {}, path: [] };
 }
 
+/**
+ * The refspecs actions/checkout fetches for `ref`: a branch into refs/remotes/origin/, a tag as
+ * itself (so `git tag` in a tag's checkout lists that one tag), a pull request's merge ref into
+ * refs/remotes/pull/, a commit by itself.
+ */
+function refspec(ref: string, sha: string): string {
+  if (ref.startsWith('refs/heads/')) return `+${sha}:refs/remotes/origin/${ref.slice('refs/heads/'.length)}`;
+  if (ref.startsWith('refs/tags/')) return `+${ref}:${ref}`;
+  if (ref.startsWith('refs/pull/')) return `+${sha}:refs/remotes/pull/${ref.slice('refs/pull/'.length)}`;
+  if (/^[0-9a-f]{40}$/.test(ref)) return sha;
+  throw new Error(`harness: actions/checkout ref ${ref}: only full refs (refs/heads|tags|pull/…) and commit SHAs are implemented`);
+}
+
+/**
+ * The workflow's own repository as actions/checkout fetches it: by default (`fetch-depth: 1`) the
+ * one commit and no other tag or history, so a step that reads tags or history sees what it sees
+ * on a runner; `fetch-depth: 0` every branch and tag with their history. Detached, like a runner's
+ * checkout of a tag or a pull request.
+ */
 function checkout(ctx: StandInContext, w: Record<string, string>): StandInResult {
   only('actions/checkout', w, ['ref', 'persist-credentials', 'fetch-depth', 'repository', 'path']);
   if (w.repository && w.repository !== ctx.repository) return checkoutOther(ctx, w);
   if (w.path) throw new Error('harness: actions/checkout of the workflow\'s own repository into a path is not implemented');
   const ref = w.ref || ctx.defaultRef;
-  // --detach: a runner checks out a tag (or a commit) without a branch.
-  execFileSync('git', ['-C', ctx.origin, 'worktree', 'add', '--quiet', '--detach', '--force', ctx.workspace, ref], { stdio: 'pipe' });
-  return { log: `checked out ${ref}`, outputs: {}, path: [] };
+  const depth = w['fetch-depth'] ? Number(w['fetch-depth']) : 1;
+  if (!Number.isInteger(depth) || depth < 0) throw new Error(`harness: actions/checkout fetch-depth ${w['fetch-depth']} is not a whole number`);
+  const git = (args: string[], cwd = ctx.workspace) => execFileSync('git', ['-C', cwd, ...args], { encoding: 'utf8', stdio: 'pipe' }).trim();
+  const sha = git(['rev-parse', `${ref}^{commit}`], ctx.origin);
+  const origin = `file://${ctx.origin}`;
+  git(['init', '--quiet']);
+  if (depth === 0) git(['fetch', '--quiet', '--tags', origin, '+refs/heads/*:refs/remotes/origin/*', '+refs/tags/*:refs/tags/*', refspec(ref, sha)]);
+  else git(['fetch', '--quiet', '--no-tags', `--depth=${depth}`, origin, refspec(ref, sha)]);
+  git(['checkout', '--quiet', '--detach', '--force', sha]);
+  return { log: `checked out ${ref}${depth === 0 ? ' (all history and tags)' : ''}`, outputs: {}, path: [] };
 }
 
 /** `<owner>/<repo>` of a `uses:` without its ref, for third-party actions. */

@@ -4,7 +4,7 @@
 // "re-run failed jobs" / "re-run all jobs" as new attempts of the same run. Events: a tag push, a
 // dispatch, and a pull request (its merge commit, made here as GitHub makes refs/pull/<n>/merge).
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
 import { createArtifactStore, type ArtifactStore } from './artifact-store.js';
 import { CONTEXT_READS, evaluateCondition, evaluateString, evaluateValue, type Contexts, type StatusFunctions } from './expressions.js';
@@ -59,7 +59,7 @@ export function eventRef(event: WorkflowEvent): string {
 
 export interface RunSetup {
   workflowFile: string;
-  /** The repository's git folder: checkouts are worktrees of it. */
+  /** The repository's git folder: checkouts fetch from it, as actions/checkout fetches from GitHub. */
   origin: string;
   /** owner/name */
   repository: string;
@@ -230,9 +230,8 @@ function stringMap(block: Record<string, unknown> | undefined, contexts: Context
   return envBlock(block, contexts);
 }
 
-/** A fresh runner's workspace: a worktree left by an earlier attempt is removed the git way. */
-function freshDir(origin: string, dir: string): void {
-  if (existsSync(join(dir, '.git'))) execFileSync('git', ['-C', origin, 'worktree', 'remove', '--force', dir], { stdio: 'pipe' });
+/** A fresh runner's workspace: nothing of an earlier attempt's checkout is left. */
+function freshDir(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
 }
@@ -256,7 +255,7 @@ async function runLeg(leg: LegInput): Promise<LegRecord> {
   const workspace = join(legDir, 'workspace');
   const temp = join(legDir, 'temp');
   const home = join(legDir, 'home');
-  freshDir(setup.origin, workspace);
+  freshDir(workspace);
   for (const d of [temp, home]) (rmSync(d, { recursive: true, force: true }), mkdirSync(d, { recursive: true }));
 
   const given = secretsOf(setup);

@@ -46,7 +46,9 @@ export function pullRequestJob(config: DeployforgeConfig, options: ResolvedRende
     permissions: { contents: 'read' },
     env: { DEPLOYFORGE_CLI: local ? 'bin/deployforge.js' : `${CLI_DIR}/bin/deployforge.js`, DEPLOYFORGE_CONFIG: options.configPath },
     steps: [
-      { name: 'Check out the pull request', uses: pinnedUses(PINNED_ACTIONS.checkout), with: { 'persist-credentials': false } },
+      // All history and tags: the snapshot's version is the newest tag's next patch (a checkout's
+      // default, one commit and no tag, would make every pull request's 0.1.0-snapshot).
+      { name: 'Check out the pull request', uses: pinnedUses(PINNED_ACTIONS.checkout), with: { 'fetch-depth': 0, 'persist-credentials': false } },
       ...cliCheckout,
       {
         name: 'Set up Node.js',
