@@ -98,7 +98,7 @@ describe.sequential('workflow.pull-requests in the generated workflow, run by th
       'SHA256SUMS', `hello-forge-go-${version}.cdx.json`, archive, `hello-forge-go_${version}_amd64.deb`, `hello-forge-go_${version}_x86_64.rpm`,
     ].sort());
     expect(readFileSync(join(kept, 'github', 'SHA256SUMS'), 'utf8')).toContain(`${sha256(join(kept, 'github', archive))}  ${archive}`);
-    // The binary in it is the build of the pull request's code, for the snapshot version.
+    // The binary in it was built by the job's build step (the stand-in go) for the snapshot version.
     const tarball = join(kept, 'github', archive);
     const binary = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).split('\n').find((f) => /(^|\/)hello-forge-go$/.test(f));
     expect(execFileSync('tar', ['-xzOf', tarball, binary!], { encoding: 'utf8' })).toContain(`hello-forge-go ${version}`);
