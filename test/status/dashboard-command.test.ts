@@ -37,6 +37,22 @@ describe('deployforge dashboard', () => {
     expect(() => readFileSync(join(out, 'index.html'))).toThrow();
   });
 
+  test('--json: a bad status file is one error, its bad keys kept together in the message', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'df-dashboard-cli-')), 'site');
+    const run = await cli(['dashboard', '--json', '--status', fixture('bad-status.json'), '--out', out]);
+    expect(run.code).toBe(2);
+    const doc = JSON.parse(run.stdout) as { ok: boolean; errors: { key: string | null; message: string }[] };
+    expect(doc.ok).toBe(false);
+    expect(doc.errors).toEqual([{
+      file: null, line: null, col: null, key: fixture('bad-status.json'),
+      message: [
+        'not a valid status.json:',
+        '  platforms.npm.status: expected published | skipped | dry-run | failed | needs-human, got "great"',
+        '  platforms.npm.detail: expected a string, but the key is missing',
+      ].join('\n'),
+    }]);
+  });
+
   test.each([
     ['not JSON', '{"project": ', 'not a status.json'],
     ['a list', '[]', 'expected a JSON object, got a list of 0'],

@@ -25,6 +25,18 @@ describe('json output', () => {
     expect(errorsOf('a thrown string')).toEqual([{ file: null, line: null, col: null, key: null, message: 'a thrown string' }]);
   });
 
+  test('errorsOf: indented lines continue the error above them; unindented lines are errors of their own', () => {
+    const status = new ConfigurationError('s.json: not a valid status.json:\n  version: expected a non-empty string\n  platforms: expected a mapping');
+    expect(errorsOf(status)).toEqual([
+      { file: null, line: null, col: null, key: 's.json', message: 'not a valid status.json:\n  version: expected a non-empty string\n  platforms: expected a mapping' },
+    ]);
+    const two = new ConfigurationError('a.yml:1:2: x: expected a string\n  (see docs)\na.yml:3:4: y: unknown key');
+    expect(errorsOf(two)).toEqual([
+      { file: 'a.yml', line: 1, col: 2, key: 'x', message: 'expected a string\n  (see docs)' },
+      { file: 'a.yml', line: 3, col: 4, key: 'y', message: 'unknown key' },
+    ]);
+  });
+
   test('kebabKeys renames camelCase identifiers only, never data keys', () => {
     expect(kebabKeys({ npmDistTag: 'next', targets: [{ platformTag: 'x', 'rust-target': 'y' }], 'custom:myDeploy': 1, NPM_TOKEN: 2, 'linux-x64': 3, 'a.jsonFile': 4 })).toEqual({
       'npm-dist-tag': 'next', targets: [{ 'platform-tag': 'x', 'rust-target': 'y' }], 'custom:myDeploy': 1, NPM_TOKEN: 2, 'linux-x64': 3, 'a.jsonFile': 4,

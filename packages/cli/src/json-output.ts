@@ -55,18 +55,26 @@ export function errorsOf(error: unknown): JsonError[] {
   }
   // Anything else is not about the input: its message, whole, and nothing guessed.
   if (!isConfigurationError(error)) return [{ file: null, line: null, col: null, key: null, message: errorMessage(error) }];
-  return error.message
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => {
-      const m = POSITIONED.exec(line);
-      if (!m) {
-        // `--platforms: "bogus" is not enabled`, `version: "1.2" is not a valid version`: the input named first.
-        const named = NAMED.exec(line);
-        return { file: null, line: null, col: null, key: named?.[1] ?? null, message: named?.[2] ?? line };
-      }
-      return { file: m[1]!, line: Number(m[2]), col: Number(m[3]), key: m[4] ?? null, message: m[5]! };
-    });
+  // Several problems are one line each; an indented line continues the one before it (a status file's
+  // list of bad keys under "not a valid status.json:"), so one error stays one entry, newlines kept.
+  const entries: JsonError[] = [];
+  for (const line of error.message.split('\n')) {
+    if (line.trim() === '') continue;
+    const previous = entries[entries.length - 1];
+    if (previous && /^\s/.test(line)) {
+      previous.message += `\n${line}`;
+      continue;
+    }
+    const m = POSITIONED.exec(line);
+    if (!m) {
+      // `--platforms: "bogus" is not enabled`, `version: "1.2" is not a valid version`: the input named first.
+      const named = NAMED.exec(line);
+      entries.push({ file: null, line: null, col: null, key: named?.[1] ?? null, message: named?.[2] ?? line });
+    } else {
+      entries.push({ file: m[1]!, line: Number(m[2]), col: Number(m[3]), key: m[4] ?? null, message: m[5]! });
+    }
+  }
+  return entries;
 }
 
 // Only identifiers in camelCase are renamed: platform keys (`custom:deploy`), target ids, file
