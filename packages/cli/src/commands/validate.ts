@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { loadConfig } from '@deployforge/config';
+import { configWarnings, loadConfig } from '@deployforge/config';
+import { formatDiagnostic } from '@deployforge/diagnostics';
 import { configFileFor } from '@deployforge/inputs';
 import { buildCommandWarnings } from '../build-command-warning.js';
 import { printJson } from '../json-output.js';
@@ -14,7 +15,8 @@ export function registerValidate(program: Command, ctx: CommandContext): Command
       const loaded = await loadConfig(configFileFor(options.config, ctx.io.cwd));
       const targets = loaded.config.build?.targets ?? [];
       // Warnings go to stderr and keep exit 0: the file is valid, the build would still fail.
-      for (const warning of buildCommandWarnings(loaded, ctx.io.cwd)) ctx.io.stderr(`warning: ${warning}\n`);
+      const warnings = [...configWarnings(loaded).map(formatDiagnostic), ...buildCommandWarnings(loaded, ctx.io.cwd)];
+      for (const warning of warnings) ctx.io.stderr(`warning: ${warning}\n`);
       if (options.json) {
         printJson(ctx.io, { valid: true, file: loaded.file, platforms: loaded.enabledPlatforms, targets });
         return;
