@@ -6,6 +6,7 @@ export function registerInit(program: Command, ctx: CommandContext): Command {
     .command('init')
     .description('write a commented deployforge.yml for this repository (detects Cargo.toml, go.mod, package.json, pyproject.toml)')
     .option('--force', 'overwrite an existing deployforge.yml')
+    .addHelpText('after', '\nExit codes: 0 written, 2 the file exists (pass --force) or bad input (a manifest\nthat cannot be read).')
     .action(async (options: { force?: boolean }) => {
       const { initRepository } = await import('@deployforge/init');
       const result = await initRepository(ctx.io.cwd, { force: options.force ?? false });
