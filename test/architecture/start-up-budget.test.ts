@@ -10,8 +10,8 @@ import { repoRoot } from '../helpers/repo-root.js';
 // so a new static import of a heavy library (OpenPGP, sigstore, CycloneDX, undici, the runner in the
 // CLI) fails here instead of slowing every action's start. Sizes of the files as built, in KiB.
 const CLI_BUDGET_KIB = 1536;
-/** Where the actions stand today (create-release ~850); the target is 700. */
-const ACTION_BUDGET_KIB = 900;
+/** The target. The largest today: package ~655 (tar and yazl are its job), create-release ~610. */
+const ACTION_BUDGET_KIB = 700;
 
 let dist: string;
 beforeAll(() => {

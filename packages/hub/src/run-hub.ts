@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { LoadedConfig } from '@deployforge/config';
 import type { Logger } from '@deployforge/diagnostics';
-import { createGitHubClient, publishRelease, SHA256SUMS_NAME, type GitHubClient, type ReleaseResult } from '@deployforge/github';
+import { loadGitHubClient, publishRelease, SHA256SUMS_NAME, type GitHubClient, type ReleaseResult } from '@deployforge/github';
 import { withReleaseSbom } from '@deployforge/sbom';
 import type { ResolvedVersion } from '@deployforge/version';
 import { collectReleaseArtifacts } from './check-release-artifacts.js';
@@ -50,7 +50,7 @@ export async function runHub(options: HubOptions): Promise<ReleaseResult> {
   const prepared = files.some((f) => basename(f) === SHA256SUMS_NAME);
   const signer = prepared ? undefined : releaseSigner({ config: loaded.config, env: options.env, log, ...(options.sigstore ? { sigstore: options.sigstore } : {}) });
   const notes = releaseNotesSource(loaded, dirname(resolve(loaded.file)), options.notes);
-  const client = options.client ?? createGitHubClient({ token: options.token, log });
+  const client = options.client ?? await loadGitHubClient({ token: options.token, log });
   const release = loaded.config.release;
   // release.sbom: the SBOM (lockfile next to deployforge.yml) is one more file of the release. It
   // names the archives by their digests, so the hub makes it (publishRelease's derive) once the
