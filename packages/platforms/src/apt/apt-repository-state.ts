@@ -1,12 +1,11 @@
 import type { AptPlatformConfig } from '@deployforge/config';
-import { readRemoteBranch, type GitTarget, type RemoteSnapshot } from '../git-remote/index.js';
 import type { PlatformContext } from '../platform.js';
 import { findStanza, packagesPath, releasePath, type AptLayout, type AptState } from '../linux-packages/apt-repository.js';
 import { releasePackageAssets } from '../linux-packages/release-package-assets.js';
-import { packageRepositoryRoot, packageRepositoryTarget } from '../linux-packages/repository-target.js';
-import type { ReleasePackage } from '../linux-packages/release-packages.js';
+import { packageRepositoryRoot } from '../linux-packages/repository-target.js';
+import { listedBy, readRepositoryBranch, type RepositoryComparison, type RepositoryWords } from '../linux-packages/package-repository.js';
 
-export type Listed = 'absent' | 'identical' | 'different';
+export const APT_WORDS: RepositoryWords = { id: 'apt', kind: 'deb', index: 'the apt index', repository: 'apt repository', signed: 'indexes' };
 
 export function aptBlock(ctx: PlatformContext): AptPlatformConfig {
   const block = ctx.config.platforms.apt;
@@ -20,15 +19,10 @@ export function aptLayout(block: AptPlatformConfig): AptLayout {
   return { suite: block.distribution ?? 'stable', component: block.component ?? 'main', base: root ? `${root}/` : '' };
 }
 
-export interface AptComparison {
+export interface AptComparison extends RepositoryComparison {
   block: AptPlatformConfig;
   layout: AptLayout;
-  target: GitTarget;
-  snapshot: RemoteSnapshot;
   state: AptState;
-  debs: ReleasePackage[];
-  /** How the index lists each of `debs`, in order. */
-  listed: Listed[];
 }
 
 /**
@@ -39,18 +33,17 @@ export interface AptComparison {
 export async function compareApt(ctx: PlatformContext): Promise<AptComparison> {
   const block = aptBlock(ctx);
   const layout = aptLayout(block);
-  const debs = await releasePackageAssets(ctx, 'deb', 'apt');
-  const target = packageRepositoryTarget(ctx, block, 'apt');
-  const snapshot = await readRemoteBranch(target, block.branch, `reading the apt repository from ${target.remote.spec}`);
+  const packages = await releasePackageAssets(ctx, 'deb', 'apt');
+  const { target, snapshot } = await readRepositoryBranch(ctx, block, APT_WORDS);
   const release = await snapshot.read(`${layout.base}${releasePath(layout)}`);
   const named = /^Architectures:\s*(.*)$/m.exec(release ?? '')?.[1]?.split(/\s+/).filter(Boolean) ?? [];
-  const packages = new Map<string, string | undefined>();
-  for (const arch of new Set([...named, ...debs.map((d) => d.arch)])) packages.set(arch, await snapshot.read(`${layout.base}${packagesPath(layout, arch)}`));
-  const state: AptState = { packages, ...(release !== undefined ? { release } : {}) };
-  const listed = debs.map((d): Listed => {
+  const indexes = new Map<string, string | undefined>();
+  for (const arch of new Set([...named, ...packages.map((d) => d.arch)])) indexes.set(arch, await snapshot.read(`${layout.base}${packagesPath(layout, arch)}`));
+  const state: AptState = { packages: indexes, ...(release !== undefined ? { release } : {}) };
+  const listed = listedBy(packages, (d) => {
     const stanza = findStanza(state, d.arch, d.built);
-    if (!stanza) return 'absent';
-    return stanza.fields.get('SHA256') === d.sha256 ? 'identical' : 'different';
+    // Listed without a SHA256 field: there, with no digest that can match.
+    return stanza ? (stanza.fields.get('SHA256') ?? '') : undefined;
   });
-  return { block, layout, target, snapshot, state, debs, listed };
+  return { block, layout, target, snapshot, state, packages, listed };
 }

@@ -1,9 +1,9 @@
-import { browseUrl, readRemoteBranch } from '../git-remote/index.js';
+import { browseUrl } from '../git-remote/index.js';
 import type { LiveStatus, PlatformContext } from '../platform.js';
 import { packagesPath, releasePath } from '../linux-packages/apt-repository.js';
 import { parseStanzas } from '../linux-packages/deb-stanzas.js';
-import { packageRepositoryTarget } from '../linux-packages/repository-target.js';
-import { aptBlock, aptLayout } from './apt-repository-state.js';
+import { readRepositoryBranch, repositoryStatus } from '../linux-packages/package-repository.js';
+import { APT_WORDS, aptBlock, aptLayout } from './apt-repository-state.js';
 
 /** Undoes the package-version mapping enough to compare: `1.0.0~rc.1-1` → `1.0.0-rc.1`. */
 const semverOf = (debVersion: string) => debVersion.replace(/-[^-]+$/, '').replace('~', '-');
@@ -12,8 +12,7 @@ const semverOf = (debVersion: string) => debVersion.replace(/-[^-]+$/, '').repla
 export async function statusApt(ctx: PlatformContext): Promise<LiveStatus> {
   const block = aptBlock(ctx);
   const layout = aptLayout(block);
-  const target = packageRepositoryTarget(ctx, block, 'apt');
-  const snapshot = await readRemoteBranch(target, block.branch, `reading the apt repository from ${target.remote.spec}`);
+  const { target, snapshot } = await readRepositoryBranch(ctx, block, APT_WORDS);
   const url = browseUrl(target.remote, layout.base.replace(/\/$/, ''), snapshot.branch);
   const release = await snapshot.read(`${layout.base}${releasePath(layout)}`);
   const arches = /^Architectures:\s*(.*)$/m.exec(release ?? '')?.[1]?.split(/\s+/).filter(Boolean) ?? [];
@@ -23,8 +22,5 @@ export async function statusApt(ctx: PlatformContext): Promise<LiveStatus> {
       if (s.fields.get('Package') === ctx.config.project.name) versions.add(semverOf(s.fields.get('Version') ?? ''));
     }
   }
-  if (versions.size === 0) return { url, detail: `no ${ctx.config.project.name} package in the apt index on ${snapshot.branch}` };
-  const { compare } = await import('semver');
-  const latest = [...versions].sort((a, b) => compare(a, b, true)).at(-1)!;
-  return { latest, url, detail: `${versions.size} version(s) in the apt index on ${snapshot.branch}` };
+  return repositoryStatus(ctx, versions, { url, branch: snapshot.branch }, APT_WORDS);
 }

@@ -1,12 +1,11 @@
 import type { YumPlatformConfig } from '@deployforge/config';
-import { readRemoteBranch, type GitTarget, type RemoteSnapshot } from '../git-remote/index.js';
 import type { PlatformContext } from '../platform.js';
 import { releasePackageAssets } from '../linux-packages/release-package-assets.js';
-import { packageRepositoryRoot, packageRepositoryTarget } from '../linux-packages/repository-target.js';
-import type { ReleasePackage } from '../linux-packages/release-packages.js';
+import { packageRepositoryRoot } from '../linux-packages/repository-target.js';
+import { listedBy, readRepositoryBranch, type RepositoryComparison, type RepositoryWords } from '../linux-packages/package-repository.js';
 import { listedEntry, readYumState, type YumLayout, type YumState } from '../linux-packages/yum-repository.js';
 
-export type Listed = 'absent' | 'identical' | 'different';
+export const YUM_WORDS: RepositoryWords = { id: 'yum', kind: 'rpm', index: 'the yum metadata', repository: 'yum repository', signed: 'repomd.xml' };
 
 export function yumBlock(ctx: PlatformContext): YumPlatformConfig {
   const block = ctx.config.platforms.yum;
@@ -20,15 +19,10 @@ export function yumLayout(block: YumPlatformConfig): YumLayout {
   return { base: root ? `${root}/` : '' };
 }
 
-export interface YumComparison {
+export interface YumComparison extends RepositoryComparison {
   block: YumPlatformConfig;
   layout: YumLayout;
-  target: GitTarget;
-  snapshot: RemoteSnapshot;
   state: YumState;
-  rpms: ReleasePackage[];
-  /** How the metadata lists each of `rpms`, in order. */
-  listed: Listed[];
 }
 
 /**
@@ -38,14 +32,9 @@ export interface YumComparison {
 export async function compareYum(ctx: PlatformContext): Promise<YumComparison> {
   const block = yumBlock(ctx);
   const layout = yumLayout(block);
-  const rpms = await releasePackageAssets(ctx, 'rpm', 'yum');
-  const target = packageRepositoryTarget(ctx, block, 'yum');
-  const snapshot = await readRemoteBranch(target, block.branch, `reading the yum repository from ${target.remote.spec}`);
+  const packages = await releasePackageAssets(ctx, 'rpm', 'yum');
+  const { target, snapshot } = await readRepositoryBranch(ctx, block, YUM_WORDS);
   const state = await readYumState(snapshot, layout);
-  const listed = rpms.map((r): Listed => {
-    const entry = listedEntry(state, r.built.rpm!);
-    if (!entry) return 'absent';
-    return entry.pkgid === r.sha256 ? 'identical' : 'different';
-  });
-  return { block, layout, target, snapshot, state, rpms, listed };
+  const listed = listedBy(packages, (r) => listedEntry(state, r.built.rpm!)?.pkgid);
+  return { block, layout, target, snapshot, state, packages, listed };
 }
