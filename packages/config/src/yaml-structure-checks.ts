@@ -1,7 +1,7 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, type Alias, type Document, type LineCounter, type Node } from 'yaml';
 import type { Diagnostic } from '@deployforge/diagnostics';
 import { MAX_ALIAS_EXPANSION_NODES } from './config-limits.js';
-import { formatPath, type ConfigPath } from './locate-node.js';
+import { formatPath } from './locate-node.js';
 
 /**
  * Checks on the YAML tree itself, before it becomes data, in one walk that is linear in the size of
@@ -19,7 +19,10 @@ import { formatPath, type ConfigPath } from './locate-node.js';
  */
 export function yamlStructureDiagnostics(doc: Document, lineCounter: LineCounter, file: string): Diagnostic[] {
   const found: Diagnostic[] = [];
-  const report = (node: Node, path: ConfigPath, message: string): void => {
+  // The key path of the node being walked: one stack, pushed and popped, copied only into a finding.
+  // (A new array per value made a 100k-key mapping allocate 100k paths for the garbage collector.)
+  const path: (string | number)[] = [];
+  const report = (node: Node, message: string): void => {
     const { line, col } = lineCounter.linePos(node.range?.[0] ?? 0);
     found.push({ file, line, column: col, path: formatPath(path), message });
   };
@@ -27,7 +30,8 @@ export function yamlStructureDiagnostics(doc: Document, lineCounter: LineCounter
   // YAML resolves `*name` to the last `&name` before it, so anchors are recorded in document order,
   // on entering their node: an alias inside that node then finds an ancestor, which is a cycle.
   const anchors = new Map<string, Node>();
-  // Nodes each subtree stands for once every alias in it is expanded; known once the subtree is done.
+  // Nodes an anchored subtree stands for once every alias in it is expanded; known once it is done.
+  // Only an anchored node can be the target of an alias, so only those are remembered.
   const expandedSize = new Map<Node, number>();
   const ancestors = new Set<Node>();
   let aliasExpansion = 0;
@@ -35,41 +39,55 @@ export function yamlStructureDiagnostics(doc: Document, lineCounter: LineCounter
 
   // Recursion depth is bounded by the parser: yaml reports nesting deeper than its own stack allows
   // as a syntax error, and this walk only runs on documents without errors.
-  const walk = (node: unknown, path: ConfigPath): number => {
-    if (isAlias(node)) return aliasSize(node, path);
-    if (!isMap(node) && !isSeq(node) && !isScalar(node)) return 0;
+  const walk = (node: unknown): number => {
+    if (isAlias(node)) return aliasSize(node);
+    if (isScalar(node)) {
+      if (node.anchor) {
+        anchors.set(node.anchor, node);
+        expandedSize.set(node, 1);
+      }
+      return 1;
+    }
+    if (!isMap(node) && !isSeq(node)) return 0;
     if (node.anchor) anchors.set(node.anchor, node);
     let size = 1;
-    if (isMap(node) || isSeq(node)) {
-      ancestors.add(node);
-      const seen = new Set<string>();
-      const items = node.items as unknown[];
-      for (let index = 0; index < items.length; index += 1) {
-        const item = items[index];
-        if (!isPair(item)) {
-          size += walk(item, [...path, index]);
-          continue;
-        }
-        const name = isScalar(item.key) ? String(item.key.value) : undefined;
-        if (name !== undefined && isMap(node)) {
-          if (seen.has(name)) report(item.key as Node, [...path, name], `duplicate key ${JSON.stringify(name)}: each key may appear only once in a mapping`);
-          seen.add(name);
-        }
-        size += walk(item.key, path);
-        size += walk(item.value, name === undefined ? path : [...path, name]);
+    ancestors.add(node);
+    const seen = isMap(node) ? new Set<string>() : undefined;
+    const items = node.items as unknown[];
+    for (let index = 0; index < items.length; index += 1) {
+      const item = items[index];
+      if (!isPair(item)) {
+        path.push(index);
+        size += walk(item);
+        path.pop();
+        continue;
       }
-      ancestors.delete(node);
+      // The key is walked at its mapping's path: an alias used as a key is reported there.
+      size += walk(item.key);
+      const name = isScalar(item.key) ? String(item.key.value) : undefined;
+      if (name === undefined) {
+        size += walk(item.value);
+        continue;
+      }
+      path.push(name);
+      if (seen) {
+        if (seen.has(name)) report(item.key as Node, `duplicate key ${JSON.stringify(name)}: each key may appear only once in a mapping`);
+        seen.add(name);
+      }
+      size += walk(item.value);
+      path.pop();
     }
-    expandedSize.set(node, size);
+    ancestors.delete(node);
+    if (node.anchor) expandedSize.set(node, size);
     return size;
   };
 
-  const aliasSize = (alias: Alias, path: ConfigPath): number => {
+  const aliasSize = (alias: Alias): number => {
     const target = anchors.get(alias.source);
     // An unknown anchor is a syntax error yaml already reported.
     if (!target) return 1;
     if (ancestors.has(target)) {
-      report(alias, path, `alias *${alias.source} refers to the node that contains it, so the value would contain itself: a config cannot be recursive; copy the values instead`);
+      report(alias, `alias *${alias.source} refers to the node that contains it, so the value would contain itself: a config cannot be recursive; copy the values instead`);
       return 1;
     }
     const size = expandedSize.get(target) ?? 1;
@@ -78,7 +96,6 @@ export function yamlStructureDiagnostics(doc: Document, lineCounter: LineCounter
       bombReported = true;
       report(
         alias,
-        path,
         `aliases expand to more than ${MAX_ALIAS_EXPANSION_NODES.toLocaleString('en-US')} values (this one, *${alias.source}, to ${describeSize(size)}): ` +
           'aliases that repeat other aliases grow exponentially (an "alias bomb"); write the values out, or reuse fewer of them',
       );
@@ -86,7 +103,7 @@ export function yamlStructureDiagnostics(doc: Document, lineCounter: LineCounter
     return size;
   };
 
-  walk(doc.contents, []);
+  walk(doc.contents);
   return found;
 }
 
