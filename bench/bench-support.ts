@@ -79,6 +79,8 @@ export interface TimedRun {
   ms: number;
   /** Peak RSS of the command itself (GNU time's %M, from wait4's rusage), in KiB. */
   maxRssKiB: number;
+  /** CPU time of the command, user + system (GNU time's %U + %S): less at the mercy of a busy machine than wall. */
+  cpuSeconds: number;
 }
 
 /**
@@ -95,7 +97,7 @@ export async function timeCommand(
   const report = join(dir, 'time');
   try {
     const started = performance.now();
-    const child = spawn('/usr/bin/time', ['-f', '%M', '-o', report, command, ...args], {
+    const child = spawn('/usr/bin/time', ['-f', '%U %S %M', '-o', report, command, ...args], {
       cwd: options.cwd ?? repoRoot,
       env: options.env ?? process.env,
       stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
@@ -111,8 +113,8 @@ export async function timeCommand(
     });
     const ms = performance.now() - started;
     // GNU time writes "Command exited with non-zero status N" before the numbers when N ≠ 0.
-    const maxRssKiB = Number(readFileSync(report, 'utf8').trim().split('\n').at(-1));
-    return { code, stdout, stderr, ms, maxRssKiB };
+    const [user, system, rss] = (readFileSync(report, 'utf8').trim().split('\n').at(-1) ?? '').split(' ').map(Number);
+    return { code, stdout, stderr, ms, maxRssKiB: rss ?? NaN, cpuSeconds: (user ?? NaN) + (system ?? NaN) };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

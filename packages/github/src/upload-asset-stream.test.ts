@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startGitHubFake, type GitHubFake } from '../../../test/fakes/github/index.js';
 import { sha256File } from './sha256-file.js';
 import { fastClient, releaseFiles, TOKEN } from './test-support.js';
-import { AssetUploadError, uploadAssetStream } from './upload-asset-stream.js';
+import { AssetUploadError, uploadAssetHashed, uploadAssetStream } from './upload-asset-stream.js';
 
 let fake: GitHubFake;
 let uploadUrl: string;
@@ -37,6 +37,15 @@ describe('uploadAssetStream', () => {
     const { size } = await (await import('node:fs/promises')).stat(file);
     const asset = await uploadAssetStream({ uploadUrl, token: TOKEN, name: basename(file), label: 'Linux x64', path: file, size, contentType: 'application/gzip' });
     expect(asset).toMatchObject({ name: basename(file), label: 'Linux x64', size, state: 'uploaded', digest: `sha256:${await sha256File(file)}` });
+  });
+
+  it('hashes the bytes it sends: the digest the server computed, for a size no whole number of read chunks', async () => {
+    const odd = (await releaseFiles(1, { size: 2.5 * 1024 * 1024 + 7, seed: 9 }))[0]!;
+    const { size } = await (await import('node:fs/promises')).stat(odd);
+    const { asset, sha256 } = await uploadAssetHashed({ uploadUrl, token: TOKEN, name: 'odd.tar.gz', path: odd, size, contentType: 'application/gzip' });
+    expect(sha256).toBe(await sha256File(odd));
+    expect(asset.digest).toBe(`sha256:${sha256}`);
+    expect(asset.size).toBe(size);
   });
 
   it('maps 422 already_exists', async () => {

@@ -1,9 +1,8 @@
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import http from 'node:http';
 import https from 'node:https';
 import type { RemoteAsset } from './release-types.js';
+import { FileBodyError, sendFileBody } from './send-file-body.js';
 
 export interface UploadAssetStreamOptions {
   /** The release's `upload_url`, with or without its `{?name,label}` template tail. */
@@ -74,7 +73,7 @@ export function assetUploadUrl(uploadUrl: string, name: string, label?: string):
  *
  * Not through Octokit/fetch: undici keeps every chunk it has sent referenced until the request
  * finishes (nodejs/undici#4058), so a 1 GiB asset costs ~1.2 GiB of RSS there. A plain request with
- * `Content-Length` and backpressure from `pipe` keeps memory at one or two read chunks.
+ * `Content-Length`, fed by sendFileBody, keeps memory at two reused read buffers.
  */
 export async function uploadAssetStream(options: UploadAssetStreamOptions): Promise<RemoteAsset> {
   return (await uploadAssetHashed(options)).asset;
@@ -120,7 +119,7 @@ interface RawResponse {
   status: number;
   headers: http.IncomingHttpHeaders;
   body: string;
-  /** Of the bytes sent, when exactly `size` of them were read; undefined otherwise. */
+  /** Of the bytes sent, when all `size` of them were; undefined otherwise. */
   sha256: string | undefined;
 }
 
@@ -161,23 +160,28 @@ function streamRequest(
       },
     });
     request.on('timeout', () => request.destroy(new Error('socket idle timeout')));
-    // Hashed as read, beside the pipe: the same chunks, no second pass over the file.
-    const hash = createHash('sha256');
-    let read = 0;
+    // The body, hashed as it is read: the digest of exactly what was sent, from the one read.
+    const body = sendFileBody(options.path, options.size, request);
+    body.catch((error: unknown) => {
+      if (!(error instanceof FileBodyError)) return; // the request died: its own handlers settle
+      request.destroy(error);
+      settle(() => reject(new AssetUploadError(`${name}: could not read ${options.path}: ${error.message}`, 'http', name)));
+    });
     request.on('response', (response) => {
       responded = true;
       const chunks: Buffer[] = [];
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () =>
-        settle(() =>
-          resolve({
-            status: response.statusCode ?? 0,
-            headers: response.headers,
-            body: Buffer.concat(chunks).toString('utf8'),
-            sha256: read === options.size ? hash.digest('hex') : undefined,
-          }),
-        ),
-      );
+      response.on('end', () => {
+        // An answer before the whole body was sent (422, 502) has no digest to go with it.
+        void body.then(
+          (sha256) => sha256,
+          () => undefined,
+        ).then((sha256) =>
+          settle(() =>
+            resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks).toString('utf8'), sha256 }),
+          ),
+        );
+      });
       response.on('error', networkFailure);
       response.on('close', () => {
         if (!response.complete) networkFailure(new Error('response ended early'));
@@ -188,19 +192,6 @@ function streamRequest(
     request.on('error', (error) => {
       if (!responded) networkFailure(error);
     });
-
-    // 1 MiB reads: fewer syscalls and write callbacks than the 64 KiB default; pipe's backpressure
-    // keeps at most a chunk or two in memory whatever the file size.
-    const file = createReadStream(options.path, { highWaterMark: 1 << 20 });
-    file.on('error', (error) => {
-      request.destroy(error);
-      settle(() => reject(new AssetUploadError(`${name}: could not read ${options.path}: ${error.message}`, 'http', name)));
-    });
-    file.on('data', (chunk: Buffer | string) => {
-      hash.update(chunk);
-      read += chunk.length;
-    });
-    file.pipe(request);
   });
 }
 
