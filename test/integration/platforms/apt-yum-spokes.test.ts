@@ -232,6 +232,27 @@ describe('apt and yum spokes: the release\'s .deb/.rpm assets in signed reposito
     }
   }, 240_000);
 
+  it('without LINUX_REPO_GPG_KEY the release key (release.gpg-key) signs; with neither, nothing is pushed and the error names the secret', async () => {
+    const repo = await createBareRepo(services, 'packages');
+    repos.push(repo);
+    const withoutKey = (id: 'apt' | 'yum', env: Record<string, string>, releaseKey?: string): PlatformContext => {
+      const base = fx.context({ env: { LINUX_REPO_TOKEN: services.DEPLOYFORGE_TEST_GIT_HTTP_TOKEN, ...env }, log: createMemoryLogger() });
+      const release = { ...base.config.release!, ...(releaseKey ? { 'gpg-key': releaseKey } : {}) };
+      return { ...base, config: { ...base.config, release, platforms: { ...base.config.platforms, [id]: { ...base.config.platforms[id]!, repository: repo.httpUrl } } } };
+    };
+    for (const spoke of [aptPlatform, yumPlatform]) {
+      const refused = await runSpoke(spoke, withoutKey(spoke.id as 'apt' | 'yum', {}));
+      expect(refused.status).toBe('failed');
+      expect(refused.detail).toContain('LINUX_REPO_GPG_KEY is not set');
+    }
+    expect([await repo.tip(), await repo.tip('gh-pages')]).toEqual([undefined, undefined]);
+
+    const signed = await runSpoke(aptPlatform, withoutKey('apt', { RELEASE_GPG_KEY: armoredKey }, 'RELEASE_GPG_KEY'));
+    expect(signed.status, signed.detail).toBe('published');
+    expect(await repo.show('deb/key.asc')).toContain('BEGIN PGP PUBLIC KEY BLOCK');
+    expect(await repo.show('deb/dists/stable/InRelease')).toContain('BEGIN PGP SIGNED MESSAGE');
+  });
+
   it('release --snapshot keeps each repository as a first publish would write it, unsigned, under its platform folder', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'df-snap-'));
     cleanup.push(dir);
