@@ -61,25 +61,29 @@ function jobsFor(ctx: PlatformContext, formats: readonly PackageFormat[]): Packa
   return jobs;
 }
 
+/** The key that asks for the packages: what a configuration error about them names. */
+const ORIGIN = 'release.linux-packages';
+
 /**
  * The settings of this release's packages of `formats` (the kinds `release.linux-packages` lists),
- * from `project`; a problem is a configuration error that names `origin`.
+ * from `project`. validate already refuses what would fail here; the release version (apk's
+ * prerelease labels) is only known now.
  */
-export function packageSettings(ctx: PlatformContext, formats: readonly PackageFormat[], origin = 'release.linux-packages'): PackageSettings {
+export function packageSettings(ctx: PlatformContext, formats: readonly PackageFormat[]): PackageSettings {
   const { project } = ctx.config;
   const name = project.name;
   if (!/^[a-z0-9][a-z0-9+.-]+$/.test(name)) {
-    throw ConfigurationError.forInput('project.name', `${JSON.stringify(name)} is not a valid package name for ${origin}: use lowercase letters, digits, '+', '-' and '.'`);
+    throw ConfigurationError.forInput('project.name', `${JSON.stringify(name)} is not a valid package name for ${ORIGIN}: use lowercase letters, digits, '+', '-' and '.'`);
   }
   const maintainer = project.maintainer;
   if (!maintainer || !/^[^<>\r\n]+ <[^<>@\s]+@[^<>\s]+>$/.test(maintainer)) {
-    throw ConfigurationError.forInput('project.maintainer', `${origin} needs a maintainer: set project.maintainer as \`Name <email>\``);
+    throw ConfigurationError.forInput('project.maintainer', `${ORIGIN} needs a maintainer: set project.maintainer as \`Name <email>\``);
   }
   const versions = packageVersions(ctx.version.version);
-  if (formats.includes('apk')) requireApkVersion(ctx.version.version, origin);
+  if (formats.includes('apk')) requireApkVersion(ctx.version.version, ORIGIN);
   const jobs = jobsFor(ctx, formats);
   if (jobs.length === 0) {
-    throw ConfigurationError.forInput(origin, `the release of ${ctx.version.version} has no Linux archive; add linux-x64 or linux-arm64 to build.targets`);
+    throw ConfigurationError.forInput(ORIGIN, `the release of ${ctx.version.version} has no Linux archive; add linux-x64 or linux-arm64 to build.targets`);
   }
   const summary = (project.description ?? `${name} command-line tool`).replace(/\s+/g, ' ').trim().replace(/\.$/, '');
   const binary = binaryName(ctx.config.build?.binary ?? project.name, jobs[0]!.target.id);

@@ -80,11 +80,11 @@ export async function buildReleasePackages(options: ReleasePackagesOptions): Pro
  * built them: the apt and yum spokes rebuild them to learn what their indexes repeat (control
  * fields, rpm header facts), then check the bytes against the release's own asset.
  */
-export async function packagesOfRelease(ctx: PlatformContext, kinds: readonly ReleasePackageKind[], origin = 'release.linux-packages'): Promise<ReleasePackage[]> {
+export async function packagesOfRelease(ctx: PlatformContext, kinds: readonly ReleasePackageKind[]): Promise<ReleasePackage[]> {
   if (kinds.length === 0) return [];
   // Loaded on use: the package writers stay out of the start-up of every command that imports this.
   const [{ packageSettings }, { buildPackages }] = await Promise.all([import('./package-settings.js'), import('./build-packages.js')]);
-  const settings = packageSettings(ctx, kinds, origin);
+  const settings = packageSettings(ctx, kinds);
   const built = await buildPackages(ctx, settings);
   return built.map(({ job, pkg }) => ({ kind: job.format, arch: job.arch, name: releasePackageName(job.format, settings.name, settings.version, job.arch), data: pkg.data, sha256: pkg.sha256, built: pkg }));
 }
