@@ -1,11 +1,7 @@
 import * as core from '@actions/core';
-import { loadGitHubClient } from '@deployforge/github';
-import { releaseExistence } from '@deployforge/hub';
 import type { Existence } from '@deployforge/catalog';
 import { createPlan, credentialFactsFromEnv, signingCredentialGaps } from '@deployforge/plan';
 import { planOutputs } from '@deployforge/workflow';
-import { errorMessage } from '@deployforge/diagnostics';
-import { createActionLogger } from './runtime/action-logger.js';
 import { loadPlanInputs } from '@deployforge/inputs';
 import { planSummaryMarkdown } from './runtime/plan-summary.js';
 import { booleanInput, stringInput } from './runtime/action-inputs.js';
@@ -44,10 +40,8 @@ await runAction('build-matrix', async () => {
   const existence: Record<string, Existence> = {};
   if (inputs.token) {
     core.setSecret(inputs.token);
-    // A failed lookup is not fatal: `unknown` makes the hub run, and the hub converges on its own.
-    const client = await loadGitHubClient({ token: inputs.token, log: createActionLogger() });
-    existence.github = await releaseExistence(client, planInputs.loaded, planInputs.version, process.env)
-      .catch((error: unknown) => ({ state: 'unknown' as const, detail: errorMessage(error) }));
+    const { githubReleaseExistence } = await import('./runtime/github-release-existence.js');
+    existence.github = await githubReleaseExistence(inputs.token, planInputs.loaded, planInputs.version);
   }
   const plan = createPlan({
     ...planInputs,
