@@ -8,7 +8,8 @@ import { MAX_CONFIG_BYTES } from './config-limits.js';
 import { applyDerivedDefaults } from './derived-defaults.js';
 import { formatPath, NodeLocator, type ConfigPath, type Position } from './locate-node.js';
 import { parseYaml } from './parse-yaml.js';
-import { expressionDiagnostics, findExpressions, semanticDiagnostics } from './semantic-checks.js';
+import { expressionDiagnostics, semanticDiagnostics } from './semantic-checks.js';
+import { yamlToData } from './yaml-to-data.js';
 
 /** A validated deployforge.yml, with schema defaults applied and a way back to positions in the file. */
 export interface LoadedConfig {
@@ -34,8 +35,9 @@ export function parseConfig(text: string, file: string): LoadedConfig {
   if (yamlProblems.length > 0) throw ConfigurationError.fromDiagnostics(yamlProblems);
 
   let data: unknown;
+  let expressionPaths: ConfigPath[];
   try {
-    data = doc.toJS({ maxAliasCount: 100 });
+    ({ data, expressions: expressionPaths } = yamlToData(doc));
   } catch (error) {
     // Alias bombs and other structural refusals from yaml: the user's file, the user's fix.
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
@@ -50,7 +52,7 @@ export function parseConfig(text: string, file: string): LoadedConfig {
   const config = data as Record<string, unknown>;
   normalizeEmptyBlocks(config);
 
-  const expressions = findExpressions(config);
+  const expressions = expressionPaths.map((path) => ({ path }));
   const diagnostics: Diagnostic[] = expressionDiagnostics(expressions, locator, file);
   const validate = configValidator();
   if (!validate(config)) {

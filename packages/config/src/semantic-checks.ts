@@ -15,38 +15,6 @@ export interface ExpressionFinding {
   path: ConfigPath;
 }
 
-/**
- * Every string value (and mapping key) that contains `${{`, anywhere in the document. One walk with
- * one path stack, copied only for a finding: a copy of the path per value made a 100k-key mapping
- * allocate 100k arrays, which the garbage collector then had to chase.
- */
-export function findExpressions(value: unknown): ExpressionFinding[] {
-  const found: ExpressionFinding[] = [];
-  const path: (string | number)[] = [];
-  const visit = (node: unknown): void => {
-    if (typeof node === 'string') {
-      if (node.includes('${{')) found.push({ path: [...path] });
-    } else if (Array.isArray(node)) {
-      for (let index = 0; index < node.length; index += 1) {
-        path.push(index);
-        visit(node[index]);
-        path.pop();
-      }
-    } else if (node !== null && typeof node === 'object') {
-      const record = node as Record<string, unknown>;
-      for (const key of Object.keys(record)) {
-        path.push(key);
-        // An expression in a key is reported once, at the key; its value is not searched.
-        if (key.includes('${{')) found.push({ path: [...path] });
-        else visit(record[key]);
-        path.pop();
-      }
-    }
-  };
-  visit(value);
-  return found;
-}
-
 export function expressionDiagnostics(findings: readonly ExpressionFinding[], locator: NodeLocator, file: string): Diagnostic[] {
   return findings.map(({ path }) => {
     const where = locator.valueAt(path);
