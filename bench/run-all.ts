@@ -21,6 +21,7 @@ const BENCHMARKS = [
   { name: 'package-size', what: 'the npm package: tarball, installed size, installed packages' },
   { name: 'release-requests', what: 'GitHub API requests per release, first run and re-run' },
   { name: 'cold-start', what: 'action and CLI cold start beside node -e 0 and a minimal @actions/core action' },
+  { name: 'config-load', what: 'deployforge validate on one mapping of 25k to 200k keys (under the 1 MiB bound)' },
   { name: 'hash-throughput', what: 'sha256File 1 MiB vs 64 KiB chunks vs sha256sum' },
   { name: 'sign-release', what: 'GPG signing, the sign job over 320 MiB, requests with a signer' },
   { name: 'upload-large', what: 'asset upload: ours vs undici fetch vs Octokit vs curl' },
