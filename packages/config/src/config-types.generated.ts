@@ -221,7 +221,7 @@ export interface StatusConfig {
    */
   pages: boolean;
   /**
-   * Publish to this branch instead of deploying with GitHub Actions, for repositories whose Pages source is a branch (or another static host that serves one): a job with only `contents: write` commits the site to it. Takes the place of `pages`.
+   * Publish to this branch instead of deploying with GitHub Actions, for repositories whose Pages source is a branch (or another static host that serves one): a job with only `contents: write` commits the site to it. Takes the place of `pages`: with both set, the site goes to this branch only, and `deployforge validate` warns.
    */
   branch?: string;
   /**
