@@ -114,6 +114,9 @@ export function directPackageImports(root) {
  * Ajv nor the schema compiler, and does not spend the schema's compile time (over a second on a busy
  * runner) on every start (issue 20). The module config-schema.ts is swapped for one that hands out
  * the precompiled function; CONFIG_SCHEMA stays the schema itself.
+ *
+ * The `uri` format is ajv-formats' full one behind a fast path that accepts the same strings
+ * (scripts/config-uri-format.cjs).
  */
 export function precompiledConfigValidator(root) {
   const configSrc = join(root, 'packages', 'config', 'src');
@@ -158,7 +161,8 @@ async function standaloneConfigValidator(root, esbuild) {
     const { _ } = requireFromRoot('ajv/dist/compile/codegen/index.js');
     const standaloneCode = requireFromRoot('ajv/dist/standalone/index.js').default;
     const ajv = createConfigAjv({
-      code: { source: true, esm: true, formats: _`require("ajv-formats/dist/formats").fullFormats` },
+      // The schema's one format, `uri`, with a fast path for plain http(s) URLs: config-uri-format.cjs.
+      code: { source: true, esm: true, formats: _`require("./scripts/config-uri-format.cjs")` },
     });
     const validate = ajv.compile(JSON.parse(readFileSync(join(root, 'schema', 'deployforge.schema.json'), 'utf8')));
     return standaloneCode(ajv, validate);
