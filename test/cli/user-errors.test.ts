@@ -112,6 +112,29 @@ describe('user errors through the built CLI', () => {
     expect(run.stderr).toMatch(new RegExp(`deployforge: could not reach ${url.replace(/[.]/g, '\\.')}\\S*: connect ECONNREFUSED .* \\(tried 4 times\\)\\. Check the network`));
     expect(run.stderr).not.toMatch(BUG_LINE);
   }, 60_000);
+
+  test('a wrong GITHUB_TOKEN (401): says the server refused the token and what to check; exit 1, no "bug" line, the token never printed', async () => {
+    const wrong = 'ghp_wrong_token_user_errors_987654321';
+    const dir = project(['release: { notes: none }', 'platforms:', '  npm: { package: hello }']);
+    for (const args of [['status'], ['publish', 'npm', '--version', '1.0.0']]) {
+      const run = await runBuiltCli(args, { cwd: dir, env: { GITHUB_TOKEN: wrong, GITHUB_API_URL: gh.url, NPM_TOKEN: 'npm_user_errors_0123456789' } });
+      expect(run.code, `${args.join(' ')}:\n${run.stderr}`).toBe(1);
+      expect(run.stderr).toMatch(/Bad credentials/);
+      expect(run.stderr).toContain(`${gh.url} refused the token (HTTP 401 for ${gh.url}/repos/acme/hello/releases`);
+      expect(run.stderr).toMatch(/check that it is set, current and for this server \(GITHUB_TOKEN/);
+      expect(run.stderr).not.toMatch(BUG_LINE);
+      expect(run.stdout + run.stderr).not.toContain(wrong);
+    }
+  }, 60_000);
+
+  test('a repository that does not exist (404): names the repository settings to check; exit 1, no "bug" line', async () => {
+    const dir = project(['release: { notes: none }', 'platforms:', '  npm: { package: hello }'], 'acme/no-such-repo');
+    const run = await runBuiltCli(['status'], { cwd: dir, env: { GITHUB_TOKEN: TOKEN, GITHUB_API_URL: gh.url } });
+    expect(run.code, run.stderr).toBe(1);
+    expect(run.stderr).toContain(`answered HTTP 404 for ${gh.url}/repos/acme/no-such-repo/releases`);
+    expect(run.stderr).toMatch(/check the repository \(project\.repository or GITHUB_REPOSITORY\)/);
+    expect(run.stderr).not.toMatch(BUG_LINE);
+  }, 60_000);
 });
 
 describe('PyPI: the index follows the repository', () => {

@@ -40,6 +40,24 @@ describe('asUserFacingError', () => {
     expect(asUserFacingError(wrapped)?.message).toMatch(/^reading the index failed \(getaddrinfo ENOTFOUND pypi\.invalid\)\. A server could not be reached/);
   });
 
+  test('a refusal (401, 403, 404) carried by a wrapper keeps its words and says what to check', () => {
+    const refused = (status: number, message: string) =>
+      Object.assign(new Error(message), { status, request: { method: 'GET', url: 'https://ghe.example/api/v3/repos/acme/app/releases' } });
+    const wrapped = new Error('list releases failed (HTTP 401): Bad credentials', { cause: refused(401, 'Bad credentials') });
+    const user = asUserFacingError(wrapped);
+    expect(user).toBeInstanceOf(UserFacingError);
+    expect(user?.message).toBe(
+      'list releases failed (HTTP 401): Bad credentials. https://ghe.example refused the token (HTTP 401 for https://ghe.example/api/v3/repos/acme/app/releases): ' +
+        'check that it is set, current and for this server (GITHUB_TOKEN, and GITHUB_API_URL for GitHub Enterprise)',
+    );
+    expect(asUserFacingError(refused(403, 'Resource not accessible by integration'))?.message).toMatch(/lacks a permission this step needs \(a release needs contents: write\)/);
+    expect(asUserFacingError(refused(403, 'API rate limit exceeded for installation'))?.message).toMatch(/rate-limited the requests: wait a while/);
+    expect(asUserFacingError(refused(404, 'Not Found'))?.message).toMatch(/check the repository \(project\.repository or GITHUB_REPOSITORY\)/);
+    // A server error is an outage, and a status without the request it answered is not an HTTP answer we can name.
+    expect(asUserFacingError(refused(500, 'Internal Server Error'))).toBeUndefined();
+    expect(asUserFacingError(Object.assign(new Error('Bad credentials'), { status: 401 }))).toBeUndefined();
+  });
+
   test('bugs and bad input are not user-facing failures of this kind', () => {
     expect(asUserFacingError(new TypeError("Cannot read properties of undefined (reading 'id')"))).toBeUndefined();
     expect(asUserFacingError(new ConfigurationError('bad'))).toBeUndefined();

@@ -72,13 +72,14 @@ function requestOf(error: unknown): { url: string; attempts: number } | undefine
 
 /**
  * What an entry point should print for `error` as a user-facing failure: the error itself when it
- * is one, a NetworkError when it is a network failure in disguise (naming the URL when known), else
- * undefined (a bug or an outage of ours: the caller reports it as such).
+ * is one, a NetworkError when it is a network failure in disguise (naming the URL when known), the
+ * server's refusal with what to check (a 401, 403 or 404: refusedRequest), else undefined (a bug or
+ * an outage of ours: the caller reports it as such).
  */
 export function asUserFacingError(error: unknown): UserFacingError | undefined {
   if (isUserFacingError(error)) return error;
   const reason = networkFailureReason(error);
-  if (reason === undefined) return undefined;
+  if (reason === undefined) return refusedRequest(error);
   const message = error instanceof Error ? error.message : String(error);
   const request = requestOf(error);
   if (request) {
@@ -92,4 +93,48 @@ export function asUserFacingError(error: unknown): UserFacingError | undefined {
     `${message === reason ? reason : `${message} (${reason})`}. A server could not be reached: check the network (and any proxy), and the URL in your config.`,
     { cause: error },
   );
+}
+
+/**
+ * An HTTP answer that refuses the request for who asked or what it named: a wrong or expired token
+ * (401), a token without the permission (403), a repository that does not exist or that the token
+ * cannot see (404: GitHub's answer for a private repository the token cannot read). These are the
+ * user's to fix, so the message says what to check instead of calling it a bug. A rate limit (403 or
+ * 429 once the retries gave up) says to wait. The status is found on the error or in its cause
+ * chain (a wrapper such as "list releases failed" keeps Octokit's RequestError as its cause), and
+ * only on an error that carries the request it answered, as Octokit's do.
+ */
+function refusedRequest(error: unknown): UserFacingError | undefined {
+  const seen = new Set<unknown>();
+  for (let e: unknown = error; typeof e === 'object' && e !== null && !seen.has(e); e = (e as { cause?: unknown }).cause) {
+    seen.add(e);
+    const { status, request } = e as { status?: unknown; request?: { url?: unknown } };
+    if (typeof status !== 'number' || typeof request?.url !== 'string') continue;
+    const message = error instanceof Error ? error.message : String(error);
+    const hint = refusalHint(status, message, request.url);
+    return hint === undefined ? undefined : new UserFacingError(`${message}. ${hint}`, { cause: error });
+  }
+  return undefined;
+}
+
+function refusalHint(status: number, message: string, url: string): string | undefined {
+  let origin = url;
+  try {
+    origin = new URL(url).origin;
+  } catch {
+    // Not a URL: name it as given.
+  }
+  if (status === 429 || (status === 403 && /rate limit/i.test(message))) {
+    return `${origin} rate-limited the requests: wait a while and run it again (a re-run resumes where this one stopped)`;
+  }
+  if (status === 401) {
+    return `${origin} refused the token (HTTP 401 for ${url}): check that it is set, current and for this server (GITHUB_TOKEN, and GITHUB_API_URL for GitHub Enterprise)`;
+  }
+  if (status === 403) {
+    return `${origin} refused the request (HTTP 403 for ${url}): the token lacks a permission this step needs (a release needs contents: write) or the repository's settings forbid it`;
+  }
+  if (status === 404) {
+    return `${origin} answered HTTP 404 for ${url}: check the repository (project.repository or GITHUB_REPOSITORY) and that the token can see it (GitHub answers 404 for a private repository it cannot read)`;
+  }
+  return undefined;
 }
