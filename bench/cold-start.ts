@@ -1,12 +1,14 @@
 // Cold start of the committed bundles, as the runner starts them: a fresh `node dist/actions/<x>.js`
 // with a valid minimal env (INPUT_*, GITHUB_OUTPUT, GITHUB_STEP_SUMMARY), under the machine's Node 20
-// and the Node 24 binary GitHub runs actions on; plus `deployforge --help` and `validate`. `node -e 0`
-// is the floor. Each command is a separate process, so module loading is paid every time.
+// and the Node 24 binary GitHub runs actions on; plus `deployforge --help`, `validate` and `plan`.
+// `node -e 0` is the floor. Each command is a separate process, so module loading is paid every time.
 //
 //   npx tsx bench/cold-start.ts [--full]
 //
 // publish-npm is a dry run against a real release on the GitHub fake (served by this process) and
 // verdaccio: its time includes that work (download, verify, pack, packument reads), not just loading.
+// build-matrix runs without a token (the action's default is the workflow token): with one it also
+// loads Octokit and looks the release up, which is a request, not start-up.
 import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -105,6 +107,7 @@ const cases: Case[] = [
   },
   { name: 'deployforge --help', args: [join(distDir, 'cli.js'), '--help'], cwd: workspace, env: () => ({ PATH: process.env.PATH ?? '' }), exit: 0 },
   { name: 'deployforge validate', args: [join(distDir, 'cli.js'), 'validate'], cwd: workspace, env: () => ({ PATH: process.env.PATH ?? '' }), exit: 0 },
+  { name: 'deployforge plan', args: [join(distDir, 'cli.js'), 'plan'], cwd: workspace, env: () => ({ PATH: process.env.PATH ?? '' }), exit: 0 },
 ];
 
 /** A `toJSON(needs)` fixture, as the summarize job receives it. */
