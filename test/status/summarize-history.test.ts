@@ -71,7 +71,8 @@ describe('summarize with a published history on a branch', () => {
     const { run } = await summarize('acme/broken', { history: 'branch:gh-pages' });
     expect(run.code).toBe(0);
     expect(run.outputs.publish).toBe('false');
-    expect(run.stdout).toMatch(/^::warning title=The published status history could not be read::could not read history.json on gh-pages: history.json on gh-pages: documents\[0\]: not a valid status.json/m);
+    // One annotation: the file, its bad keys on their own lines, then what happens to the site.
+    expect(run.stdout).toMatch(/^::warning title=The published status history could not be read::history.json on gh-pages: documents\[0\]: not a valid status.json:%0A  project: expected a non-empty string, got 1%0A.*%0AThe published dashboard is left as it is; this run's is in the .+ artifact\.$/m);
   });
 
   test('without history: publish=false and no request at all', async () => {

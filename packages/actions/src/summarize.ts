@@ -68,7 +68,8 @@ await runAction('summarize', async ({ redact }) => {
   const publish = previous !== undefined && previous.complete && !doc['dry-run'];
   const files = await renderDashboard([...(previous?.documents ?? []), doc], resolve(inputs['output-dir']));
   core.setOutput('publish', String(publish));
-  if (previous && !previous.complete) core.warning(`${previous.detail}; the published dashboard is left as it is, this run's is in the ${inputs['output-dir']} artifact`, { title: 'The published status history could not be read' });
+  // On a line of its own: the detail may end with a list of a status document's bad keys.
+  if (previous && !previous.complete) core.warning(`${previous.detail}\nThe published dashboard is left as it is; this run's is in the ${inputs['output-dir']} artifact.`, { title: 'The published status history could not be read' });
   else if (previous) core.info(`published history: ${previous.detail}`);
   await core.summary.addRaw(renderSummaryMarkdown(doc)).write();
   core.setOutput('status', JSON.stringify(doc));

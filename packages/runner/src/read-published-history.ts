@@ -1,5 +1,5 @@
 import { loadConfig } from '@deployforge/config';
-import { ConfigurationError, errorMessage, type Logger } from '@deployforge/diagnostics';
+import { ConfigurationError, errorMessage, isConfigurationError, type Logger } from '@deployforge/diagnostics';
 import { loadGitHubClient, type GitHubClient } from '@deployforge/github';
 import { resolveRepository } from '@deployforge/hub';
 import { configFileFor, type InputSource } from '@deployforge/inputs';
@@ -32,6 +32,12 @@ export interface PublishedHistory {
 
 const notFound = (error: unknown) => (error as { status?: unknown }).status === 404;
 
+/**
+ * Why the published history is not usable. A file that was read but is not a valid history is a
+ * ConfigurationError whose message names it already (and may list its bad keys on further lines).
+ */
+const unreadable = (what: string, error: unknown): string => (isConfigurationError(error) ? error.message : `could not read ${what}: ${errorMessage(error)}`);
+
 async function fromBranch(client: GitHubClient, owner: string, repo: string, branch: string): Promise<PublishedHistory> {
   try {
     const { data } = await client.octokit.rest.repos.getContent({ owner, repo, path: 'history.json', ref: branch });
@@ -43,7 +49,7 @@ async function fromBranch(client: GitHubClient, owner: string, repo: string, bra
     return { documents, complete: true, detail: `${documents.length} documents from history.json on ${branch}` };
   } catch (error) {
     if (notFound(error)) return { documents: [], complete: true, detail: `no history.json on ${branch} yet: the history starts here` };
-    return { documents: [], complete: false, detail: `could not read history.json on ${branch}: ${errorMessage(error)}` };
+    return { documents: [], complete: false, detail: unreadable(`history.json on ${branch}`, error) };
   }
 }
 
@@ -65,7 +71,7 @@ async function fromPages(client: GitHubClient, owner: string, repo: string, fetc
     const documents = parseStatusHistory(await response.text(), url);
     return { documents, complete: true, detail: `${documents.length} documents from ${url}` };
   } catch (error) {
-    return { documents: [], complete: false, detail: `could not read ${url}: ${errorMessage(error)}` };
+    return { documents: [], complete: false, detail: unreadable(url, error) };
   }
 }
 
