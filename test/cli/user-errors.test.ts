@@ -1,5 +1,6 @@
 import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { execFileSync, spawn } from 'node:child_process';
+import { createServer as createHttpServer } from 'node:http';
 import { createServer, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -124,6 +125,31 @@ describe('user errors through the built CLI', () => {
       expect(run.stderr).toMatch(/check that it is set, current and for this server \(GITHUB_TOKEN/);
       expect(run.stderr).not.toMatch(BUG_LINE);
       expect(run.stdout + run.stderr).not.toContain(wrong);
+    }
+  }, 60_000);
+
+  test('GITHUB_API_URL names the web site (HTML answers, 200 or 404): says to use the API address, once, no retries; exit 1, no "bug" line', async () => {
+    const dir = project(['release: { notes: none }', 'platforms:', '  npm: { package: hello }']);
+    for (const status of [200, 404]) {
+      const site = createHttpServer((_req, res) => {
+        res.writeHead(status, { 'content-type': 'text/html; charset=utf-8' });
+        res.end('<!DOCTYPE html><html><body>GitHub</body></html>');
+      });
+      await new Promise<void>((r) => site.listen(0, '127.0.0.1', r));
+      const url = `http://127.0.0.1:${(site.address() as { port: number }).port}`;
+      try {
+        for (const args of [['status'], ['publish', 'npm', '--version', '1.0.0']]) {
+          const run = await runBuiltCli(args, { cwd: dir, env: { GITHUB_TOKEN: TOKEN, GITHUB_API_URL: url, NPM_TOKEN: 'npm_user_errors_0123456789' } });
+          const what = `HTTP ${status}, ${args.join(' ')}:\n${run.stderr}`;
+          expect(run.code, what).toBe(1);
+          expect(run.stderr, what).toContain(`GET ${url}/repos/acme/hello/releases`);
+          expect(run.stderr, what).toMatch(/answered with a web page \(text\/html; charset=utf-8\), not GitHub's REST API: GITHUB_API_URL must be the API's address \(https:\/\/api\.github\.com, or https:\/\/<host>\/api\/v3/);
+          expect(run.stderr, what).not.toMatch(/retry \d of|<html|<!DOCTYPE/i);
+          expect(run.stderr, what).not.toMatch(BUG_LINE);
+        }
+      } finally {
+        await new Promise((r) => site.close(r));
+      }
     }
   }, 60_000);
 

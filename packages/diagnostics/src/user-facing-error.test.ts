@@ -58,6 +58,15 @@ describe('asUserFacingError', () => {
     expect(asUserFacingError(Object.assign(new Error('Bad credentials'), { status: 401 }))).toBeUndefined();
   });
 
+  test('a user-facing failure wrapped by a step stays user-facing, the step\'s words first', () => {
+    const inner = new UserFacingError('GET http://x/repos/a/b/releases answered with a web page');
+    const quoting = new Error(`list releases failed: ${inner.message}`, { cause: inner });
+    expect(asUserFacingError(quoting)?.message).toBe('list releases failed: GET http://x/repos/a/b/releases answered with a web page');
+    const terse = new Error('list releases failed', { cause: inner });
+    expect(asUserFacingError(terse)?.message).toBe('list releases failed: GET http://x/repos/a/b/releases answered with a web page');
+    expect(asUserFacingError(new Error('x', { cause: new TypeError('y') }))).toBeUndefined();
+  });
+
   test('bugs and bad input are not user-facing failures of this kind', () => {
     expect(asUserFacingError(new TypeError("Cannot read properties of undefined (reading 'id')"))).toBeUndefined();
     expect(asUserFacingError(new ConfigurationError('bad'))).toBeUndefined();

@@ -79,7 +79,7 @@ function requestOf(error: unknown): { url: string; attempts: number } | undefine
 export function asUserFacingError(error: unknown): UserFacingError | undefined {
   if (isUserFacingError(error)) return error;
   const reason = networkFailureReason(error);
-  if (reason === undefined) return refusedRequest(error);
+  if (reason === undefined) return refusedRequest(error) ?? wrappedUserFacingError(error);
   const message = error instanceof Error ? error.message : String(error);
   const request = requestOf(error);
   if (request) {
@@ -135,6 +135,22 @@ function refusalHint(status: number, message: string, url: string): string | und
   }
   if (status === 404) {
     return `${origin} answered HTTP 404 for ${url}: check the repository (project.repository or GITHUB_REPOSITORY) and that the token can see it (GitHub answers 404 for a private repository it cannot read)`;
+  }
+  return undefined;
+}
+
+/**
+ * A user-facing failure wrapped by a step that says what it was doing ("list releases failed: …"):
+ * still the user's to fix. The wrapper's words stay in front; the inner message is added when the
+ * wrapper does not already quote it.
+ */
+function wrappedUserFacingError(error: unknown): UserFacingError | undefined {
+  if (!(error instanceof Error)) return undefined;
+  const seen = new Set<unknown>([error]);
+  for (let e: unknown = error.cause; typeof e === 'object' && e !== null && !seen.has(e); e = (e as { cause?: unknown }).cause) {
+    seen.add(e);
+    if (!isUserFacingError(e)) continue;
+    return new UserFacingError(error.message.includes(e.message) ? error.message : `${error.message}: ${e.message}`, { cause: error });
   }
   return undefined;
 }
