@@ -44,9 +44,22 @@ describe('dist/actions/create-release.js against the GitHub fake', () => {
     expect(assets.map((a) => a.name)).toContain('SHA256SUMS');
     expect(first.summary).toContain('## DeployForge release v1.0.0');
 
-    // Issue 20: K assets (two archives, the SBOM, SHA256SUMS) cost at most K + 5 requests.
+    // Issue 20: K assets (two archives, the SBOM, SHA256SUMS) cost at most K + 5 requests; these
+    // K + 4: list, create, list again (a racing run's draft), the uploads, list to verify, publish.
     const firstRequests = gh.requests.slice(requestsBefore).map((r) => `${r.method} ${r.operationId}`);
     expect(firstRequests.length, firstRequests.join('\n')).toBeLessThanOrEqual(4 + 5);
+    expect(firstRequests).toEqual([
+      'GET repos/list-releases',
+      'POST repos/create-release',
+      'GET repos/list-releases',
+      ...Array.from({ length: 4 }, () => 'POST repos/upload-release-asset'),
+      'GET repos/list-release-assets',
+      'PATCH repos/update-release',
+    ]);
+    // One read per upload: the SBOM and SHA256SUMS list the digests the uploads computed, and they
+    // are the last two uploads, after the archives they describe.
+    const uploads = gh.requests.slice(requestsBefore).filter((r) => r.operationId === 'repos/upload-release-asset').map((r) => new URL(r.path, 'http://x').searchParams.get('name'));
+    expect(uploads.slice(2)).toEqual(['demo-1.0.0.cdx.json', 'SHA256SUMS']);
 
     const writesBefore = gh.writeCount();
     const requestsBeforeSecond = gh.requests.length;
