@@ -71,6 +71,22 @@ describe('alias bombs', () => {
   });
 });
 
+describe('empty keys', () => {
+  // `~`, `null` and `""` are all the key "" in the data: two of them are a duplicate, and an unknown
+  // one is shown where it is written, not at the top of the file.
+  test('`~:` and `"":` in one mapping are a duplicate, at the second', () => {
+    const found = diagnosticsOf('project: {name: demo}\n~: 1\n"": 2\n');
+    expect(found.map(where)).toEqual(['3:1 ']);
+    expect(found[0]?.message).toContain('duplicate key ""');
+  });
+
+  test('a lone `null:` key is an unknown key at its line', () => {
+    const found = diagnosticsOf('project: {name: demo}\nnull: 1\n');
+    expect(found.map((d) => `${d.line}:${d.column}`)).toEqual(['2:1']);
+    expect(found[0]?.message).toContain('unknown key ""');
+  });
+});
+
 describe('huge mappings load in time linear in their keys', () => {
   // No timing assertion: these sizes finish in seconds when each key costs the same, and took minutes
   // when each key was compared with every earlier one (yaml's uniqueKeys, the locator's linear scan).

@@ -49,9 +49,13 @@ function walk(doc: Document, path: ConfigPath, pairIndex: PairIndex): Found {
   return { value: deepest, key, complete: true };
 }
 
-function scalarKey(node: unknown): string | undefined {
-  if (isScalar(node)) return String(node.value);
-  return undefined;
+/**
+ * A scalar key as the data spells it (yaml's toJS): an empty or null key (`~:`, `null:`, `:`) is the
+ * empty string, so `~` and `""` are the same key, and anything else is String(value).
+ */
+export function scalarKey(node: unknown): string | undefined {
+  if (!isScalar(node)) return undefined;
+  return node.value === null ? '' : String(node.value);
 }
 
 /**

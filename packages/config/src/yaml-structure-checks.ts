@@ -1,7 +1,7 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, type Alias, type Document, type LineCounter, type Node } from 'yaml';
 import type { Diagnostic } from '@deployforge/diagnostics';
 import { MAX_ALIAS_EXPANSION_NODES } from './config-limits.js';
-import { formatPath } from './locate-node.js';
+import { formatPath, scalarKey } from './locate-node.js';
 
 /**
  * Checks on the YAML tree itself, before it becomes data, in one walk that is linear in the size of
@@ -64,7 +64,7 @@ export function yamlStructureDiagnostics(doc: Document, lineCounter: LineCounter
       }
       // The key is walked at its mapping's path: an alias used as a key is reported there.
       size += walk(item.key);
-      const name = isScalar(item.key) ? String(item.key.value) : undefined;
+      const name = scalarKey(item.key);
       if (name === undefined) {
         size += walk(item.value);
         continue;
