@@ -8,6 +8,7 @@ import type { StatusDocument } from '@deployforge/status';
 import { runCli } from '../../packages/cli/src/run-cli.js';
 import type { CliIo } from '../../packages/cli/src/cli-io.js';
 import { startGitHubFake, type GitHubFake } from '../fakes/github/index.js';
+import { standInArchive } from '../helpers/stand-in-archive.js';
 import { requireClient } from '../helpers/real-clients.js';
 import { runOk } from '../helpers/services.js';
 import { TempGnupgHome } from '../integration/signing/gpg-verify.js';
@@ -50,8 +51,8 @@ beforeAll(async () => {
     '',
   ].join('\n'));
   mkdirSync(join(project, 'dist'));
-  writeFileSync(join(project, 'dist', 'mirrored-1.0.0-linux-x64.tar.gz'), 'prebuilt x64 archive bytes\n');
-  writeFileSync(join(project, 'dist', 'mirrored-1.0.0-linux-arm64.tar.gz'), 'prebuilt arm64 archive bytes\n');
+  await standInArchive(join(project, 'dist', 'mirrored-1.0.0-linux-x64.tar.gz'), 'mirrored', 'prebuilt x64 binary bytes\n');
+  await standInArchive(join(project, 'dist', 'mirrored-1.0.0-linux-arm64.tar.gz'), 'mirrored', 'prebuilt arm64 binary bytes\n');
 });
 afterAll(async () => {
   gnupg?.close();

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { sha256File } from '@deployforge/github';
 import { runCli } from '../../packages/cli/src/run-cli.js';
 import { startGitHubFake, type GitHubFake } from '../fakes/github/index.js';
+import { standInArchive } from '../helpers/stand-in-archive.js';
 
 const TOKEN = 'ghs_digestless_release_token_0123456789';
 const ARCHIVES = ['relic-1.0.0-linux-x64.tar.gz', 'relic-1.0.0-windows-x64.zip'];
@@ -21,7 +22,8 @@ beforeAll(async () => {
   writeFileSync(join(project, 'deployforge.yml'), 'project: { name: relic, repository: acme/relic }\nbuild: { targets: [linux-x64, windows-x64] }\nrelease: { notes: none, sbom: false }\nplatforms: {}\n');
   mkdirSync(join(project, 'artifacts'));
   // Same size, different bytes is what a size check cannot see: every byte position matters.
-  for (const name of ARCHIVES) writeFileSync(join(project, 'artifacts', name), Buffer.from(Array.from({ length: 50_000 }, (_, i) => (i * 31 + name.length) % 251)));
+  // A real archive each: release --artifacts opens them and looks for the binary at the root.
+  for (const name of ARCHIVES) await standInArchive(join(project, 'artifacts', name), name.endsWith('.zip') ? 'relic.exe' : 'relic', Buffer.from(Array.from({ length: 50_000 }, (_, i) => (i * 31 + name.length) % 251)));
 });
 afterAll(async () => {
   await gh.close();

@@ -2,18 +2,22 @@
 // configured target's archive, or holds a file that is no part of the release (misnamed, another
 // version, a stray), is bad input: exit 2 listing what is missing and what is unexpected, before a
 // single request reaches GitHub. Through the CLI (`release --artifacts`, `--dry-run` too) and the
-// create-release action bundle.
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+// create-release action bundle. And through the CLI, each archive is opened: one that is not an
+// archive, or lacks the binary at its root, is refused the same way.
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { create as createTar } from 'tar';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parseConfig } from '@deployforge/config';
 import { ConfigurationError, createMemoryLogger } from '@deployforge/diagnostics';
 import { checkArtifactNames, collectReleaseArtifacts, prepareRelease } from '@deployforge/hub';
 import { parseVersionInput } from '@deployforge/version';
 import { runCli } from '../../packages/cli/src/run-cli.js';
+import { checkArchiveBinaries } from '../../packages/runner/src/check-archive-binaries.js';
 import { startGitHubFake, type GitHubFake } from '../fakes/github/index.js';
 import { runActionBundle } from '../helpers/run-action-bundle.js';
+import { standInArchive } from '../helpers/stand-in-archive.js';
 
 const TOKEN = 'ghs_incomplete_artifacts_token_0123456789';
 const CONFIG = 'project: { name: demo, repository: acme/demo }\nbuild: { targets: [linux-x64, linux-arm64, windows-x64] }\nrelease: { notes: none }\nplatforms: {}\n';
@@ -100,6 +104,51 @@ describe('deployforge release --artifacts with an incomplete folder', () => {
       expect.objectContaining({ file: 'deployforge.yml', line: 2, path: 'build.targets', message: expect.stringContaining('missing demo-1.0.0-linux-x64.tar.gz') }),
       expect.objectContaining({ file: 'deployforge.yml', line: 2, path: 'build.targets', message: expect.stringMatching(/unexpected .*notes\.txt/) }),
     ]);
+  });
+});
+
+describe('deployforge release --artifacts with archives that are not what their names say', () => {
+  /** A complete folder of real archives (binary `demo` / `demo.exe` at the root), then `broken` written over one. */
+  async function folder(broken?: { name: string; write: (path: string) => Promise<void> | void }): Promise<string> {
+    const dir = project([]);
+    mkdirSync(join(dir, 'artifacts'), { recursive: true });
+    for (const name of COMPLETE) await standInArchive(join(dir, 'artifacts', name), name.endsWith('.zip') ? 'demo.exe' : 'demo', `demo for ${name}\n`);
+    if (broken) await broken.write(join(dir, 'artifacts', broken.name));
+    return dir;
+  }
+
+  test('real archives with the binary at their root pass the check', async () => {
+    const cwd = await folder();
+    const files = COMPLETE.map((f) => join(cwd, 'artifacts', f));
+    await expect(checkArchiveBinaries(files, parseConfig(CONFIG, 'deployforge.yml'), '1.0.0')).resolves.toBeUndefined();
+  });
+
+  test.each([
+    ['an empty file', 'demo-1.0.0-linux-x64.tar.gz', (p: string) => writeFileSync(p, ''), /demo-1\.0\.0-linux-x64\.tar\.gz: not a readable \.tar\.gz archive/],
+    ['a saved HTML error page', 'demo-1.0.0-linux-arm64.tar.gz', (p: string) => writeFileSync(p, '<html><body>404</body></html>\n'), /demo-1\.0\.0-linux-arm64\.tar\.gz: not a readable \.tar\.gz archive/],
+    ['a cut-off download', 'demo-1.0.0-linux-x64.tar.gz', (p: string) => writeFileSync(p, readFileSync(p).subarray(0, 40)), /demo-1\.0\.0-linux-x64\.tar\.gz: not a readable \.tar\.gz archive/],
+    ['a zip that is not one', 'demo-1.0.0-windows-x64.zip', (p: string) => writeFileSync(p, 'PK but not a zip'), /demo-1\.0\.0-windows-x64\.zip: not a readable \.zip archive/],
+    ['the binary in a folder, not at the root', 'demo-1.0.0-linux-x64.tar.gz', async (p: string) => {
+      // As goreleaser's wrap_in_directory lays it out (createArchive only writes root entries).
+      const work = mkdtempSync(join(tmpdir(), 'df-nested-'));
+      mkdirSync(join(work, 'demo-1.0.0'));
+      writeFileSync(join(work, 'demo-1.0.0', 'demo'), 'nested\n', { mode: 0o755 });
+      await createTar({ gzip: true, file: p, cwd: work }, ['demo-1.0.0']);
+    }, /demo-1\.0\.0-linux-x64\.tar\.gz: no demo at its root \(build\.binary in \S*deployforge\.yml\)/],
+    ['a Windows zip without demo.exe', 'demo-1.0.0-windows-x64.zip', (p: string) => standInArchive(p, 'demo', 'no .exe\n'), /demo-1\.0\.0-windows-x64\.zip: no demo\.exe at its root/],
+  ])('%s: exit 2 naming the archive, no request to GitHub (also with --dry-run)', async (_label, name, write, expected) => {
+    const cwd = await folder({ name, write });
+    const before = gh.requests.length;
+    for (const extra of [[], ['--dry-run']]) {
+      const run = await cli(cwd, ['release', '--version', '1.0.0', '--artifacts', 'artifacts', ...extra]);
+      expect(run.code, run.stderr).toBe(2);
+      expect(run.stderr).toMatch(/^--artifacts: 1 archive\(s\) cannot be released as they are:/);
+      expect(run.stderr).toMatch(expected);
+      expect(run.stderr).toMatch(/Nothing was created or uploaded\./);
+      expect(run.stderr).not.toMatch(/^\s+at /m);
+    }
+    expect(gh.requests.length, 'requests to the GitHub fake').toBe(before);
+    expect(gh.state.repo('acme/demo')!.releases).toHaveLength(0);
   });
 });
 

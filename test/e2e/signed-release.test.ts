@@ -7,6 +7,7 @@ import type { StatusDocument } from '@deployforge/status';
 import { runCli } from '../../packages/cli/src/run-cli.js';
 import type { CliIo } from '../../packages/cli/src/cli-io.js';
 import { startGitHubFake, type GitHubFake } from '../fakes/github/index.js';
+import { standInArchive } from '../helpers/stand-in-archive.js';
 
 const TOKEN = 'ghs_e2e_signed_release_token_0123456';
 const PASSPHRASE = 'e2e-passphrase-Zq81';
@@ -34,7 +35,7 @@ beforeAll(async () => {
     '',
   ].join('\n'));
   mkdirSync(join(project, 'dist'));
-  writeFileSync(join(project, 'dist', 'signed-1.0.0-linux-x64.tar.gz'), 'prebuilt archive bytes\n');
+  await standInArchive(join(project, 'dist', 'signed-1.0.0-linux-x64.tar.gz'), 'signed', 'prebuilt binary bytes\n');
 });
 afterAll(async () => {
   await gh.close();

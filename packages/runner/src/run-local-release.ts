@@ -13,6 +13,7 @@ import { credentialValues, runSpokes, type RunSpokesOptions, type SpokeOutcome }
 import { buildStatusDocument, requiredFailures, type HubResultLike, type StatusDocument } from '@deployforge/status';
 import { announceRelease, type AnnounceResult } from './announce-release.js';
 import { buildArtifacts } from './build-artifacts.js';
+import { checkArchiveBinaries } from './check-archive-binaries.js';
 import { attachLocalPaths, localReleaseAssets } from './local-assets.js';
 import { lastSpokeDurations } from './last-spoke-durations.js';
 
@@ -73,7 +74,8 @@ export async function runLocalRelease(options: {
   const projectDir = dirname(resolve(io.cwd, options.configPath));
   // A wrong --artifacts is bad input: refuse it before the first request (found by the corpus),
   // and so is one that would not make a complete release (a missing target, a stray file).
-  if (flags.artifacts) await collectReleaseArtifacts(resolve(io.cwd, flags.artifacts), io.cwd, loaded, version);
+  // Each archive is opened too: not an archive, or no binary at its root, is refused the same way.
+  if (flags.artifacts) await checkArchiveBinaries(await collectReleaseArtifacts(resolve(io.cwd, flags.artifacts), io.cwd, loaded, version), loaded, version.version);
   const outDir = resolve(io.cwd, flags.outDir ?? join(projectDir, '.deployforge'));
   const workRoot = await mkdtemp(join(tmpdir(), 'deployforge-release-'));
   // Scratch space (local builds, downloads, spokes' work dirs) never outlives the run.
