@@ -1,4 +1,9 @@
-import { isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node, type Pair, type YAMLMap } from 'yaml';
+import * as yaml from 'yaml';
+import type { Document, LineCounter, Node, Pair, YAMLMap } from 'yaml';
+
+// Read once: the bundle reaches a CommonJS package's exports through a getter on every use, and
+// scalarKey runs for every key of the file (yaml-structure-checks).
+const { isMap, isPair, isScalar, isSeq } = yaml;
 
 export type ConfigPath = readonly (string | number)[];
 

@@ -1,5 +1,10 @@
-import { isAlias, isMap, isScalar, isSeq, type Document } from 'yaml';
+import * as yaml from 'yaml';
+import type { Document } from 'yaml';
 import type { ConfigPath } from './locate-node.js';
+
+// Read once: the bundle reaches a CommonJS package's exports through a getter on every use, and this
+// walk asks for every node of the file.
+const { isAlias, isMap, isScalar, isSeq } = yaml;
 
 export interface YamlData {
   data: unknown;
