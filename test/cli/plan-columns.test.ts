@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -37,5 +37,23 @@ describe('plan output fits a terminal', () => {
     const json = await plan('rust-cli', ['--version', '0.1.0', '--json'], { COLUMNS: '60' });
     const doc = JSON.parse(json.stdout) as { targets: { 'rust-target': string; goos: string }[] };
     expect(doc.targets.every((t) => t['rust-target'] && t.goos)).toBe(true);
+  });
+});
+
+describe('the plan\'s first line', () => {
+  async function firstLine(platforms: string, version: string): Promise<string> {
+    const dir = mkdtempSync(join(tmpdir(), 'df-plan-head-'));
+    dirs.push(dir);
+    writeFileSync(join(dir, 'deployforge.yml'), `project: { name: hello, repository: acme/hello }\nbuild: { binary: hello, targets: [linux-x64] }\nplatforms: ${platforms}\n`);
+    let stdout = '';
+    const io: CliIo = { stdout: (t) => { stdout += t; }, stderr: () => undefined, cwd: dir, env: { PATH: process.env.PATH ?? '' }, isTTY: false };
+    expect(await runCli(['plan', '--version', version], io)).toBe(0);
+    return stdout.split('\n')[0]!;
+  }
+
+  test('names the npm dist-tag and the PyPI version only when those platforms are on', async () => {
+    expect(await firstLine('{ crates: { path: . } }', '1.2.3')).toBe('hello 1.2.3 (tag v1.2.3)');
+    expect(await firstLine('{ npm: { package: hello } }', '1.2.3-rc.1')).toBe('hello 1.2.3-rc.1 (tag v1.2.3-rc.1, prerelease; npm dist-tag next)');
+    expect(await firstLine('{ pypi: { package: hello } }', '1.2.3')).toBe('hello 1.2.3 (tag v1.2.3; PyPI 1.2.3)');
   });
 });

@@ -86,7 +86,14 @@ export function renderPlan(plan: Plan, options: RenderPlanOptions = {}): string 
   const command = options.buildCommand ?? '';
   const platforms = new Set(plan.spokes.map((s) => s.platform));
   const v = plan.version;
-  const head = `${plan.project} ${v.version} (tag ${v.tag}; ${v.prerelease ? 'prerelease, ' : ''}npm dist-tag ${v.npmDistTag}; PyPI ${v.pypiVersion ?? 'not representable'})`;
+  // As with the columns: the npm dist-tag and the PyPI version only when those platforms are on
+  // (a Rust-only project's plan told its reader about npm and PyPI).
+  const facts = [
+    `tag ${v.tag}${v.prerelease ? ', prerelease' : ''}`,
+    ...(platforms.has('npm') || platforms.has('github-packages') ? [`npm dist-tag ${v.npmDistTag}`] : []),
+    ...(platforms.has('pypi') ? [`PyPI ${v.pypiVersion ?? 'not representable'}`] : []),
+  ];
+  const head = `${plan.project} ${v.version} (${facts.join('; ')})`;
   const all: TargetColumn[] = [
     { header: 'target', cell: (t) => t.target, shown: true },
     { header: 'runner', cell: (t) => t['runs-on'], shown: true },
