@@ -39,4 +39,11 @@ describe('the release --snapshot summary', () => {
     expect(text).toContain('    - a trusted publisher must be registered on PyPI (a pending publisher works for a new project)');
     expect(text).toContain('github-action  kept       github-action/  as configured under platforms.github-action');
   });
+
+  test('a tag that already marks another commit: the last line says to bump the version, not to tag it again', () => {
+    const taken = renderSnapshotTable({ ...result, tagTaken: 'abc1234' }, '/p', 80);
+    expect(taken.replace(/\s+/g, ' ')).toContain('then bump the version (v1.2.3 is already released, at abc1234) and tag it to release for real.');
+    expect(taken).not.toContain('then tag v1.2.3');
+    expect(renderSnapshotTable(result, '/p', 200)).toContain('then tag v1.2.3 to release for real.');
+  });
 });

@@ -34,6 +34,9 @@ export function renderSnapshotTable(result: SnapshotResult, cwd: string, width =
     lines.push('', 'Notes:');
     for (const e of problems) lines.push(...wrapped(`  ${e.key}: `, e.detail));
   }
-  lines.push('', ...wrapText(`Nothing was sent anywhere. Look inside ${relative(cwd, result.dir) || '.'}/, then tag ${result.version.tag.replace(/-snapshot\+.*$/, '')} to release for real.`, width));
+  const tag = result.version.tag.replace(/-snapshot\+.*$/, '');
+  // A tag that already marks another commit is a released version: the next step is a bump, not that tag.
+  const next = result.tagTaken ? `then bump the version (${tag} is already released, at ${result.tagTaken}) and tag it to release for real.` : `then tag ${tag} to release for real.`;
+  lines.push('', ...wrapText(`Nothing was sent anywhere. Look inside ${relative(cwd, result.dir) || '.'}/, ${next}`, width));
   return lines.join('\n');
 }

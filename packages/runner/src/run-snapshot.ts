@@ -14,7 +14,7 @@ import { buildArtifacts } from './build-artifacts.js';
 import { makeScratchDir } from './scratch-dir.js';
 import { FIRST_TIME_STEPS, publishDestination } from './snapshot-destinations.js';
 import { snapshotTargets } from './snapshot-targets.js';
-import { snapshotVersion } from './snapshot-version.js';
+import { snapshotVersion, tagElsewhere } from './snapshot-version.js';
 
 export interface SnapshotFlags {
   /** `--version`: the version to stamp instead of `<next>-snapshot+<sha>`. */
@@ -52,7 +52,17 @@ export interface SnapshotResult {
   targets: TargetId[];
   /** The hub's part: archives, SBOM, SHA256SUMS. */
   release: SnapshotEntry;
+  /** The short commit the release's tag already marks when that is not this commit (a version to bump). */
+  tagTaken?: string;
   entries: SnapshotEntry[];
+}
+
+/** Where a version.from source keeps the version, for "bump … first". */
+function versionSource(from: string): string {
+  if (from === 'cargo') return 'package.version in Cargo.toml';
+  if (from === 'package-json') return 'version in package.json';
+  if (from === 'pyproject') return 'project.version in pyproject.toml';
+  return from.startsWith('file:') ? `the version in ${from.slice('file:'.length)}` : 'the version';
 }
 
 /** Names of the credentials a spoke would need, as `A or B` / `A and B`, with OIDC when it counts. */
@@ -136,7 +146,11 @@ export async function runSnapshot(options: { configPath: string; flags: Snapshot
 
   // The tag a real release of this commit would carry: the snapshot's without its -snapshot+sha.
   const realTag = version.tag.replace(/-snapshot\+[^+]*$/, '');
-  const releaseNeeds = ['GITHUB_TOKEN with contents: write', ...(repository ? [] : ['project.repository (owner/repo) in the config']), `the tag ${realTag} (pushed, or a dispatch)`];
+  const taken = await tagElsewhere(projectDir, realTag);
+  const tagNeed = taken
+    ? `a new version: the tag ${realTag} already marks ${taken}, not this commit; bump ${versionSource(loaded.config.version?.from ?? 'tag')} first`
+    : `the tag ${realTag} (pushed, or a dispatch)`;
+  const releaseNeeds = ['GITHUB_TOKEN with contents: write', ...(repository ? [] : ['project.repository (owner/repo) in the config']), tagNeed];
   if (releaseConfig?.sign) releaseNeeds.push(`${releaseConfig['gpg-key'] ?? 'the GPG key secret'} to sign SHA256SUMS`);
   const release: SnapshotEntry = {
     key: 'github', displayName: 'GitHub Releases', status: 'kept', dir: releaseDir, files: assets.map((a) => a.name),
@@ -198,7 +212,7 @@ export async function runSnapshot(options: { configPath: string; flags: Snapshot
         if (entry.files.length === 0) await rmdir(spokeDir).catch(() => undefined);
       }
     }
-    return { version, dir, targets, release, entries };
+    return { version, dir, targets, release, entries, ...(taken ? { tagTaken: taken } : {}) };
   } finally {
     await scratch.dispose();
   }

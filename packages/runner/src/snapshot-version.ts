@@ -34,6 +34,18 @@ export async function nextVersion(loaded: LoadedConfig, projectDir: string): Pro
   return inc(newest, 'patch')!;
 }
 
+/**
+ * The short commit `tag` already marks when that is not HEAD, else undefined (no such tag, the tag
+ * is this very commit, or no git). A version file's version (Cargo.toml…) stays the same after its
+ * release until someone bumps it: the next snapshot must not say "tag v0.1.0" again.
+ */
+export async function tagElsewhere(projectDir: string, tag: string): Promise<string | undefined> {
+  const tagged = await git(projectDir, ['rev-parse', '-q', '--verify', `refs/tags/${tag}^{commit}`]);
+  if (!tagged) return undefined;
+  const head = await git(projectDir, ['rev-parse', 'HEAD']);
+  return tagged === head ? undefined : tagged.slice(0, 7);
+}
+
 /** The commit a snapshot is of: short SHA, with `.dirty` when the work tree has changes; `local` outside git. */
 export async function snapshotCommit(projectDir: string): Promise<string> {
   const sha = await git(projectDir, ['rev-parse', '--short=7', 'HEAD']);
