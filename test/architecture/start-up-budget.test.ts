@@ -10,7 +10,7 @@ import { repoRoot } from '../helpers/repo-root.js';
 // so a new static import of a heavy library (OpenPGP, sigstore, CycloneDX, undici, the runner in the
 // CLI) fails here instead of slowing every action's start. Sizes of the files as built, in KiB.
 const CLI_BUDGET_KIB = 1536;
-/** The target. The largest today: package ~655 (tar and yazl are its job), create-release ~610. */
+/** The target. The largest today: package ~630 (tar and yazl are its job), create-release ~580. */
 const ACTION_BUDGET_KIB = 700;
 
 let dist: string;
