@@ -126,6 +126,14 @@ describe('user errors through the built CLI', () => {
       expect(run.stderr).not.toMatch(BUG_LINE);
       expect(run.stdout + run.stderr).not.toContain(wrong);
     }
+    // --json: the one document's message says what to check too, as stderr does.
+    const json = await runBuiltCli(['status', '--json'], { cwd: dir, env: { GITHUB_TOKEN: wrong, GITHUB_API_URL: gh.url } });
+    expect(json.code).toBe(1);
+    const doc = JSON.parse(json.stdout) as { ok: boolean; errors: { message: string }[] };
+    expect(doc.ok).toBe(false);
+    expect(doc.errors).toHaveLength(1);
+    expect(doc.errors[0]!.message).toMatch(/^Bad credentials.* refused the token \(HTTP 401 for .*check that it is set, current and for this server/);
+    expect(json.stdout).not.toContain(wrong);
   }, 60_000);
 
   test('GITHUB_API_URL names the web site (HTML answers, 200 or 404): says to use the API address, once, no retries; exit 1, no "bug" line', async () => {

@@ -34,7 +34,8 @@ export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<num
   } catch (error) {
     // --json promises one document on stdout in every outcome; the human message still goes to stderr.
     // --help and --version are not outcomes: they print what was asked for.
-    if (wantsJson(argv) && !(error instanceof CommanderError && error.exitCode === 0)) printJsonFailure(io, error);
+    // The user-facing form when there is one: the JSON message says what to check, as stderr does.
+    if (wantsJson(argv) && !(error instanceof CommanderError && error.exitCode === 0)) printJsonFailure(io, asUserFacingError(error) ?? error);
     if (error instanceof CommanderError) {
       // --help and --version land here with exit code 0; usage errors already printed their message.
       return error.exitCode === 0 ? 0 : EXIT_BAD_INPUT;
