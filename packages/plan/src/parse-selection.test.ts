@@ -27,6 +27,8 @@ describe('parsePlatformSelection', () => {
     ['${{ github.token }}', /is not a platform id/],
     ['npm\nevil', /is not a platform id/],
     [',', /no platform named/],
+    ['all,npm', /platforms: "all" stands alone \(it selects every platform\): give either "all" or the names\. Expected "all" or a comma-separated list of: npm/],
+    ['github,npm', /platforms: "github" is the release itself, which every run makes \(or finds complete\); name only the platforms that publish from it/],
   ])('%j is refused with a message naming the input', (raw, message) => {
     let error: unknown;
     try {

@@ -29,6 +29,15 @@ export function parsePlatformSelection(
       problems.push(`${describeValue(key)} is not a platform id (expected names like npm, homebrew or custom:deploy)`);
       continue;
     }
+    // Two words a user reaches for that are no spoke: "all" inside a list, and the hub itself.
+    if (key === 'all') {
+      problems.push('"all" stands alone (it selects every platform): give either "all" or the names');
+      continue;
+    }
+    if (key === 'github' && !spokeKeys.includes('github')) {
+      problems.push('"github" is the release itself, which every run makes (or finds complete); name only the platforms that publish from it');
+      continue;
+    }
     const matches = key === 'custom' ? spokeKeys.filter((k) => k.startsWith('custom:')) : spokeKeys.filter((k) => k === key);
     if (matches.length === 0) {
       const guess = spokeKeys.length > 0 ? closest(key, [...spokeKeys]) : undefined;
