@@ -8,5 +8,7 @@ export function renderStatusTable(doc: StatusDocument): string {
   for (const [key, p] of Object.entries(doc.platforms)) {
     rows.push([`${key}${p.required ? ' *' : ''}`, p.status, p.version, p.url ?? '', p.detail.split('\n')[0] ?? '']);
   }
-  return `${formatTable(['platform', 'status', 'version', 'url', 'detail'], rows)}\n(* required)`;
+  // The legend explains a mark: printed only when a row carries it.
+  const marked = Object.values(doc.platforms).some((p) => p.required);
+  return `${formatTable(['platform', 'status', 'version', 'url', 'detail'], rows)}${marked ? '\n(* required)' : ''}`;
 }
