@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { execFileSync, spawn } from 'node:child_process';
 import { createServer as createHttpServer } from 'node:http';
 import { createServer, type Socket } from 'node:net';
@@ -134,6 +134,21 @@ describe('user errors through the built CLI', () => {
     expect(doc.errors).toHaveLength(1);
     expect(doc.errors[0]!.message).toMatch(/^Bad credentials.* refused the token \(HTTP 401 for .*check that it is set, current and for this server/);
     expect(json.stdout).not.toContain(wrong);
+  }, 60_000);
+
+  test('release with a wrong GITHUB_TOKEN stops before the build: the refusal, exit 1, nothing built', async () => {
+    const dir = project([
+      `  command: 'touch built-marker && exit 3'`,
+      '  path: target/release/hello',
+      'release: { notes: none }',
+      'platforms: {}',
+    ]);
+    const run = await runBuiltCli(['release', '--version', '1.0.0'], { cwd: dir, env: { GITHUB_TOKEN: 'ghp_wrong_token_user_errors_987654321', GITHUB_API_URL: gh.url } });
+    expect(run.code, run.stderr).toBe(1);
+    expect(run.stderr).toContain(`refused the token (HTTP 401 for ${gh.url}/repos/acme/hello/releases`);
+    expect(run.stderr).not.toMatch(/\[build linux-x64\]|the build for linux-x64 failed/);
+    expect(existsSync(join(dir, 'built-marker')), 'the build ran before the token was found wrong').toBe(false);
+    expect(run.stderr).not.toMatch(BUG_LINE);
   }, 60_000);
 
   test('GITHUB_API_URL names the web site (HTML answers, 200 or 404): says to use the API address, once, no retries; exit 1, no "bug" line', async () => {

@@ -28,11 +28,12 @@ export type ReleaseState =
 /**
  * The hub's existence answer for plan: is release `tag` already complete? Reads only. A draft, or a
  * published release missing expected assets, is `absent` with `partial: true` (the hub finishes it,
- * which is not a conflict).
+ * which is not a conflict). A failed read is `unknown`, unless `raise` claims the error: then it is
+ * thrown (a local release stops on an unreachable GitHub or a refused token before it builds).
  */
 export async function describeReleaseState(
   client: GitHubClient,
-  options: { owner: string; repo: string; tag: string; expected: readonly ExpectedAsset[] },
+  options: { owner: string; repo: string; tag: string; expected: readonly ExpectedAsset[]; raise?: (error: unknown) => boolean },
 ): Promise<ReleaseState> {
   const { owner, repo, tag } = options;
   let release: RemoteRelease | undefined;
@@ -40,6 +41,7 @@ export async function describeReleaseState(
     release = await findReleaseByTag(client, owner, repo, tag);
   } catch (error) {
     if (error instanceof AmbiguousReleaseError) return { state: 'unknown', detail: error.message };
+    if (options.raise?.(error)) throw error;
     const { status, message } = httpFailure(error);
     return { state: 'unknown', detail: `listing releases of ${owner}/${repo} failed${status ? ` (HTTP ${status})` : ''}: ${message}` };
   }
@@ -51,6 +53,7 @@ export async function describeReleaseState(
   try {
     assets = await listReleaseAssets(client, owner, repo, release.id);
   } catch (error) {
+    if (options.raise?.(error)) throw error;
     const { status, message } = httpFailure(error);
     return { state: 'unknown', detail: `listing assets of release ${tag} failed${status ? ` (HTTP ${status})` : ''}: ${message}` };
   }

@@ -15,12 +15,14 @@ export async function releaseExistence(
   loaded: LoadedConfig,
   version: ResolvedVersion,
   env: Readonly<Record<string, string | undefined>>,
+  /** Errors to throw rather than answer `unknown` (describeReleaseState's `raise`). */
+  raise?: (error: unknown) => boolean,
 ): Promise<Existence> {
   const { owner, repo } = resolveRepository(loaded, env);
   const project = loaded.config.project.name;
   const expected = (loaded.config.build?.targets ?? []).map((t) => ({ name: archiveName(project, version.version, t) }));
   if (loaded.config.release?.checksums ?? true) expected.push({ name: SHA256SUMS_NAME });
-  const state = await describeReleaseState(client, { owner, repo, tag: version.tag, expected });
+  const state = await describeReleaseState(client, { owner, repo, tag: version.tag, expected, ...(raise ? { raise } : {}) });
   return {
     state: state.state,
     detail: state.detail,

@@ -1,7 +1,7 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { ConfigurationError, createRedactor, type Logger, errorMessage } from '@deployforge/diagnostics';
+import { asUserFacingError, ConfigurationError, createRedactor, type Logger, errorMessage } from '@deployforge/diagnostics';
 import { loadGitHubClient, type ReleaseResult } from '@deployforge/github';
 import { assetFetcher, collectReleaseArtifacts, loadRelease, releaseExistence, resolveRepository, runHub, type ReleaseFile } from '@deployforge/hub';
 import { loadPlanInputs, type InputSource } from '@deployforge/inputs';
@@ -82,8 +82,14 @@ export async function runLocalRelease(options: {
   try {
     const client = await loadGitHubClient({ token, log, ...(io.env.GITHUB_API_URL ? { baseUrl: io.env.GITHUB_API_URL } : {}) });
 
-    const hubExistence: Existence = await releaseExistence(client, loaded, version, io.env)
-      .catch((error: unknown) => ({ state: 'unknown' as const, detail: errorMessage(error) }));
+    // GitHub unreachable, the token refused, the repository unknown (user-facing failures): the hub
+    // would meet the same after the whole build, and a second round of retries. Said now instead.
+    const hubExistence: Existence = await releaseExistence(client, loaded, version, io.env, (error) => asUserFacingError(error) !== undefined)
+      .catch((error: unknown) => {
+        const userFacing = asUserFacingError(error);
+        if (userFacing) throw userFacing;
+        return { state: 'unknown' as const, detail: errorMessage(error) };
+      });
     const plan = createPlan({
       ...inputs,
       trigger: 'local',
