@@ -69,6 +69,10 @@ describe('renderInitConfig', () => {
     // required one would fail the first release, so init requires none.
     expect(config.required ?? []).toEqual([]);
     expect(text).toContain(`# required: [${enabled.length > 0 ? enabled.join(', ') : 'npm'}]`);
+    // Uncommented as it stands, the example validates, or it says what must be enabled first.
+    const uncommented = text.replace(/^# required: (\[[^\]]*\]).*$/m, 'required: $1');
+    if (enabled.length > 0) expect(() => parseConfig(uncommented, 'deployforge.yml')).not.toThrow();
+    else expect(text).toMatch(/^# required: \[npm\] +# a platform enabled under platforms: below \(npm is not yet\)$/m);
     expect(config.project.name).toBe('shimmy');
     expect(config.version?.from).toBe(from);
     if (command) expect(config.build?.command).toMatch(command);

@@ -131,7 +131,9 @@ export function renderInitConfig(d: DetectedProject): string {
   // (a Homebrew tap…) that may not exist yet, and a required one would fail the first release.
   line('# Platforms whose failure fails the release; the others are reported but never block it.');
   line('# Add each one once its account, secret (and repository, for taps and buckets) are set up.');
-  line(`# required: ${inlineYaml(ids.length > 0 ? ids : ['npm'])}`);
+  // With nothing enabled the example names a platform that is not on yet: say so, or uncommenting it
+  // alone fails validate ("required but not enabled").
+  line(ids.length > 0 ? `# required: ${inlineYaml(ids)}` : '# required: [npm]   # a platform enabled under platforms: below (npm is not yet)');
   line();
 
   line('# A platform is on when its block is present (an empty block means "on, with defaults").');
