@@ -91,9 +91,19 @@ describe('deployforge release on a real Rust project against the GitHub fake', (
 
   test('bad input is refused before any request: exit 2', async () => {
     const before = gh.requests.length;
-    for (const args of [['release', '--version', 'nope'], ['release', '--platforms', 'bogus'], ['release', '--concurrency', '0']]) {
-      const run = await cli(args);
+    // A file where --out's folder would go: found before the release, not after it ("unexpected error: ENOTDIR").
+    const blocked = join(mkdtempSync(join(tmpdir(), 'df-out-blocked-')), 'a-file');
+    writeFileSync(blocked, 'not a folder\n');
+    for (const [args, message] of [
+      [['release', '--version', 'nope'], /--version/],
+      [['release', '--platforms', 'bogus'], /--platforms: "bogus"/],
+      [['release', '--concurrency', '0'], /--concurrency: expected a whole number from 1 to 32, got 0/],
+      [['release', '--concurrency', 'abc'], /--concurrency: expected a whole number from 1 to 32, got "abc"/],
+      [['release', '--out', join(blocked, 'status')], /--out: cannot create the folder for status\.json at .*a-file\/status \(ENOTDIR\); expected a folder it can be written to/],
+    ] as const) {
+      const run = await cli([...args]);
       expect(run.code, `${args.join(' ')}: ${run.stderr}`).toBe(2);
+      expect(run.stderr).toMatch(message);
       expect(run.stderr).not.toMatch(/^\s+at /m);
     }
     expect(gh.requests.length).toBe(before);

@@ -77,6 +77,11 @@ export async function runLocalRelease(options: {
   // Each archive is opened too: not an archive, or no binary at its root, is refused the same way.
   if (flags.artifacts) await checkArchiveBinaries(await collectReleaseArtifacts(resolve(io.cwd, flags.artifacts), io.cwd, loaded, version), loaded, version.version);
   const outDir = resolve(io.cwd, flags.outDir ?? join(projectDir, '.deployforge'));
+  // status.json is written last, once everything is published: a folder that cannot hold it (a file
+  // in the way, no permission) is bad input found now, not an "unexpected error" after the release.
+  await mkdir(outDir, { recursive: true }).catch((error: NodeJS.ErrnoException) => {
+    throw ConfigurationError.forInput(flags.outDir ? '--out' : outDir, `cannot create the folder for status.json at ${outDir} (${error.code ?? errorMessage(error)}); expected a folder it can be written to`);
+  });
   const workRoot = await mkdtemp(join(tmpdir(), 'deployforge-release-'));
   // Scratch space (local builds, downloads, spokes' work dirs) never outlives the run.
   try {

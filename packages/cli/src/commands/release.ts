@@ -109,7 +109,7 @@ export function registerRelease(program: Command, ctx: CommandContext): Command 
             dryRun: options.dryRun ?? false,
             ...(options.dryRunPlatforms ? { dryRunPlatforms: options.dryRunPlatforms } : {}),
             force: options.force ?? false,
-            concurrency: Number(options.concurrency ?? '4'),
+            concurrency: concurrencyOf(options.concurrency),
             ...(options.out ? { outDir: options.out } : {}),
           },
           io: ctx.io,
@@ -144,4 +144,11 @@ export function registerRelease(program: Command, ctx: CommandContext): Command 
         process.off('SIGINT', onSigint);
       }
     });
+}
+
+/** `--concurrency` as a number; anything but digits is named as given ("abc", not NaN). */
+function concurrencyOf(raw: string | undefined): number {
+  const text = (raw ?? '4').trim();
+  if (!/^\d+$/.test(text)) throw ConfigurationError.forInput('--concurrency', `expected a whole number from 1 to 32, got ${JSON.stringify(raw)}`);
+  return Number(text);
 }
