@@ -151,6 +151,15 @@ describe('user errors through the built CLI', () => {
     expect(run.stderr).not.toMatch(BUG_LINE);
   }, 60_000);
 
+  test('an output path with a file where a folder must be: what is wrong with the path; exit 1, no "bug" line', async () => {
+    const dir = project(['  command: cargo build --release', '  path: target/release/hello', 'platforms: {}']);
+    writeFileSync(join(dir, 'a-file'), 'not a folder\n');
+    const run = await runBuiltCli(['generate', '--output', 'a-file/release.yml', '--actions-ref', 'a'.repeat(40)], { cwd: dir });
+    expect(run.code, run.stderr).toBe(1);
+    expect(run.stderr).toMatch(/deployforge: ENOTDIR: not a directory, open '.*a-file\/release\.yml' \(a part of the path is a file, not a folder\): check the path and its permissions/);
+    expect(run.stderr).not.toMatch(BUG_LINE);
+  }, 30_000);
+
   test('GITHUB_API_URL names the web site (HTML answers, 200 or 404): says to use the API address, once, no retries; exit 1, no "bug" line', async () => {
     const dir = project(['release: { notes: none }', 'platforms:', '  npm: { package: hello }']);
     for (const status of [200, 404]) {

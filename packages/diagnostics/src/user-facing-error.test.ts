@@ -67,6 +67,15 @@ describe('asUserFacingError', () => {
     expect(asUserFacingError(new Error('x', { cause: new TypeError('y') }))).toBeUndefined();
   });
 
+  test('a path the user gave that cannot be used (ENOTDIR, EACCES…) says so; ENOENT stays a bug', () => {
+    const fsError = (code: string, syscall: string, path: string) => Object.assign(new Error(`${code}: x, ${syscall} '${path}'`), { code, syscall, path, errno: -20 });
+    expect(asUserFacingError(fsError('ENOTDIR', 'mkdir', '/tmp/a-file/out'))?.message).toBe(
+      "ENOTDIR: x, mkdir '/tmp/a-file/out' (a part of the path is a file, not a folder): check the path and its permissions",
+    );
+    expect(asUserFacingError(fsError('EACCES', 'open', '/root/x'))?.message).toMatch(/\(permission denied\): check the path/);
+    expect(asUserFacingError(fsError('ENOENT', 'open', '/tmp/gone'))).toBeUndefined();
+  });
+
   test('bugs and bad input are not user-facing failures of this kind', () => {
     expect(asUserFacingError(new TypeError("Cannot read properties of undefined (reading 'id')"))).toBeUndefined();
     expect(asUserFacingError(new ConfigurationError('bad'))).toBeUndefined();

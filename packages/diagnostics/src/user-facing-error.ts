@@ -79,7 +79,7 @@ function requestOf(error: unknown): { url: string; attempts: number } | undefine
 export function asUserFacingError(error: unknown): UserFacingError | undefined {
   if (isUserFacingError(error)) return error;
   const reason = networkFailureReason(error);
-  if (reason === undefined) return refusedRequest(error) ?? wrappedUserFacingError(error);
+  if (reason === undefined) return refusedRequest(error) ?? wrappedUserFacingError(error) ?? unwritablePath(error);
   const message = error instanceof Error ? error.message : String(error);
   const request = requestOf(error);
   if (request) {
@@ -153,4 +153,26 @@ function wrappedUserFacingError(error: unknown): UserFacingError | undefined {
     return new UserFacingError(error.message.includes(e.message) ? error.message : `${error.message}: ${e.message}`, { cause: error });
   }
   return undefined;
+}
+
+/**
+ * File system errors that say the path a user gave (an --out, --output, a project folder) cannot be
+ * used: a file where a folder must be, no permission, a read-only or full disk. Node's message names
+ * the call and the path; what to check is added. ENOENT and EEXIST are left alone: on paths we make
+ * ourselves they mean a bug of ours.
+ */
+const PATH_PROBLEMS: Readonly<Record<string, string>> = {
+  ENOTDIR: 'a part of the path is a file, not a folder',
+  EISDIR: 'the path is a folder, where a file was expected',
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  EROFS: 'the file system is read-only',
+  ENOSPC: 'no space left on the device',
+  EDQUOT: 'the disk quota is exhausted',
+};
+
+function unwritablePath(error: unknown): UserFacingError | undefined {
+  const { code, path, message } = (error ?? {}) as { code?: unknown; path?: unknown; message?: unknown };
+  if (typeof code !== 'string' || typeof path !== 'string' || !(code in PATH_PROBLEMS)) return undefined;
+  return new UserFacingError(`${typeof message === 'string' ? message : code} (${PATH_PROBLEMS[code]}): check the path and its permissions`, { cause: error });
 }
