@@ -39,6 +39,26 @@ const cases: Array<{ title: string; files: Record<string, string>; expected: Par
     expected: { kind: 'rust', name: 'forge_tool', binary: 'forge_tool', license: 'Apache-2.0', version: '2.0.0', lockfile: false },
   },
   {
+    // A virtual workspace root: the binary is the one binary member's; no version at the root, so the tag.
+    title: 'a virtual Cargo workspace with one binary member and a library',
+    files: {
+      'Cargo.toml': '[workspace]\nmembers = ["crates/cli", "crates/core"]\nresolver = "2"\n',
+      'crates/cli/Cargo.toml': '[package]\nname = "forge-cli"\nversion = "0.3.0"\n\n[[bin]]\nname = "forge"\npath = "src/main.rs"\n',
+      'crates/core/Cargo.toml': '[package]\nname = "forge-core"\nversion = "0.3.0"\n',
+      'crates/core/src/lib.rs': '',
+    },
+    expected: { kind: 'rust', binary: 'forge', packageName: undefined, versionSource: 'tag', version: undefined },
+  },
+  {
+    title: 'a virtual Cargo workspace with [workspace.package].version and a src/main.rs member',
+    files: {
+      'Cargo.toml': '[workspace]\nmembers = ["cli"]\n[workspace.package]\nversion = "1.1.0"\n',
+      'cli/Cargo.toml': '[package]\nname = "cli"\nversion.workspace = true\n',
+      'cli/src/main.rs': 'fn main() {}\n',
+    },
+    expected: { kind: 'rust', binary: 'cli', versionSource: 'cargo', version: '1.1.0' },
+  },
+  {
     title: 'go.mod with a major-version suffix and a LICENSE file',
     files: { 'go.mod': 'module github.com/acme/gizmo/v2\n\ngo 1.22\n', 'main.go': 'package main\n', LICENSE: MIT_TEXT },
     expected: {

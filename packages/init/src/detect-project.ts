@@ -43,6 +43,8 @@ export async function detectProject(cwd: string): Promise<DetectedProject> {
   const kind = found?.manifest.kind ?? 'unknown';
   const facts = { ...found?.facts };
   if (kind === 'go') Object.assign(facts, await findGoMain(dir, facts.binary));
+  // A virtual workspace root names no package: the binary is its one binary member's.
+  if (kind === 'rust' && !facts.packageName) Object.assign(facts, await findWorkspaceBinary(dir));
   // The directory name is the fallback every tool uses when a manifest has no name (go.mod
   // without a module line, a bare repo): better than a placeholder the user must edit.
   const name =
@@ -64,7 +66,9 @@ export async function detectProject(cwd: string): Promise<DetectedProject> {
     binary,
     // A pyproject.toml whose version is dynamic (setuptools-scm, hatch-vcs…) has none to read: the
     // tag is the version there, as for Go.
-    versionSource: kind === 'python' && !facts.version ? 'tag' : found?.manifest.versionSource ?? 'tag',
+    // So does a virtual Cargo workspace root without [workspace.package].version: `version.from:
+    // cargo` reads the root Cargo.toml, which would have none (plan and release would refuse it).
+    versionSource: (kind === 'python' || kind === 'rust') && !facts.version ? 'tag' : found?.manifest.versionSource ?? 'tag',
     version: facts.version,
     entry: facts.entry,
     buildSystem: facts.buildSystem,
@@ -90,6 +94,36 @@ async function findGoMain(dir: string, moduleBinary: string | undefined): Promis
   }
   const chosen = commands.find((c) => c === moduleBinary) ?? commands[0];
   return chosen ? { entry: `./cmd/${chosen}`, binary: chosen } : { entry: '.' };
+}
+
+/**
+ * The binary of a virtual Cargo workspace (a root Cargo.toml with [workspace] and no [package]):
+ * of the members listed by path (globs are not expanded), the one crate with a binary (src/main.rs
+ * or a [[bin]]) gives the binary name. None or several: nothing is guessed. Only the binary: the
+ * version stays the root's ([workspace.package].version, else the tag) and the crate is not
+ * published (the platforms comment says to set platforms.crates.path).
+ */
+async function findWorkspaceBinary(dir: string): Promise<ManifestFacts> {
+  let members: string[];
+  try {
+    const { parse } = await import('smol-toml');
+    const workspace = (parse(await readFile(join(dir, 'Cargo.toml'), 'utf8')) as { workspace?: { members?: unknown } }).workspace;
+    members = Array.isArray(workspace?.members) ? workspace.members.filter((m): m is string => typeof m === 'string' && !/[*?[]/.test(m)) : [];
+  } catch {
+    return {};
+  }
+  const binaries: string[] = [];
+  for (const member of members) {
+    let facts: ManifestFacts;
+    try {
+      facts = readCargoToml(await readFile(join(dir, member, 'Cargo.toml'), 'utf8'));
+    } catch {
+      continue;
+    }
+    const hasBin = facts.binary !== facts.packageName || (await exists(join(dir, member, 'src/main.rs')));
+    if (hasBin && facts.binary) binaries.push(facts.binary);
+  }
+  return binaries.length === 1 ? { binary: binaries[0] } : {};
 }
 
 const README_NAMES = ['README.md', 'README', 'README.txt', 'README.rst'];

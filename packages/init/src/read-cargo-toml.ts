@@ -23,7 +23,8 @@ export function readCargoToml(text: string): ManifestFacts {
     license: field('license'),
     homepage: field('homepage') ?? field('repository'),
     binary: firstBin ?? stringAt(pkg, 'name'),
-    version: field('version'),
+    // A virtual root's own version is [workspace.package].version, which `version.from: cargo` reads too.
+    version: field('version') ?? (isTable(doc.package) ? undefined : stringAt(shared, 'version')),
   };
 }
 
