@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -68,7 +68,25 @@ describe('deployforge dashboard', () => {
     const missing = await cli(['dashboard', '--status', 'nope.json', '--out', mkdtempSync(join(tmpdir(), 'df-'))]);
     expect(missing).toMatchObject({ code: 2 });
     expect(missing.stderr).toContain('nope.json: cannot read the status file (ENOENT)');
-    expect((await cli(['dashboard', '--out', 'x'])).code).toBe(2);
+    // No --status and no status.json where release writes it: said, exit 2.
+    const bare = await cli(['dashboard', '--out', 'x'], mkdtempSync(join(tmpdir(), 'df-dashboard-bare-')));
+    expect(bare.code).toBe(2);
+    expect(bare.stderr).toContain('--status: not given, and there is no .deployforge/status.json (deployforge release writes it); pass --status <file> with a status.json');
+  });
+
+  test('no flags after a local release: the .deployforge/status.json it wrote, into .deployforge/dashboard', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'df-dashboard-defaults-'));
+    mkdirSync(join(dir, '.deployforge'));
+    copyFileSync(join(repoRoot, fixture('release-1.2.3.json')), join(dir, '.deployforge', 'status.json'));
+    const run = await cli(['dashboard'], dir);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout.trim()).toBe(join(dir, '.deployforge', 'dashboard', 'index.html'));
+    expect(readFileSync(join(dir, '.deployforge', 'dashboard', 'index.html'), 'utf8')).toContain('1.2.3');
+    // --config elsewhere: the defaults are next to that config, not in the current folder.
+    const other = mkdtempSync(join(tmpdir(), 'df-dashboard-cwd-'));
+    const relativeConfig = await cli(['dashboard', '--config', join(dir, 'deployforge.yml')], other);
+    expect(relativeConfig.code, relativeConfig.stderr).toBe(0);
+    expect(relativeConfig.stdout.trim()).toBe(join(dir, '.deployforge', 'dashboard', 'index.html'));
   });
 
   test('offline history: repeated runs add to the history.json of the previous one, keeping --keep documents; drift on the front page', async () => {

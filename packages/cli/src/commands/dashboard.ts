@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { ConfigurationError } from '@deployforge/diagnostics';
 import { DEFAULT_HISTORY_KEEP, parseStatusDocument, parseStatusHistory, renderDashboard, type StatusDocument } from '@deployforge/status';
@@ -11,8 +12,8 @@ import { printJson } from '../json-output.js';
 const runner = () => import('@deployforge/runner');
 
 interface DashboardOptions {
-  status: string[];
-  out: string;
+  status?: string[];
+  out?: string;
   history?: string;
   keep: string;
   config: string;
@@ -42,8 +43,8 @@ function parseKeep(value: string): number {
 export function registerDashboard(program: Command, ctx: CommandContext): Command {
   return configOption(program.command('dashboard'))
     .description('render the HTML dashboard (index.html, history, badge.json) from one or more status.json files')
-    .requiredOption('--status <file>', 'a status.json; repeat it to add history (the newest is the release shown)', (value: string, previous: string[] = []) => [...previous, value])
-    .requiredOption('--out <dir>', 'directory to write index.html, status.json, history.json, badge.json and releases/ into')
+    .option('--status <file>', 'a status.json; repeat it to add history (the newest is the release shown) (default: the .deployforge/status.json release wrote next to the config)', (value: string, previous: string[] = []) => [...previous, value])
+    .option('--out <dir>', 'directory to write index.html, status.json, history.json, badge.json and releases/ into (default: .deployforge/dashboard next to the config)')
     .option('--history <file>', 'a history.json written by an earlier run (a published site\'s): the --status files are added to it')
     .option('--keep <n>', 'how many status documents the history keeps, newest first', String(DEFAULT_HISTORY_KEEP))
     .option('--published', 'also add to the history published where the config says (status.pages or status.branch; GITHUB_TOKEN reads it), and say where to publish the result')
@@ -71,10 +72,20 @@ export function registerDashboard(program: Command, ctx: CommandContext): Comman
       // Validate every file before writing anything, so a bad one never leaves a half-updated site.
       const keep = parseKeep(options.keep);
       const docs: StatusDocument[] = options.history ? parseStatusHistory(await readInput(ctx.io.cwd, options.history, 'history file'), options.history) : [];
+      // Without --status: the status.json `deployforge release` wrote (its default --out), so the
+      // dashboard of the last local release is one command away.
+      const projectDir = dirname(resolve(ctx.io.cwd, options.config));
+      const statusFiles = options.status ?? [relative(ctx.io.cwd, join(projectDir, '.deployforge', 'status.json')) || 'status.json'];
       const added: StatusDocument[] = [];
-      for (const file of options.status) added.push(await readStatusFile(ctx.io.cwd, file));
+      for (const file of statusFiles) {
+        if (options.status === undefined && !existsSync(resolve(ctx.io.cwd, file))) {
+          throw ConfigurationError.forInput('--status', `not given, and there is no ${file} (deployforge release writes it); pass --status <file> with a status.json`);
+        }
+        added.push(await readStatusFile(ctx.io.cwd, file));
+      }
       const published = options.published ? await (await runner()).readConfiguredHistory({ configPath: options.config, io: ctx.io, log: createCliLogger(ctx.io) }) : undefined;
-      const files = await renderDashboard([...(published?.history?.documents ?? []), ...docs, ...added], resolve(ctx.io.cwd, options.out), { keep });
+      const out = options.out ?? join(projectDir, '.deployforge', 'dashboard');
+      const files = await renderDashboard([...(published?.history?.documents ?? []), ...docs, ...added], resolve(ctx.io.cwd, out), { keep });
       const where = published === undefined ? undefined : publishTarget(published, added);
       if (options.json) {
         printJson(ctx.io, { index: files.index, history: files.history, badge: files.badge, ...(where ?? {}) });
