@@ -24,7 +24,7 @@ function billionLaughs(): string {
 }
 
 interface Case {
-  text: string;
+  text: string | Buffer;
   /** Every line that must appear on stderr, after `deployforge.yml:`. */
   expected: string[];
   /** The commands to run it through, when not all three (the big inputs: their speed is the unit tests' matter). */
@@ -64,6 +64,15 @@ const CASES: Record<string, Case> = {
     text: stringify({ project, build, platforms: { custom: Object.fromEntries(Array.from({ length: 100 }, (_, i) => [`d${i}-${'x'.repeat(1000)}`, { run: './deploy' }])) } }),
     expected: ['8:5: platforms.custom: the generated workflow would be'],
     commands: ['generate'],
+  },
+  'a file saved as UTF-16 (the printf from the review: a byte-order mark, then ASCII)': {
+    text: Buffer.from('\xff\xfeproject:\n', 'latin1'),
+    expected: ['1:1: the file is UTF-16 (little-endian), with a byte-order mark; save it as UTF-8'],
+  },
+  'a byte that is not UTF-8 (a Latin-1 file)': {
+    text: Buffer.from('project:\n  name: d\xe9mo\n', 'latin1'),
+    expected: ['2:10: byte 0xe9 is not valid UTF-8 (the file may be Latin-1 or Windows-1252); save it as UTF-8'],
+    commands: ['validate'],
   },
   'a file over 1 MiB': {
     text: `project: {name: demo}\n#${'x'.repeat(1024 * 1024)}\n`,

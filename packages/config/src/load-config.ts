@@ -1,15 +1,16 @@
 import { readFile, stat } from 'node:fs/promises';
 import { ConfigurationError } from '@deployforge/diagnostics';
+import { decodeConfigBytes } from './config-encoding.js';
 import { checkConfigSize, parseConfig, type LoadedConfig } from './parse-config.js';
 
 /** Read and parse a deployforge.yml. A missing or unreadable file is the user's to fix, so it is a ConfigurationError. */
 export async function loadConfig(path: string): Promise<LoadedConfig> {
-  let text: string;
+  let bytes: Buffer;
   try {
     // The size first: a huge file is refused without being read into memory.
     const info = await stat(path);
     if (info.isFile()) checkConfigSize(info.size, path);
-    text = await readFile(path, 'utf8');
+    bytes = await readFile(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException | undefined)?.code;
     if (code === 'ENOENT') {
@@ -19,5 +20,5 @@ export async function loadConfig(path: string): Promise<LoadedConfig> {
     if (code === 'EACCES' || code === 'EPERM') throw new ConfigurationError(`${path}: permission denied while reading the config file`);
     throw error;
   }
-  return parseConfig(text, path);
+  return parseConfig(decodeConfigBytes(bytes, path), path);
 }
