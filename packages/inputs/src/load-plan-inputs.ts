@@ -15,6 +15,12 @@ export interface PlanFlags {
   versionName?: string;
   platforms?: string;
   ref?: string;
+  /**
+   * A local run's stand-in for the pushed tag: asked only when version.from is "tag", no version
+   * was given and no ref (GITHUB_REF) names one. Returns the tag to release (`refs/tags/v1.2.3`),
+   * or throws a ConfigurationError saying why there is none.
+   */
+  tagWhenUntagged?: (tagPrefix: string, configFile: string) => Promise<string>;
 }
 
 export interface PlanInputs {
@@ -48,10 +54,13 @@ export async function loadPlanInputs(configPath: string, flags: PlanFlags, io: I
   const configFile = configFileFor(configPath, io.cwd);
   const loaded = await loadConfig(configFile);
   const tagPrefix = loaded.config.version?.['tag-prefix'] ?? 'v';
-  const ref = flags.ref ?? io.env.GITHUB_REF;
+  // The schema's pattern already restricts `from` to these forms.
+  const from = (loaded.config.version?.from ?? 'tag') as VersionFrom;
+  let ref = flags.ref ?? io.env.GITHUB_REF;
+  // An empty version is the dispatch default, "not given"; an empty GITHUB_REF names nothing either.
+  if (from === 'tag' && !ref && !flags.version && flags.tagWhenUntagged) ref = await flags.tagWhenUntagged(tagPrefix, loaded.file);
   const version = await resolveVersion({
-    // The schema's pattern already restricts `from` to these forms.
-    from: (loaded.config.version?.from ?? 'tag') as VersionFrom,
+    from,
     tagPrefix,
     ...(ref ? { ref } : {}),
     ...(flags.version !== undefined ? { input: flags.version } : {}),

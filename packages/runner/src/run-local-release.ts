@@ -14,6 +14,7 @@ import { buildStatusDocument, requiredFailures, type HubResultLike, type StatusD
 import { announceRelease, type AnnounceResult } from './announce-release.js';
 import { buildArtifacts } from './build-artifacts.js';
 import { checkArchiveBinaries } from './check-archive-binaries.js';
+import { releaseTagAtHead } from './head-tag.js';
 import { attachLocalPaths, localReleaseAssets } from './local-assets.js';
 import { lastSpokeDurations } from './last-spoke-durations.js';
 
@@ -60,7 +61,13 @@ export async function runLocalRelease(options: {
 }): Promise<LocalReleaseResult> {
   const { flags, io, log } = options;
   // Every user input is validated before the first request.
-  const inputs = await loadPlanInputs(options.configPath, { ...(flags.version ? { version: flags.version, versionName: '--version' } : {}), ...(flags.platforms ? { platforms: flags.platforms } : {}) }, io);
+  const projectDir = dirname(resolve(io.cwd, options.configPath));
+  const inputs = await loadPlanInputs(options.configPath, {
+    ...(flags.version ? { version: flags.version, versionName: '--version' } : {}),
+    ...(flags.platforms ? { platforms: flags.platforms } : {}),
+    // No --version and no tag push: the tag on HEAD, as the workflow takes the tag pushed.
+    tagWhenUntagged: (tagPrefix, configFile) => releaseTagAtHead(projectDir, tagPrefix, configFile, log),
+  }, io);
   const { loaded, version } = inputs;
   const repository = resolveRepository(loaded, io.env);
   const token = io.env.GITHUB_TOKEN || io.env.GH_TOKEN;
@@ -71,7 +78,6 @@ export async function runLocalRelease(options: {
   const dryRunKeys = flags.dryRunPlatforms
     ? new Set(selectedKeys(parsePlatformSelection(flags.dryRunPlatforms, spokeKeys(loaded.config, loaded.enabledPlatforms).map((k) => k.key), '--dry-run-platforms'), loaded))
     : undefined;
-  const projectDir = dirname(resolve(io.cwd, options.configPath));
   // A wrong --artifacts is bad input: refuse it before the first request (found by the corpus),
   // and so is one that would not make a complete release (a missing target, a stray file).
   // Each archive is opened too: not an archive, or no binary at its root, is refused the same way.

@@ -60,7 +60,7 @@ async function releaseSnapshot(options: ReleaseOptions, ctx: CommandContext): Pr
 export function registerRelease(program: Command, ctx: CommandContext): Command {
   return configOption(program.command('release'))
     .description('run the whole release here: build (or --artifacts), the hub, then every spoke in parallel, then status.json')
-    .option('--version <version>', 'the version to release (default: from the tag in GITHUB_REF or version.from)')
+    .option('--version <version>', 'the version to release (default: as version.from says: the tag in GITHUB_REF, else the one version tag on HEAD; or the version file)')
     .option('--platforms <list>', 'comma-separated spokes, or "all"', 'all')
     .option('--artifacts <dir>', 'prebuilt archives named <name>-<version>-<target>.tar.gz|.zip (skips the build)')
     .option('--dry-run', 'render and package everything, publish nothing; keeps it in .deployforge/dist/<version>/')

@@ -1,0 +1,54 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { ConfigurationError, type Logger } from '@deployforge/diagnostics';
+import { parseVersionInput } from '@deployforge/version';
+
+const run = promisify(execFile);
+
+async function git(cwd: string, args: string[]): Promise<string | undefined> {
+  try {
+    return (await run('git', args, { cwd })).stdout.trim();
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether `tag` is `<prefix><semver>` exactly as a pushed tag must be (parseVersionInput's rules). */
+function isReleaseTag(tag: string, tagPrefix: string): boolean {
+  if (!tag.startsWith(tagPrefix)) return false;
+  try {
+    parseVersionInput(tag, { tagPrefix, origin: 'tag', source: 'tag' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The tag a local `deployforge release` releases when version.from is "tag" and no --version is
+ * given: the one `<prefix><semver>` tag on HEAD, as `refs/tags/<tag>`, just as the workflow
+ * releases the tag that was pushed. None, or several (`v2.0.0` and `v2.0.0-rc.1` on one commit),
+ * is bad input naming the tags found: guessing which one to publish is not ours to do.
+ */
+export async function releaseTagAtHead(projectDir: string, tagPrefix: string, configFile: string, log: Logger): Promise<string> {
+  const form = `${tagPrefix}<semver>`;
+  const head = `no tag to take the version from: version.from is "tag" in ${configFile} and no --version was given`;
+  const fix = `tag the commit to release (git tag ${tagPrefix}1.2.3) or pass --version, e.g. --version 1.2.3`;
+  const commit = await git(projectDir, ['rev-parse', '--short=7', 'HEAD']);
+  if (!commit) throw new ConfigurationError(`${head}, and ${projectDir} is not a git checkout with a commit, so it has no tag either; pass --version, e.g. --version 1.2.3`);
+  const tags = ((await git(projectDir, ['tag', '--points-at', 'HEAD'])) ?? '').split('\n').filter(Boolean);
+  const matching = tags.filter((t) => isReleaseTag(t, tagPrefix));
+  if (matching.length === 1) {
+    const tag = matching[0] as string;
+    log.info(`version from the tag ${tag} on HEAD (${commit}): version.from is "tag" and no --version was given`);
+    return `refs/tags/${tag}`;
+  }
+  if (matching.length === 0) {
+    const others = tags.length > 0 ? `tags on HEAD: ${tags.join(', ')}` : 'HEAD has no tags';
+    throw new ConfigurationError(`${head}, and HEAD (${commit}) carries no tag of the form ${form} (${others}); ${fix}`);
+  }
+  throw new ConfigurationError(
+    `${head}, and HEAD (${commit}) carries ${matching.length} tags of the form ${form}: ${matching.join(', ')}; ` +
+      `pass --version with the one to release, e.g. --version ${matching[matching.length - 1]}`,
+  );
+}

@@ -1,0 +1,108 @@
+// `deployforge release` with version.from: tag and no --version releases the tag HEAD carries, as
+// the workflow releases the tag that was pushed. No tag, or several, is bad input that names them.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { StatusDocument } from '@deployforge/status';
+import { runCli } from '../../packages/cli/src/run-cli.js';
+import { startGitHubFake, type GitHubFake } from '../fakes/github/index.js';
+
+const TOKEN = 'ghs_release_head_tag_token_0123456789';
+let gh: GitHubFake;
+const made: string[] = [];
+
+beforeAll(async () => {
+  gh = await startGitHubFake({ token: TOKEN, repos: ['acme/tagged'] });
+});
+afterAll(async () => {
+  await gh.close();
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
+
+function git(dir: string, ...args: string[]): string {
+  return execFileSync('git', args, { cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', HOME: dir, GIT_CONFIG_NOSYSTEM: '1' } }).trim();
+}
+
+/** A git checkout of a project whose build writes a one-line script; HEAD gets `tags`. */
+function checkout(tags: string[], { prefix }: { prefix?: string } = {}): string {
+  const dir = mkdtempSync(join(tmpdir(), 'df-head-tag-'));
+  made.push(dir);
+  writeFileSync(join(dir, 'build.sh'), 'mkdir -p out && printf "#!/bin/sh\\necho tagged\\n" > out/tagged && chmod +x out/tagged\n');
+  writeFileSync(join(dir, 'deployforge.yml'), [
+    'project: { name: tagged, repository: acme/tagged, license: MIT }',
+    ...(prefix !== undefined ? [`version: { from: tag, tag-prefix: ${JSON.stringify(prefix)} }`] : []),
+    'build:',
+    '  binary: tagged',
+    '  targets: [linux-x64]',
+    '  command: sh build.sh',
+    '  path: out/tagged',
+    'release: { notes: none, sbom: false }',
+    'platforms: {}',
+    '',
+  ].join('\n'));
+  git(dir, 'init', '-q', '-b', 'main');
+  git(dir, '-c', 'user.name=t', '-c', 'user.email=t@example.invalid', 'add', '.');
+  git(dir, '-c', 'user.name=t', '-c', 'user.email=t@example.invalid', 'commit', '-q', '-m', 'first');
+  for (const tag of tags) git(dir, 'tag', tag);
+  return dir;
+}
+
+async function release(dir: string, args: string[] = []): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  // No GITHUB_REF: a laptop, not a tag push.
+  const env = { PATH: process.env.PATH ?? '', HOME: dir, GITHUB_TOKEN: TOKEN, GITHUB_API_URL: gh.url };
+  const code = await runCli(['release', '--json', ...args], { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), cwd: dir, env, isTTY: false });
+  return { code, stdout, stderr };
+}
+
+describe('release without --version on a tagged checkout (version.from: tag)', () => {
+  test("releases HEAD's one <prefix><semver> tag; tags of another form are not candidates", async () => {
+    const dir = checkout(['v1.4.0', 'nightly', 'v1.4']);
+    const run = await release(dir);
+    expect(run.code, run.stderr).toBe(0);
+    const status = JSON.parse(run.stdout) as StatusDocument;
+    expect(status.version).toBe('1.4.0');
+    expect(status.release?.status).toBe('published');
+    expect(gh.state.repos.get('acme/tagged')?.releases.find((r) => r.tagName === 'v1.4.0')?.draft).toBe(false);
+    expect(run.stderr).toContain('v1.4.0');
+  }, 60_000);
+
+  test('the tag prefix of the config is the one looked for', async () => {
+    const dir = checkout(['tagged-2.0.0', 'v9.9.9'], { prefix: 'tagged-' });
+    const run = await release(dir, ['--dry-run']);
+    expect(run.code, run.stderr).toBe(0);
+    expect((JSON.parse(run.stdout) as StatusDocument).version).toBe('2.0.0');
+  }, 60_000);
+
+  test('several matching tags at HEAD: exit 2 naming them, nothing requested', async () => {
+    const dir = checkout(['v2.0.0-rc.1', 'v2.0.0', 'latest']);
+    const writes = gh.writeCount();
+    const run = await release(dir);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('no tag to take the version from');
+    expect(run.stderr).toMatch(/v2\.0\.0-rc\.1, v2\.0\.0|v2\.0\.0, v2\.0\.0-rc\.1/);
+    expect(run.stderr).toContain('--version');
+    expect(run.stderr).not.toMatch(/at .*\.(ts|js):\d+/);
+    expect(gh.writeCount()).toBe(writes);
+  }, 60_000);
+
+  test('no matching tag at HEAD: exit 2 naming the tags that are there and the form expected', async () => {
+    const dir = checkout(['release-candidate']);
+    const run = await release(dir);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('no tag to take the version from');
+    expect(run.stderr).toContain('release-candidate');
+    expect(run.stderr).toContain('v<semver>');
+    expect(run.stderr).toContain('--version');
+  }, 60_000);
+
+  test('an explicit --version still wins over the tag', async () => {
+    const dir = checkout(['v3.0.0']);
+    const run = await release(dir, ['--version', '3.0.1', '--dry-run']);
+    expect(run.code, run.stderr).toBe(0);
+    expect((JSON.parse(run.stdout) as StatusDocument).version).toBe('3.0.1');
+  }, 60_000);
+});
