@@ -71,6 +71,10 @@ describe('deployforge release --snapshot (the built CLI, offline)', () => {
     has(/^github-packages\/acme-hello-forge-[^/]*\.tgz$/, 9);
     has(/^pypi\/hello_forge_bin-0\.1\.0\.dev0\+\w+-py3-none-[a-z0-9_]+\.whl$/, 8);
     has(/^crates\/hello-forge-0\.1\.0\.crate$/);
+    // Cargo packages Cargo.toml's version, not the snapshot's: the kept plan says both, and which file.
+    const cratePlan = JSON.parse(readFileSync(join(out, 'crates/files/cargo-publish.json'), 'utf8')) as Record<string, string>;
+    expect(cratePlan).toMatchObject({ version, crateFile: 'hello-forge-0.1.0.crate', crateVersion: '0.1.0' });
+    expect(cratePlan.note).toContain(`hello-forge-0.1.0.crate is hello-forge 0.1.0, not this snapshot's ${version}`);
     has(/^docker\/image\/(oci-layout|index\.json)$/, 2);
     has(/^homebrew\/Formula\/hello-forge\.rb$/);
     has(/^scoop\/bucket\/hello-forge\.json$/);
