@@ -151,4 +151,24 @@ describe('deployforge rollback', () => {
     const missingFlag = await p.cli(['rollback']);
     expect(missingFlag.code).toBe(2);
   });
+
+  test('a platform with no rollback names the registry in use: a custom Cargo registry is not crates.io', async () => {
+    const p = await createDriftProject(`
+project:
+  name: forge-roll
+  repository: acme/forge-roll
+build:
+  binary: forge-roll
+  targets: [linux-x64]
+platforms:
+  crates:
+    registry: local
+    index: sparse+http://127.0.0.1:9/index/
+`, '1.0.0');
+    projects.push(p);
+    const run = await p.cli(['rollback', '--to', '1.0.0', '--platforms', 'crates', '--json']);
+    const crates = (JSON.parse(run.stdout) as RollbackReport).platforms.crates!;
+    expect(crates).toMatchObject({ name: 'Cargo registry "local"', status: 'needs-human' });
+    expect(crates.detail).toBe('rollback is not supported on Cargo registry "local": Cargo registry "local" serves the highest version: `cargo yank --version <newer>` each version above 1.0.0');
+  });
 });

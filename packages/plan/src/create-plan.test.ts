@@ -191,3 +191,27 @@ describe('credentials of required platforms, trusted publishing and environments
     expect(checked.spokes.find((s) => s.key === 'scoop')).toMatchObject({ run: false, reason: 'missing-credential' });
   });
 });
+
+describe('createPlan names the Cargo registry in use', () => {
+  const plan = (crates: string) => createPlan({
+    loaded: parseConfig(`project: { name: demo }\nbuild: { command: make, path: out/demo }\nplatforms:\n  crates: ${crates}\n`, 'deployforge.yml'),
+    version, trigger: 'tag', selection: { kind: 'all' },
+    existence: { github: { state: 'absent' }, crates: { state: 'different', detail: 'the index lists another checksum' } },
+    force: true,
+  }).spokes.find((s) => s.key === 'crates')!;
+
+  test('a custom registry is named in the spoke and in why the version is refused', () => {
+    const spoke = plan('{ registry: local, index: "sparse+http://127.0.0.1:1/index/" }');
+    expect(spoke.displayName).toBe('Cargo registry "local"');
+    expect(spoke.detail).toContain('Cargo registry "local" never allows replacing a version');
+    expect(spoke.detail).not.toContain('crates.io');
+  });
+
+  test('the default registry keeps the crates.io wording', () => {
+    for (const block of ['{}', '{ registry: crates-io }']) {
+      const spoke = plan(block);
+      expect(spoke.displayName).toBe('crates.io');
+      expect(spoke.detail).toContain('crates.io never allows replacing a version');
+    }
+  });
+});

@@ -10,6 +10,7 @@ import { matrixEntry, planTargets } from './plan-targets.js';
 import type { Plan, PlatformSelection, SpokePlan, Trigger } from './plan-types.js';
 import { checkRequiredCredentials } from './required-credentials.js';
 import { checkSigningCredentials } from './signing-credentials.js';
+import { spokeDisplayName } from './spoke-display-name.js';
 import { spokeKeys } from './spoke-keys.js';
 import { trustedPublishingDeclared } from './trusted-publishing.js';
 
@@ -65,8 +66,10 @@ export function createPlan(input: PlanInput): Plan {
     const credentialInfo = spokeCredentialInfo(info, s.instance, s.instance !== undefined ? config.platforms?.custom?.[s.instance] : undefined);
     const credentials = planCredentials(credentialInfo, input.credentials, { trustedPublishing: trustedPublishingDeclared(config, s.platform), environment });
     const existence = input.existence?.[s.key];
+    const displayName = spokeDisplayName(s.platform, config, s.instance);
     const decision = decideSpoke({
       platform: s.platform,
+      displayName,
       selected: isSelected(input.selection, s.key),
       ...(existence ? { existence } : {}),
       credentials,
@@ -77,7 +80,7 @@ export function createPlan(input: PlanInput): Plan {
       key: s.key,
       platform: s.platform,
       jobId: s.jobId,
-      displayName: s.instance ? `${info.displayName}: ${s.instance}` : info.displayName,
+      displayName,
       ...decision,
       required: required.has(s.platform) || required.has(s.key),
       environment,

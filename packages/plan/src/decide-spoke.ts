@@ -4,6 +4,8 @@ import type { CredentialPlan, SpokeReason } from './plan-types.js';
 
 export interface SpokeFacts {
   platform: SpokeId;
+  /** What messages call the platform: the registry in use (spokeDisplayName); the catalog's name when absent. */
+  displayName?: string;
   selected: boolean;
   existence?: Existence;
   credentials: CredentialPlan;
@@ -29,6 +31,7 @@ const skip = (reason: SpokeReason, outcome: SpokeStatus, detail: string): SpokeD
  */
 export function decideSpoke(f: SpokeFacts): SpokeDecision {
   const info = PLATFORMS[f.platform];
+  const name = f.displayName ?? info.displayName;
   if (!f.selected) return skip('not-selected', 'skipped', 'not selected for this run');
 
   const state = f.existence?.state;
@@ -37,19 +40,19 @@ export function decideSpoke(f: SpokeFacts): SpokeDecision {
     return skip('already-published', 'skipped', `this version is already published with identical content${evidence}`);
   }
   if (state === 'burned') {
-    return skip('burned', 'failed', `this version was published and removed, ${info.displayName} never accepts it again: release a new version${evidence}`);
+    return skip('burned', 'failed', `this version was published and removed, ${name} never accepts it again: release a new version${evidence}`);
   }
   if (state === 'pending') {
-    return skip('pending', 'needs-human', `this version is waiting for moderation on ${info.displayName}${evidence}`);
+    return skip('pending', 'needs-human', `this version is waiting for moderation on ${name}${evidence}`);
   }
 
   let reason: SpokeReason = 'selected';
   if (state === 'different') {
     if (!f.force) {
-      return skip('conflict', 'failed', `this version is already published with different content; re-run with force to replace it${info.overwritable ? '' : ` (${info.displayName} never allows that: release a new version)`}${evidence}`);
+      return skip('conflict', 'failed', `this version is already published with different content; re-run with force to replace it${info.overwritable ? '' : ` (${name} never allows that: release a new version)`}${evidence}`);
     }
     if (!info.overwritable) {
-      return skip('conflict', 'failed', `this version is already published with different content and ${info.displayName} never allows replacing a version, even with force: release a new version${evidence}`);
+      return skip('conflict', 'failed', `this version is already published with different content and ${name} never allows replacing a version, even with force: release a new version${evidence}`);
     }
     reason = 'forced';
   }

@@ -4,6 +4,7 @@ export { credentialFactsFromEnv, planCredentials, describeMissingCredentials, ty
 export { checkRequiredCredentials } from './required-credentials.js';
 export { customCommandCredentials, spokeCredentialInfo } from './custom-command-credentials.js';
 export { trustedPublishingDeclared } from './trusted-publishing.js';
+export { spokeDisplayName } from './spoke-display-name.js';
 export { decideSpoke, type SpokeFacts, type SpokeDecision } from './decide-spoke.js';
 export { decideRelease, decideBuild } from './decide-release.js';
 export { spokeKeys, type SpokeKey } from './spoke-keys.js';

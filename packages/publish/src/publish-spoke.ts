@@ -1,6 +1,7 @@
 import { PLATFORMS, type Existence, type SpokeStatus } from '@deployforge/catalog';
 import { keepPackage, SnapshotGapError, type Platform, type PlatformContext } from '@deployforge/platforms';
 import { errorMessage } from '@deployforge/diagnostics';
+import { spokeDisplayName } from '@deployforge/plan';
 import type { SpokeOutcome } from './spoke-outcome.js';
 
 export interface PublishSpokeOptions {
@@ -27,6 +28,7 @@ export async function publishSpoke(options: PublishSpokeOptions): Promise<SpokeO
   const now = options.now ?? Date.now;
   const started = now();
   const info = PLATFORMS[platform.id];
+  const name = spokeDisplayName(platform.id, ctx.config);
   const done = (status: SpokeStatus, detail: string, extra: Partial<SpokeOutcome> = {}): SpokeOutcome => ({
     key: options.key,
     platform: platform.id,
@@ -51,12 +53,12 @@ export async function publishSpoke(options: PublishSpokeOptions): Promise<SpokeO
     case 'identical':
       return done('skipped', `${ctx.version.version} is already published with identical content${evidence}`, { existence, ...url });
     case 'pending':
-      return done('needs-human', `${ctx.version.version} is waiting for moderation on ${info.displayName}${evidence}`, { existence, ...url });
+      return done('needs-human', `${ctx.version.version} is waiting for moderation on ${name}${evidence}`, { existence, ...url });
     case 'burned':
-      return done('failed', `${ctx.version.version} was published and removed; ${info.displayName} never accepts it again: release a new version${evidence}`, { existence });
+      return done('failed', `${ctx.version.version} was published and removed; ${name} never accepts it again: release a new version${evidence}`, { existence });
     case 'different':
       if (!ctx.force || !info.overwritable) {
-        const why = info.overwritable ? 'pass force to replace it' : `${info.displayName} never allows replacing a version: release a new version`;
+        const why = info.overwritable ? 'pass force to replace it' : `${name} never allows replacing a version: release a new version`;
         return done('failed', `${ctx.version.version} is already published with different content; ${why}${evidence}`, { existence, ...url });
       }
       break;
@@ -68,7 +70,7 @@ export async function publishSpoke(options: PublishSpokeOptions): Promise<SpokeO
   try {
     files = platform.render(ctx);
   } catch (error) {
-    return done('failed', `rendering the ${info.displayName} package failed: ${errorMessage(error)}`, { existence });
+    return done('failed', `rendering the ${name} package failed: ${errorMessage(error)}`, { existence });
   }
   const paths = files.map((f) => f.path);
   if (ctx.dryRun) {
@@ -80,7 +82,7 @@ export async function publishSpoke(options: PublishSpokeOptions): Promise<SpokeO
     } catch (error) {
       // A package that cannot be made here would not be published either; one that needs a
       // registry to be made (an image on a remote base) is made by the real run.
-      if (!(error instanceof SnapshotGapError)) return done('failed', `packaging for ${info.displayName} failed: ${errorMessage(error)}`, { existence, files: paths });
+      if (!(error instanceof SnapshotGapError)) return done('failed', `packaging for ${name} failed: ${errorMessage(error)}`, { existence, files: paths });
       kept = `rendered files kept in ${options.keepDir}; ${errorMessage(error)}`;
     }
     return done('dry-run', `dry run: published nothing; ${kept}${unknown}`, { existence, files: paths });
@@ -89,6 +91,6 @@ export async function publishSpoke(options: PublishSpokeOptions): Promise<SpokeO
     const result = await platform.publish(ctx, files);
     return done(result.status, result.detail, { existence, files: paths, ...(result.url ? { url: result.url } : {}), ...(result.image ? { image: result.image } : {}) });
   } catch (error) {
-    return done('failed', `publishing to ${info.displayName} failed: ${errorMessage(error)}`, { existence, files: paths });
+    return done('failed', `publishing to ${name} failed: ${errorMessage(error)}`, { existence, files: paths });
   }
 }

@@ -28,9 +28,9 @@ export interface RollbackReport {
  * What to do by hand where a platform has no `rollback()`: every registry here either has no
  * "latest" pointer (users get the highest version) or keeps it in a file under review.
  */
-const BY_HAND: Partial<Record<PlatformId, (to: string) => string>> = {
+const BY_HAND: Partial<Record<PlatformId, (to: string, name: string) => string>> = {
   pypi: (to) => `PyPI serves the highest version: yank each newer version on pypi.org (Manage → the release → Options → Yank) so pip picks ${to}`,
-  crates: (to) => `crates.io serves the highest version: \`cargo yank --version <newer>\` each version above ${to}`,
+  crates: (to, name) => `${name} serves the highest version: \`cargo yank --version <newer>\` each version above ${to}`,
   homebrew: (to) => `revert the tap commit that moved the formula past ${to} (git revert in the tap repository)`,
   scoop: (to) => `revert the bucket commit that moved the manifest past ${to} (git revert in the bucket repository)`,
   nix: (to) => `revert the commit that moved the flake past ${to} (git revert in the flake repository)`,
@@ -132,11 +132,11 @@ async function rollBack(session: LiveSession & { includeGithub: boolean }, optio
   }
 
   const rows = await mapWithConcurrency(session.keys, options.concurrency ?? 4, async (key): Promise<[string, RollbackOutcome]> => {
-    const name = displayName(key);
+    const name = displayName(key, session.loaded.config);
     const platform = await loadPlatform(key.platform);
-    if (!platform) return [key.key, { name, status: 'needs-human', detail: `this version of DeployForge cannot reach ${name} yet; ${BY_HAND[key.platform]?.(version.version) ?? 'move it by hand'}` }];
+    if (!platform) return [key.key, { name, status: 'needs-human', detail: `this version of DeployForge cannot reach ${name} yet; ${BY_HAND[key.platform]?.(version.version, name) ?? 'move it by hand'}` }];
     if (!platform.rollback) {
-      const how = BY_HAND[key.platform]?.(version.version) ?? `move its latest version back to ${version.version} by hand`;
+      const how = BY_HAND[key.platform]?.(version.version, name) ?? `move its latest version back to ${version.version} by hand`;
       return [key.key, { name, status: 'needs-human', detail: `rollback is not supported on ${name}: ${how}` }];
     }
     const rollback = platform.rollback.bind(platform);

@@ -57,7 +57,7 @@ async function statsReport(session: LiveSession & { includeGithub: boolean }, op
   // A spoke's stats() may want the current version (a per-version count): give it the newest release.
   const newest = selectNewestRelease(releases, session.loaded.config.version?.['tag-prefix'] ?? 'v');
   const rows = await mapWithConcurrency(session.keys, options.concurrency ?? 8, async (key): Promise<[string, PlatformDownloads]> => {
-    const name = displayName(key);
+    const name = displayName(key, session.loaded.config);
     const platform = await loadPlatform(key.platform);
     if (!platform?.stats) return [key.key, { name, downloads: null, detail: NOT_PUBLISHED }];
     if (!newest) return [key.key, { name, downloads: null, detail: 'no published release to ask about' }];

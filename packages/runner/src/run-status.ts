@@ -1,11 +1,11 @@
-import { loadConfig, type LoadedConfig } from '@deployforge/config';
+import { loadConfig, type DeployforgeConfig, type LoadedConfig } from '@deployforge/config';
 import { ConfigurationError, createRedactor, type Logger, errorMessage } from '@deployforge/diagnostics';
 import { listReleases, loadGitHubClient, mapWithConcurrency, type GitHubClient, type RemoteRelease } from '@deployforge/github';
 import { resolveRepository, type Repository } from '@deployforge/hub';
 import { configFileFor, type InputSource } from '@deployforge/inputs';
 import { PLATFORMS, type SpokeStatus } from '@deployforge/catalog';
 import { loadPlatform, type PlatformContext } from '@deployforge/platforms';
-import { isSelected, parsePlatformSelection, spokeKeys, type SpokeKey } from '@deployforge/plan';
+import { isSelected, parsePlatformSelection, spokeDisplayName, spokeKeys, type SpokeKey } from '@deployforge/plan';
 import { credentialValues } from '@deployforge/publish';
 import type { PlatformStatus, StatusDocument } from '@deployforge/status';
 import { parseVersionInput, type ResolvedVersion } from '@deployforge/version';
@@ -156,7 +156,8 @@ export async function withTimeout<T>(ms: number, what: string, fn: (signal: Abor
   }
 }
 
-export const displayName = (key: SpokeKey) => (key.instance ? `${PLATFORMS.custom.displayName}: ${key.instance}` : PLATFORMS[key.platform].displayName);
+/** The platform's name in reports: the registry the config points it at (a Cargo registry other than crates.io is named). */
+export const displayName = (key: SpokeKey, config: DeployforgeConfig) => spokeDisplayName(key.platform, config, key.instance);
 
 /** Drift rows map onto status.json's colours: in sync is green, drift red, unknown yellow. */
 const DASHBOARD_STATUS: Record<DriftState, SpokeStatus> = {
@@ -231,7 +232,7 @@ async function driftReport(session: LiveSession & { includeGithub: boolean }, op
   const github = session.includeGithub ? githubRow(session, version, tagPrefix) : undefined;
   const rows = await mapWithConcurrency(session.keys, options.concurrency ?? 8, async (key): Promise<[string, DriftPlatformStatus]> => {
     const started = Date.now();
-    const base = { name: displayName(key), release: version, required: required.has(key.platform) };
+    const base = { name: displayName(key, session.loaded.config), release: version, required: required.has(key.platform) };
     const platform = await loadPlatform(key.platform);
     if (!platform) return [key.key, row({ ...base, state: 'unknown', detail: 'this version of DeployForge cannot read this platform yet', ms: 0 })];
     try {

@@ -1,7 +1,7 @@
 import type { LoadedConfig } from '@deployforge/config';
 import type { Plan, SpokePlan } from '@deployforge/plan';
-import { spokeKeys } from '@deployforge/plan';
-import { PLATFORMS, SPOKE_STATUSES, type SpokeStatus } from '@deployforge/catalog';
+import { spokeDisplayName, spokeKeys } from '@deployforge/plan';
+import { SPOKE_STATUSES, type SpokeStatus } from '@deployforge/catalog';
 import { buildStatusDocument, type HubResultLike, type SpokeResultLike } from './build-status-document.js';
 import type { NeededJob, Needs } from './needs-types.js';
 import type { ReleaseAssetStatus, StatusDocument } from './status-document.js';
@@ -141,9 +141,8 @@ function planFailedDocument(needs: Needs, config: LoadedConfig | undefined, now:
   const required = new Set<string>(config?.config.required ?? []);
   const platforms: StatusDocument['platforms'] = {};
   for (const s of config ? spokeKeys(config.config, config.enabledPlatforms) : []) {
-    const name = PLATFORMS[s.platform].displayName;
     platforms[s.key] = {
-      name: s.instance ? `${name}: ${s.instance}` : name,
+      name: spokeDisplayName(s.platform, config?.config, s.instance),
       status: 'skipped',
       version: job?.outputs.version || 'unknown',
       'duration-ms': 0,
