@@ -49,14 +49,14 @@ afterAll(async () => {
   await new Promise((r) => webhook.close(r));
 });
 
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+async function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
   const io: CliIo = {
     stdout: (t) => { stdout += t; },
     stderr: (t) => { stderr += t; },
     cwd: project,
-    env: { ...process.env, GITHUB_TOKEN: TOKEN, GITHUB_API_URL: gh.url, DEPLOYFORGE_ANNOUNCE_WEBHOOK: webhookUrl },
+    env: { ...process.env, GITHUB_TOKEN: TOKEN, GITHUB_API_URL: gh.url, DEPLOYFORGE_ANNOUNCE_WEBHOOK: webhookUrl, ...env },
     isTTY: false,
   };
   const code = await runCli(args, io);
@@ -77,10 +77,14 @@ describe('deployforge release on a real Rust project against the GitHub fake', (
     expect(release?.draft).toBe(false);
 
     const writes = gh.writeCount();
-    const second = await cli(['release']);
+    const second = await cli(['release'], { COLUMNS: '80' });
     expect(second.code, second.stderr).toBe(0);
     expect(gh.writeCount()).toBe(writes);
     expect(second.stdout).toMatch(/github \(hub\)\s+skipped/);
+    // The summary table fits $COLUMNS, though the hub's url and detail alone are wider than that.
+    const hub = (JSON.parse(readFileSync(join(project, '.deployforge/status.json'), 'utf8')) as StatusDocument).release!;
+    expect(`github (hub)  skipped  v0.1.0  ${hub.url ?? ''}  ${hub.detail}`.length).toBeGreaterThan(80);
+    for (const line of second.stdout.split('\n')) expect(line.length, line).toBeLessThanOrEqual(80);
     // Announced once, for the run that published; the webhook's secret path is never printed.
     expect(announced).toHaveLength(1);
     expect(JSON.parse(announced[0] as string)).toMatchObject({ event: 'deployforge.release', status: { project: 'hello-forge', version: '0.1.0' } });

@@ -127,7 +127,7 @@ export function registerRelease(program: Command, ctx: CommandContext): Command 
           if (abort.signal.aborted) errors.push(keyError(null, 'interrupted: run the same command again to finish the release'));
           printJson(ctx.io, result.status, errors);
         }
-        else ctx.io.stdout(`\n${renderStatusTable(result.status)}\n\nstatus: ${result.statusFile}\n`);
+        else ctx.io.stdout(`\n${renderStatusTable(result.status, outputWidth(ctx.io.env, ctx.io.isTTY))}\n\nstatus: ${result.statusFile}\n`);
         if (result.failedRequired.length > 0) {
           ctx.io.stderr(`required platform(s) failed: ${result.failedRequired.join(', ')}\n`);
           ctx.setExitCode(EXIT_FINDINGS);
