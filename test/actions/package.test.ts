@@ -57,9 +57,12 @@ describe('dist/actions/package.js', () => {
     const inputs = await loadPlanInputs('deployforge.yml', { version: '1.2.3' }, io);
     const plan = createPlan(inputs);
     const outDir = join(local, 'dist');
-    const archives = await buildArtifacts({
+    const packaged = await buildArtifacts({
       loaded: inputs.loaded, version: inputs.version, matrix: plan.matrix.include, projectDir: local, outDir, env: {}, log: silent,
     });
+    const archives = packaged.map((p) => p.archive);
+    // Each digest is taken as the archive is written, and is that of the file on disk.
+    for (const p of packaged) expect(p.sha256, p.archive).toBe(sha256(p.archive));
     expect(archives.map((a) => a.slice(outDir.length + 1))).toEqual(['hello-1.2.3-linux-x64.tar.gz', 'hello-1.2.3-windows-x64.zip']);
 
     const ci = workspace(new Date('2031-11-12T13:14:15Z'), 0o700, 0o600);

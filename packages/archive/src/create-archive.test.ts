@@ -1,9 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { createArchive } from './create-archive.js';
+import { createArchive, createArchiveHashed } from './create-archive.js';
 
 function inputs() {
   const dir = mkdtempSync(join(tmpdir(), 'df-arch-src-'));
@@ -90,5 +92,28 @@ describe('createArchive', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'df-arch-')), 'x.tar.gz');
     await expect(createArchive('tar.gz', [{ ...first!, name: 'bin/hello' }], out)).rejects.toThrow(/archive root/);
     await expect(createArchive('tar.gz', [first!, first!], out)).rejects.toThrow(/two files named/);
+  });
+
+  test.each(['tar.gz', 'zip'] as const)('%s: createArchiveHashed gives the SHA-256 of the bytes it wrote, the same bytes as createArchive', async (format) => {
+    // Several MiB of random bytes: many chunks through the hash, no compression to hide a lost one.
+    const files = inputs();
+    writeFileSync(files[0]!.source, randomBytes(3 << 20));
+    const dir = mkdtempSync(join(tmpdir(), 'df-arch-'));
+    const hashed = await createArchiveHashed(format, files, join(dir, `h.${format}`));
+    const plain = await createArchive(format, files, join(dir, `p.${format}`));
+    expect(hashed.path).toBe(join(dir, `h.${format}`));
+    expect(hashed.sha256).toBe(createHash('sha256').update(readFileSync(hashed.path)).digest('hex'));
+    expect(readFileSync(plain).equals(readFileSync(hashed.path))).toBe(true);
+    expect(existsSync(`${hashed.path}.partial`)).toBe(false);
+  });
+
+  test.each(['tar.gz', 'zip'] as const)('%s: an entry that cannot be read leaves neither the archive nor its .partial', async (format) => {
+    const [first] = inputs();
+    const folder = mkdtempSync(join(tmpdir(), 'df-arch-dir-'));
+    mkdirSync(join(folder, 'sub'));
+    const out = join(mkdtempSync(join(tmpdir(), 'df-arch-')), `x.${format}`);
+    await expect(createArchiveHashed(format, [first!, { source: join(folder, 'sub'), name: 'sub', mode: 0o644 }], out)).rejects.toThrow();
+    expect(existsSync(out)).toBe(false);
+    expect(existsSync(`${out}.partial`)).toBe(false);
   });
 });

@@ -1,1 +1,1 @@
-export { createArchive, type ArchiveEntry } from './create-archive.js';
+export { createArchive, createArchiveHashed, type ArchiveEntry, type HashedArchive } from './create-archive.js';

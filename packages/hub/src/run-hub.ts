@@ -24,6 +24,12 @@ export interface HubOptions {
   log: Logger;
   force: boolean;
   dryRun: boolean;
+  /**
+   * SHA-256 of archives by path, where the caller knows them already: the local runner's packager
+   * hashes each archive as it writes it. Nothing is then read only to be hashed, even to compare
+   * with a release that holds the file; an upload still checks the bytes it sends against it.
+   */
+  digests?: ReadonlyMap<string, string>;
   /** Overrides of the config, as the create-release action's inputs allow. */
   draftUntilComplete?: boolean;
   notes?: string;
@@ -93,6 +99,7 @@ export async function runHub(options: HubOptions): Promise<ReleaseResult> {
       name: `${loaded.config.project.name} ${version.version}`,
       version,
       files: releaseFiles,
+      ...(options.digests ? { digests: options.digests } : {}),
       derive: deriveSbom,
       checksums: release?.checksums ?? true,
       ...(signer ? { signer } : {}),

@@ -4,7 +4,7 @@ import { ConfigurationError, UserFacingError, type Logger } from '@deployforge/d
 import type { MatrixEntry } from '@deployforge/plan';
 import type { ResolvedVersion } from '@deployforge/version';
 import { buildEnv } from './build-env.js';
-import { packageTarget } from './package-target.js';
+import { packageTarget, type PackagedTarget } from './package-target.js';
 import { lineSplitter } from './prefix-lines.js';
 
 export { buildEnv };
@@ -41,14 +41,14 @@ function runCommand(command: string, cwd: string, env: Record<string, string | u
 /**
  * Run the project's own build once per target and package each binary (+ build.files) into the
  * archive the hub expects. A target whose build fails is an error naming it: the release must not
- * be published without it.
+ * be published without it. Each archive comes with its SHA-256, taken as it was written.
  */
-export async function buildArtifacts(options: BuildOptions): Promise<string[]> {
+export async function buildArtifacts(options: BuildOptions): Promise<PackagedTarget[]> {
   const build = options.loaded.config.build;
   if (!build?.command || !build.path) {
     throw new ConfigurationError(`${options.loaded.file}: build.command and build.path are needed to build locally; or pass --artifacts DIR with prebuilt archives`);
   }
-  const archives: string[] = [];
+  const archives: PackagedTarget[] = [];
   for (const entry of options.matrix) {
     // build.cross: the same variables as the workflow's cross build job, CGO_ENABLED=0 included.
     const env = { ...options.env, ...buildEnv(entry, options.version), ...(build.cross === true ? { CGO_ENABLED: '0' } : {}) };
@@ -63,9 +63,8 @@ export async function buildArtifacts(options: BuildOptions): Promise<string[]> {
           `Fix the build or build.command in ${options.loaded.file} and re-run, or pass --artifacts DIR with archives built elsewhere.`,
       );
     }
-    const { archive } = await packageTarget({ ...options, entry, env });
+    archives.push(await packageTarget({ ...options, entry, env }));
     options.log.info(`${prefix} packaged ${entry.archive}`);
-    archives.push(archive);
   }
   return archives;
 }

@@ -1,10 +1,9 @@
 import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve } from 'node:path';
-import { createArchive, type ArchiveEntry } from '@deployforge/archive';
+import { createArchiveHashed, type ArchiveEntry } from '@deployforge/archive';
 import type { LoadedConfig } from '@deployforge/config';
 import { ConfigurationError, UserFacingError } from '@deployforge/diagnostics';
-import { sha256File } from '@deployforge/github';
 import type { MatrixEntry } from '@deployforge/plan';
 import type { ResolvedVersion } from '@deployforge/version';
 import { buildEnv } from './build-env.js';
@@ -26,6 +25,7 @@ export interface PackageTargetOptions {
 
 export interface PackagedTarget {
   archive: string;
+  /** Of the bytes as they were written: the archive is not read back to hash it. */
   sha256: string;
   /** The built binary that went in, `.exe` added where the build wrote one. */
   binary: string;
@@ -50,8 +50,8 @@ export async function packageTarget(options: PackageTargetOptions): Promise<Pack
     throw new UserFacingError(`the build for ${entry.target} succeeded but left no ${binary}: set build.path in ${loaded.file} to where build.command puts the binary`);
   }
   const files = await Promise.all((loaded.config.build?.files ?? []).map((f, index) => fileEntry(loaded, projectDir, f, index)));
-  const archive = await createArchive(entry['archive-format'], [{ source: binary, name: entry.binary, mode: 0o755 }, ...files], join(options.outDir, entry.archive));
-  return { archive, sha256: await sha256File(archive), binary };
+  const { path: archive, sha256 } = await createArchiveHashed(entry['archive-format'], [{ source: binary, name: entry.binary, mode: 0o755 }, ...files], join(options.outDir, entry.archive));
+  return { archive, sha256, binary };
 }
 
 /**

@@ -118,13 +118,18 @@ export async function runLocalRelease(options: {
     if (keepRoot) await rm(keepRoot, { recursive: true, force: true });
     let artifactsDir = flags.artifacts ? resolve(io.cwd, flags.artifacts) : undefined;
     let hub: ReleaseResult | undefined;
+    // SHA-256 of the archives this run builds, by path, taken as the packager wrote them: neither the
+    // hub nor the hand-over to the spokes reads an archive only to hash it (issue 20).
+    let built: ReadonlyMap<string, string> | undefined;
     if (plan.release.run) {
       if (!artifactsDir) {
         artifactsDir = keepRoot ? join(keepRoot, 'github') : join(workRoot, 'artifacts');
-        await log.group('Build', () => buildArtifacts({ loaded, version, matrix: plan.matrix.include, projectDir, outDir: artifactsDir as string, env: io.env, log, ...(options.signal ? { signal: options.signal } : {}) }));
+        const packaged = await log.group('Build', () => buildArtifacts({ loaded, version, matrix: plan.matrix.include, projectDir, outDir: artifactsDir as string, env: io.env, log, ...(options.signal ? { signal: options.signal } : {}) }));
+        built = new Map(packaged.map((p) => [p.archive, p.sha256]));
       }
       hub = await log.group(`Release ${version.tag}`, () => runHub({
         loaded, version, artifacts: artifactsDir as string, cwd: io.cwd, env: io.env, token, log, force: flags.force, dryRun: flags.dryRun, client,
+        ...(built ? { digests: built } : {}),
         ...(options.signal ? { signal: options.signal } : {}),
       }));
     }
@@ -135,10 +140,10 @@ export async function runLocalRelease(options: {
     let releaseFiles: ReleaseFile[] | undefined;
     if (flags.dryRun && hub && !hub.published) {
       const server = io.env.GITHUB_SERVER_URL ?? 'https://github.com';
-      assets = await localReleaseAssets(artifactsDir as string, plan.targets, `${server}/${repository.owner}/${repository.repo}/releases/download/${version.tag}`);
+      assets = await localReleaseAssets(artifactsDir as string, plan.targets, `${server}/${repository.owner}/${repository.repo}/releases/download/${version.tag}`, built);
     } else {
       const existing = await loadRelease(client, loaded, version, io.env);
-      assets = await attachLocalPaths(existing.assets, artifactsDir);
+      assets = await attachLocalPaths(existing.assets, artifactsDir, built);
       releaseFiles = existing.files;
     }
 

@@ -1,0 +1,130 @@
+// Issue 20, "one read per upload", for `deployforge release`: the build's packager hashes each
+// archive from the bytes it writes, and the hub's upload is the only read of the archive on a first
+// release (no hash right after packaging, none again to hand the files to the spokes). Reads are
+// counted with /proc/self/io's rchar: every byte read() returned to this process, page cache
+// included, so the test sees the reads whatever code makes them.
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createArchive } from '@deployforge/archive';
+import { createMemoryLogger } from '@deployforge/diagnostics';
+import { parseSha256Sums, sha256File } from '@deployforge/github';
+import { startGitHubFake, type GitHubFake } from '../../../test/fakes/github/index.js';
+import { runLocalRelease, type LocalReleaseFlags, type LocalReleaseResult } from './run-local-release.js';
+
+const MiB = 1 << 20;
+const TOKEN = 'ghs_local_one_read_token_0123456789';
+let fake: GitHubFake;
+
+beforeEach(async () => {
+  fake = await startGitHubFake({ token: TOKEN, repos: ['acme/app'] });
+});
+
+afterEach(async () => {
+  expect(fake.violations()).toEqual([]);
+  await fake.close();
+});
+
+/** Bytes this process has read so far (files, pipes and sockets alike). */
+function bytesRead(): number {
+  return Number(/^rchar: (\d+)$/m.exec(readFileSync('/proc/self/io', 'utf8'))![1]);
+}
+
+/**
+ * A project whose "build" is `true` and whose binary is already there: random bytes, so each
+ * archive is about as large as the binary and the archives' reads stand out.
+ */
+async function project(size: number): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'df-local-one-read-'));
+  await mkdir(join(dir, 'bin'));
+  await writeFile(join(dir, 'bin', 'app'), randomBytes(size), { mode: 0o755 });
+  await writeFile(join(dir, 'deployforge.yml'), [
+    'project: { name: app, repository: acme/app, license: MIT }',
+    'build:',
+    '  binary: app',
+    '  targets: [linux-x64, windows-x64]',
+    '  command: "true"',
+    '  path: bin/app',
+    'release: { notes: none }',
+    'platforms: {}',
+    '',
+  ].join('\n'));
+  return dir;
+}
+
+/** What packaging alone reads (the binary, once per format), measured on the same binary. */
+async function packagingReads(binary: string): Promise<number> {
+  const scratch = await mkdtemp(join(tmpdir(), 'df-local-one-read-pack-'));
+  let read = 0;
+  for (const [format, name] of [['tar.gz', 'app'], ['zip', 'app.exe']] as const) {
+    const before = bytesRead();
+    await createArchive(format, [{ source: binary, name, mode: 0o755 }], join(scratch, `x.${format}`));
+    read += bytesRead() - before;
+  }
+  return read;
+}
+
+/** `deployforge release` in this process; the bytes read beyond packaging. */
+async function release(dir: string, packaging: number, flags: Partial<LocalReleaseFlags> = {}): Promise<{ result: LocalReleaseResult; read: number }> {
+  const before = bytesRead();
+  const result = await runLocalRelease({
+    configPath: join(dir, 'deployforge.yml'),
+    flags: { version: '1.0.0', dryRun: false, force: false, outDir: join(dir, 'out'), ...flags },
+    io: { cwd: dir, env: { PATH: process.env.PATH, GITHUB_TOKEN: TOKEN, GITHUB_API_URL: fake.url } },
+    log: createMemoryLogger(),
+  });
+  return { result, read: bytesRead() - before - packaging };
+}
+
+const mib = (n: number): string => `${(n / MiB).toFixed(1)} MiB`;
+
+describe('deployforge release reads each archive once on a first release', () => {
+  it('the packager hashes what it writes; the upload is the only read of each archive; a re-run reads none', async () => {
+    const size = 12 * MiB;
+    const dir = await project(size);
+    const packaging = await packagingReads(join(dir, 'bin', 'app'));
+
+    const first = await release(dir, packaging);
+    expect(first.result.hub?.published).toBe(true);
+    const published = fake.state.repo('acme/app')!.releases[0]!;
+    const archives = published.assets.filter((a) => /\.(tar\.gz|zip)$/.test(a.name));
+    expect(archives.map((a) => a.name).sort()).toEqual(['app-1.0.0-linux-x64.tar.gz', 'app-1.0.0-windows-x64.zip']);
+    const total = archives.reduce((sum, a) => sum + a.size, 0);
+    expect(total).toBeGreaterThan(2 * size * 0.99); // random bytes: each archive is as large as the binary
+    // Beyond packaging: each archive's upload (the file, then the fake reading its socket in this
+    // process) is 2 × the archives. Hashing each archive after packaging and again before the
+    // spokes, as before, made it 4 ×.
+    expect(first.read, `read ${mib(first.read)} beyond packaging for ${mib(total)} of archives`).toBeLessThan(2.5 * total);
+    expect(first.read).toBeGreaterThan(1.5 * total); // the measure works: the uploads were counted
+
+    // The digests are those of the bytes the release holds, in SHA256SUMS and in status.json alike.
+    const sums = parseSha256Sums(await readFile(published.assets.find((a) => a.name === 'SHA256SUMS')!.filePath!, 'utf8'));
+    for (const a of archives) {
+      expect(a.sha256, a.name).toBe(await sha256File(a.filePath!));
+      expect(sums.find((e) => e.name === a.name)?.sha256, a.name).toBe(a.sha256);
+      expect(first.result.status.release?.assets.find((s) => s.name === a.name)?.sha256, a.name).toBe(a.sha256);
+    }
+
+    // A forced re-run builds again and compares with the release by the packager's digests: no
+    // archive is read (before: hashed after packaging, by the hub to compare, and for the spokes).
+    const writes = fake.writeCount();
+    const again = await release(dir, packaging, { force: true });
+    expect(again.result.hub?.writes).toBe(0);
+    expect(fake.writeCount()).toBe(writes);
+    expect(again.read, `re-run read ${mib(again.read)} beyond packaging`).toBeLessThan(0.5 * total);
+  }, 120_000);
+
+  it('a dry run of a new version reads no archive beyond packaging', async () => {
+    const size = 12 * MiB;
+    const dir = await project(size);
+    const packaging = await packagingReads(join(dir, 'bin', 'app'));
+    const dry = await release(dir, packaging, { dryRun: true });
+    expect(dry.result.hub?.dryRun).toBe(true);
+    expect(fake.writeCount()).toBe(0);
+    // Before: hashed after packaging, by the hub to decide, and for the spokes (3 × 24 MiB).
+    expect(dry.read, `dry run read ${mib(dry.read)} beyond packaging`).toBeLessThan(0.5 * 2 * size);
+  }, 120_000);
+});
