@@ -1,4 +1,5 @@
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -50,6 +51,10 @@ describe('release --dry-run keeps what it made', () => {
       env: { PATH: process.env.PATH ?? '', HOME: project, GITHUB_TOKEN: TOKEN, GITHUB_API_URL: gh.url },
       isTTY: false,
     };
+    // The last real release's status.json, which `dashboard` reads by default: a dry run leaves it be.
+    mkdirSync(join(project, '.deployforge'), { recursive: true });
+    const realStatus = join(project, '.deployforge/status.json');
+    writeFileSync(realStatus, '{"from":"the last real release"}\n');
     const code = await runCli(['release', '--version', '1.2.3', '--dry-run', '--json'], io);
     expect(code, stderr).toBe(0);
     expect(gh.writeCount()).toBe(0);
@@ -59,9 +64,37 @@ describe('release --dry-run keeps what it made', () => {
       expect(status.platforms[key]?.detail).toContain(`kept`);
     }
     const dist = join(project, '.deployforge/dist/1.2.3');
-    expect(readdirSync(join(dist, 'github'))).toEqual(['gizmo-1.2.3-linux-x64.tar.gz']);
+    // The hub's files, as a snapshot keeps them: the archive, the SBOM and SHA256SUMS listing both.
+    expect(readdirSync(join(dist, 'github')).sort()).toEqual(['SHA256SUMS', 'gizmo-1.2.3-linux-x64.tar.gz', 'gizmo-1.2.3.cdx.json']);
+    const sums = readFileSync(join(dist, 'github/SHA256SUMS'), 'utf8');
+    for (const name of ['gizmo-1.2.3-linux-x64.tar.gz', 'gizmo-1.2.3.cdx.json']) {
+      expect(sums).toContain(`${createHash('sha256').update(readFileSync(join(dist, 'github', name))).digest('hex')}  ${name}`);
+    }
+    // Its status.json goes with what it kept.
+    expect(readFileSync(realStatus, 'utf8')).toBe('{"from":"the last real release"}\n');
+    // (--json adds ok and errors to what is printed.)
+    expect(status).toMatchObject(JSON.parse(readFileSync(join(dist, 'status.json'), 'utf8')) as object);
+    expect(status.version).toBe('1.2.3');
+    expect(readFileSync(join(project, '.deployforge/dist/.gitignore'), 'utf8')).toBe('*\n');
     expect(readdirSync(join(dist, 'npm')).filter((f) => f.endsWith('.tgz')).sort()).toEqual(['gizmo-1.2.3.tgz', 'gizmo-linux-x64-1.2.3.tgz']);
     expect(readdirSync(join(dist, 'pypi')).filter((f) => f.endsWith('.whl'))).toEqual(['gizmo_bin-1.2.3-py3-none-manylinux_2_17_x86_64.whl']);
     expect(existsSync(join(dist, 'homebrew/Formula/gizmo.rb'))).toBe(true);
+  }, 60_000);
+
+  test('the summary says where the dry run\'s status.json is', async () => {
+    let stdout = '';
+    let stderr = '';
+    const io: CliIo = {
+      stdout: (t) => { stdout += t; },
+      stderr: (t) => { stderr += t; },
+      cwd: project,
+      env: { PATH: process.env.PATH ?? '', HOME: project, GITHUB_TOKEN: TOKEN, GITHUB_API_URL: gh.url },
+      isTTY: false,
+    };
+    const code = await runCli(['release', '--version', '1.2.4', '--dry-run', '--platforms', 'homebrew'], io);
+    expect(code, stderr).toBe(0);
+    expect(stdout).toContain(`status: ${join(project, '.deployforge/dist/1.2.4/status.json')}`);
+    expect(existsSync(join(project, '.deployforge/dist/1.2.4/status.json'))).toBe(true);
+    expect(gh.writeCount()).toBe(0);
   }, 60_000);
 });

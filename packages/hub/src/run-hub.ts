@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { LoadedConfig } from '@deployforge/config';
@@ -24,6 +24,11 @@ export interface HubOptions {
   log: Logger;
   force: boolean;
   dryRun: boolean;
+  /**
+   * Write the files the hub makes (SHA256SUMS, the SBOM, installers, Linux packages) here and keep
+   * them: a local dry run keeps them beside its archives, as a snapshot does. Default: temp dirs.
+   */
+  keepDir?: string;
   /**
    * SHA-256 of archives by path, where the caller knows them already: the local runner's packager
    * hashes each archive as it writes it. Nothing is then read only to be hashed, even to compare
@@ -72,13 +77,15 @@ export async function runHub(options: HubOptions): Promise<ReleaseResult> {
       // loaded.file is relative to the process's directory (or absolute), as loadPlanInputs names it.
       projectDir: dirname(resolve(loaded.file)),
       log,
+      ...(options.keepDir ? { outDir: options.keepDir } : {}),
     });
     sbomCleanup = sbom.cleanup;
     return sbom.generated ? [sbom.generated] : [];
   };
   // Without a sign job the hub writes the installers (and Linux packages) itself, like SHA256SUMS; with one they came
   // with the artifacts, already listed in its SHA256SUMS.
-  const installersDir = prepared ? undefined : await mkdtemp(join(tmpdir(), 'deployforge-installers-'));
+  if (options.keepDir) await mkdir(options.keepDir, { recursive: true });
+  const installersDir = prepared ? undefined : options.keepDir ?? await mkdtemp(join(tmpdir(), 'deployforge-installers-'));
   try {
     let releaseFiles = files;
     if (installersDir) {
@@ -102,6 +109,7 @@ export async function runHub(options: HubOptions): Promise<ReleaseResult> {
       ...(options.digests ? { digests: options.digests } : {}),
       derive: deriveSbom,
       checksums: release?.checksums ?? true,
+      ...(options.keepDir ? { workDir: options.keepDir } : {}),
       ...(signer ? { signer } : {}),
       draftUntilComplete: options.draftUntilComplete ?? release?.['draft-until-complete'] ?? true,
       notes,
@@ -113,6 +121,6 @@ export async function runHub(options: HubOptions): Promise<ReleaseResult> {
     });
   } finally {
     await sbomCleanup();
-    if (installersDir) await rm(installersDir, { recursive: true, force: true });
+    if (installersDir && installersDir !== options.keepDir) await rm(installersDir, { recursive: true, force: true });
   }
 }

@@ -82,7 +82,13 @@ export async function runLocalRelease(options: {
   // and so is one that would not make a complete release (a missing target, a stray file).
   // Each archive is opened too: not an archive, or no binary at its root, is refused the same way.
   if (flags.artifacts) await checkArchiveBinaries(await collectReleaseArtifacts(resolve(io.cwd, flags.artifacts), io.cwd, loaded, version), loaded, version.version);
-  const outDir = resolve(io.cwd, flags.outDir ?? join(projectDir, '.deployforge'));
+  // A dry run keeps what it made where `release --snapshot` keeps it, in .deployforge/dist/<version>/:
+  // the archives and the hub's files (SHA256SUMS, SBOM, installers) in github/, each platform's
+  // package beside them, and its status.json, since .deployforge/status.json is the last real
+  // release's (the one `dashboard` reads by default). --out still decides, when given.
+  const keepRoot = flags.dryRun ? join(projectDir, '.deployforge', 'dist', version.version) : undefined;
+  const releaseOut = resolve(io.cwd, flags.outDir ?? join(projectDir, '.deployforge'));
+  const outDir = flags.outDir || !keepRoot ? releaseOut : keepRoot;
   // status.json is written last, once everything is published: a folder that cannot hold it (a file
   // in the way, no permission) is bad input found now, not an "unexpected error" after the release.
   await mkdir(outDir, { recursive: true }).catch((error: NodeJS.ErrnoException) => {
@@ -112,10 +118,13 @@ export async function runLocalRelease(options: {
       ...(dryRunKeys ? { dryRunKeys } : {}),
     });
 
-    // A dry run keeps what it made where `release --snapshot` keeps it: the archives in
-    // .deployforge/dist/<version>/github/, each platform's package next to them.
-    const keepRoot = flags.dryRun ? join(projectDir, '.deployforge', 'dist', version.version) : undefined;
-    if (keepRoot) await rm(keepRoot, { recursive: true, force: true });
+    if (keepRoot) {
+      // Nothing stale from an earlier run of this version; packages are not sources: kept out of
+      // `git status`, as a snapshot's are.
+      await rm(keepRoot, { recursive: true, force: true });
+      await mkdir(dirname(keepRoot), { recursive: true });
+      await writeFile(join(dirname(keepRoot), '.gitignore'), '*\n');
+    }
     let artifactsDir = flags.artifacts ? resolve(io.cwd, flags.artifacts) : undefined;
     let hub: ReleaseResult | undefined;
     // SHA-256 of the archives this run builds, by path, taken as the packager wrote them: neither the
@@ -129,6 +138,7 @@ export async function runLocalRelease(options: {
       }
       hub = await log.group(`Release ${version.tag}`, () => runHub({
         loaded, version, artifacts: artifactsDir as string, cwd: io.cwd, env: io.env, token, log, force: flags.force, dryRun: flags.dryRun, client,
+        ...(keepRoot ? { keepDir: join(keepRoot, 'github') } : {}),
         ...(built ? { digests: built } : {}),
         ...(options.signal ? { signal: options.signal } : {}),
       }));
@@ -150,7 +160,7 @@ export async function runLocalRelease(options: {
     const outcomes = await runSpokes({
       loaded, version, spokes: plan.spokes, assets, fetchAsset: assetFetcher(client, join(workRoot, 'downloads')), env: io.env, workRoot,
       // The last run's durations start the longest spokes first (issue 20).
-      lastDurations: await lastSpokeDurations(join(outDir, 'status.json')),
+      lastDurations: await lastSpokeDurations(join(releaseOut, 'status.json')),
       dryRun: flags.dryRun, ...(dryRunKeys ? { dryRunKeys } : {}), ...(keepRoot ? { keepRoot } : {}), force: flags.force, log, redact: createRedactor(credentialValues(io.env)),
       ...(flags.concurrency ? { concurrency: flags.concurrency } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
