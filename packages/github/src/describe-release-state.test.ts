@@ -1,20 +1,15 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startGitHubFake, type GitHubFake } from '../../../test/fakes/github/index.js';
+import { describe, expect, it } from 'vitest';
+import type { GitHubFake } from '../../../test/fakes/github/index.js';
+import { githubFakeEachTest } from '../../../test/helpers/github-fake-each-test.js';
 import { describeReleaseState } from './describe-release-state.js';
 import { publishRelease } from './publish-release.js';
 import { sha256File } from './sha256-file.js';
 import { fastClient, releaseFiles, releaseOptions, TOKEN } from './test-support.js';
 
 let fake: GitHubFake;
-beforeEach(async () => {
-  fake = await startGitHubFake({ token: TOKEN, repos: ['acme/app'] });
-});
-afterEach(async () => {
-  expect(fake.violations()).toEqual([]);
-  await fake.close();
-});
+githubFakeEachTest({ token: TOKEN, repos: ['acme/app'] }, (started) => (fake = started));
 
 describe('describeReleaseState', () => {
   it('walks absent → partial draft → identical → different, writing nothing', async () => {

@@ -5,8 +5,9 @@
 import { mkdtemp, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startGitHubFake, type FakeRelease, type GitHubFake } from '../../../test/fakes/github/index.js';
+import { describe, expect, it } from 'vitest';
+import type { FakeRelease, GitHubFake } from '../../../test/fakes/github/index.js';
+import { githubFakeEachTest } from '../../../test/helpers/github-fake-each-test.js';
 import { octokitFor } from '../../../test/fakes/github/octokit-for-tests.js';
 import { publishRelease } from './publish-release.js';
 import { AssetConflictError, ReleaseStepError } from './release-errors.js';
@@ -15,15 +16,7 @@ import { uploadAssetStream } from './upload-asset-stream.js';
 import { fastClient, releaseFiles, releaseOptions, TOKEN } from './test-support.js';
 
 let fake: GitHubFake;
-
-beforeEach(async () => {
-  fake = await startGitHubFake({ token: TOKEN, repos: ['acme/app'] });
-});
-
-afterEach(async () => {
-  expect(fake.violations()).toEqual([]);
-  await fake.close();
-});
+githubFakeEachTest({ token: TOKEN, repos: ['acme/app'] }, (started) => (fake = started));
 
 function theRelease(): FakeRelease {
   const releases = fake.state.repo('acme/app')!.releases.filter((r) => r.tagName === 'v1.0.0');

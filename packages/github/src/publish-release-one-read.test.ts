@@ -3,12 +3,13 @@
 // Reads are counted with /proc/self/io's rchar (every byte read() returned to this process, page
 // cache included), so the test sees reads whatever code makes them.
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startGitHubFake, type GitHubFake } from '../../../test/fakes/github/index.js';
+import { describe, expect, it } from 'vitest';
+import type { GitHubFake } from '../../../test/fakes/github/index.js';
+import { bytesRead } from '../../../test/helpers/bytes-read.js';
+import { githubFakeEachTest } from '../../../test/helpers/github-fake-each-test.js';
 import { publishRelease } from './publish-release.js';
 import { sha256File } from './sha256-file.js';
 import { uploadAssetStream } from './upload-asset-stream.js';
@@ -17,20 +18,7 @@ import { fastClient, releaseOptions, TOKEN } from './test-support.js';
 
 const MiB = 1 << 20;
 let fake: GitHubFake;
-
-beforeEach(async () => {
-  fake = await startGitHubFake({ token: TOKEN, repos: ['acme/app'] });
-});
-
-afterEach(async () => {
-  expect(fake.violations()).toEqual([]);
-  await fake.close();
-});
-
-/** Bytes this process has read so far (files, pipes and sockets alike). */
-function bytesRead(): number {
-  return Number(/^rchar: (\d+)$/m.exec(readFileSync('/proc/self/io', 'utf8'))![1]);
-}
+githubFakeEachTest({ token: TOKEN, repos: ['acme/app'] }, (started) => (fake = started));
 
 async function archives(count: number, size: number): Promise<string[]> {
   const dir = await mkdtemp(join(tmpdir(), 'df-one-read-'));

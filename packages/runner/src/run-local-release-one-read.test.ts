@@ -4,34 +4,22 @@
 // counted with /proc/self/io's rchar: every byte read() returned to this process, page cache
 // included, so the test sees the reads whatever code makes them.
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createArchive } from '@deployforge/archive';
 import { createMemoryLogger } from '@deployforge/diagnostics';
 import { parseSha256Sums, sha256File } from '@deployforge/github';
-import { startGitHubFake, type GitHubFake } from '../../../test/fakes/github/index.js';
+import type { GitHubFake } from '../../../test/fakes/github/index.js';
+import { bytesRead } from '../../../test/helpers/bytes-read.js';
+import { githubFakeEachTest } from '../../../test/helpers/github-fake-each-test.js';
 import { runLocalRelease, type LocalReleaseFlags, type LocalReleaseResult } from './run-local-release.js';
 
 const MiB = 1 << 20;
 const TOKEN = 'ghs_local_one_read_token_0123456789';
 let fake: GitHubFake;
-
-beforeEach(async () => {
-  fake = await startGitHubFake({ token: TOKEN, repos: ['acme/app'] });
-});
-
-afterEach(async () => {
-  expect(fake.violations()).toEqual([]);
-  await fake.close();
-});
-
-/** Bytes this process has read so far (files, pipes and sockets alike). */
-function bytesRead(): number {
-  return Number(/^rchar: (\d+)$/m.exec(readFileSync('/proc/self/io', 'utf8'))![1]);
-}
+githubFakeEachTest({ token: TOKEN, repos: ['acme/app'] }, (started) => (fake = started));
 
 /**
  * A project whose "build" is `true` and whose binary is already there: random bytes, so each
