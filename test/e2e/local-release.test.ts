@@ -90,6 +90,13 @@ describe('deployforge release on a real Rust project against the GitHub fake', (
     expect(JSON.parse(announced[0] as string)).toMatchObject({ event: 'deployforge.release', status: { project: 'hello-forge', version: '0.1.0' } });
     expect(first.stdout + first.stderr + second.stdout + second.stderr).not.toContain('secret-token-abcdef0123456789');
     expect(JSON.parse(readFileSync(join(project, '.deployforge/status.json'), 'utf8')).release.status).toBe('skipped');
+    // The other commands' tables fit $COLUMNS too (check-exists' detail names the release's URL).
+    for (const args of [['status'], ['check-exists', '--version', '0.1.0']]) {
+      const run = await cli(args, { COLUMNS: '60' });
+      expect(run.code, `${args.join(' ')}: ${run.stderr}`).toBe(0);
+      expect(run.stdout).toMatch(/github/);
+      for (const line of run.stdout.split('\n')) expect(line.length, `${args[0]}: ${line}`).toBeLessThanOrEqual(60);
+    }
     expect(gh.violations()).toEqual([]);
   }, 180_000);
 

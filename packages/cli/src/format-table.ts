@@ -1,4 +1,7 @@
-/** Plain aligned columns: readable in a terminal and in CI logs, no colour codes to strip. */
+/**
+ * Plain aligned columns, never wrapped: for cells that must stay whole on one line whatever the
+ * terminal's width (verify's sha256 digests, copied and compared). Other tables use fitTable.
+ */
 export function formatTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: readonly string[]) =>

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { createCliLogger } from '../cli-logger.js';
 import { EXIT_FINDINGS } from '../exit-codes.js';
-import { formatTable } from '../format-table.js';
+import { fitTable, outputWidth } from '../fit-table.js';
 import { keyError, printJson } from '../json-output.js';
 import { configOption, type CommandContext } from '../command-context.js';
 
@@ -35,7 +35,7 @@ export function registerCheckExists(program: Command, ctx: CommandContext): Comm
       // `platforms` like every other report; the per-platform keys at the top stay for scripts written
       // before it (they were the whole document).
       if (options.json) printJson(ctx.io, { platforms: states, ...states }, unknown.map(([k, e]) => keyError(k, `unknown: ${e.detail ?? 'the check could not answer'}`)));
-      else ctx.io.stdout(`${formatTable(['platform', 'state', 'detail'], Object.entries(states).map(([k, e]) => [k, e.state, e.detail ?? '']))}\n`);
+      else ctx.io.stdout(`${fitTable(['platform', 'state', 'detail'], Object.entries(states).map(([k, e]) => [k, e.state, e.detail ?? '']), outputWidth(ctx.io.env, ctx.io.isTTY))}\n`);
       if (unknown.length > 0) ctx.setExitCode(EXIT_FINDINGS);
     });
 }

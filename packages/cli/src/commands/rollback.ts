@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { createCliLogger } from '../cli-logger.js';
 import { EXIT_FINDINGS } from '../exit-codes.js';
-import { formatTable } from '../format-table.js';
+import { fitTable, outputWidth } from '../fit-table.js';
 import { keyError, printJson } from '../json-output.js';
 import { configOption, type CommandContext } from '../command-context.js';
 
@@ -46,7 +46,7 @@ export function registerRollback(program: Command, ctx: CommandContext): Command
       } else {
         const rows = Object.entries(report.platforms).map(([key, p]) => [key, p.status, p.detail.split('\n')[0] ?? '']);
         ctx.io.stdout(`rollback to ${report.to}${report['dry-run'] ? ' (dry run: nothing written)' : ''}\n`);
-        ctx.io.stdout(`${formatTable(['platform', 'status', 'detail'], rows)}\n`);
+        ctx.io.stdout(`${fitTable(['platform', 'status', 'detail'], rows, outputWidth(ctx.io.env, ctx.io.isTTY))}\n`);
       }
       if (Object.values(report.platforms).some((p) => p.status === 'failed')) ctx.setExitCode(EXIT_FINDINGS);
     });

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { createCliLogger } from '../cli-logger.js';
-import { formatTable } from '../format-table.js';
+import { fitTable, outputWidth } from '../fit-table.js';
 import { printJson } from '../json-output.js';
 import { configOption, type CommandContext } from '../command-context.js';
 
@@ -33,6 +33,6 @@ export function registerStats(program: Command, ctx: CommandContext): Command {
       }
       const rows = Object.entries(report.platforms).map(([key, p]) => [key, p.downloads === null ? '-' : String(p.downloads), p.detail]);
       rows.push(['total', String(report.total), 'of the platforms above that publish a figure']);
-      ctx.io.stdout(`${formatTable(['platform', 'downloads', 'detail'], rows)}\n`);
+      ctx.io.stdout(`${fitTable(['platform', 'downloads', 'detail'], rows, outputWidth(ctx.io.env, ctx.io.isTTY))}\n`);
     });
 }

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { createCliLogger } from '../cli-logger.js';
 import { EXIT_FINDINGS } from '../exit-codes.js';
-import { formatTable } from '../format-table.js';
+import { fitTable, outputWidth } from '../fit-table.js';
 import { keyError, printJson } from '../json-output.js';
 import { configOption, type CommandContext } from '../command-context.js';
 
@@ -40,7 +40,7 @@ export function registerStatus(program: Command, ctx: CommandContext): Command {
       } else {
         const rows = Object.entries(report.platforms).map(([key, p]) => [key, p.live ?? '-', p.release, p.state, p.detail.split('\n')[0] ?? '']);
         ctx.io.stdout(`newest release: ${report.tag} (${report.repository})\n`);
-        ctx.io.stdout(`${formatTable(['platform', 'live', 'release', 'state', 'detail'], rows)}\n`);
+        ctx.io.stdout(`${fitTable(['platform', 'live', 'release', 'state', 'detail'], rows, outputWidth(ctx.io.env, ctx.io.isTTY))}\n`);
         ctx.io.stdout(report.drift ? 'drift: some platforms do not serve the newest release\n' : 'every platform serves the newest release\n');
       }
       if (report.drift) ctx.setExitCode(EXIT_FINDINGS);
