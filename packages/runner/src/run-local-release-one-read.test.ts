@@ -15,6 +15,7 @@ import type { GitHubFake } from '../../../test/fakes/github/index.js';
 import { bytesRead } from '../../../test/helpers/bytes-read.js';
 import { githubFakeEachTest } from '../../../test/helpers/github-fake-each-test.js';
 import { runLocalRelease, type LocalReleaseFlags, type LocalReleaseResult } from './run-local-release.js';
+import { runSnapshot } from './run-snapshot.js';
 
 const MiB = 1 << 20;
 const TOKEN = 'ghs_local_one_read_token_0123456789';
@@ -69,7 +70,7 @@ async function release(dir: string, packaging: number, flags: Partial<LocalRelea
 
 const mib = (n: number): string => `${(n / MiB).toFixed(1)} MiB`;
 
-describe('deployforge release reads each archive once on a first release', () => {
+describe('deployforge release reads each archive once on a first release, and --snapshot and --dry-run none again', () => {
   it('the packager hashes what it writes; the upload is the only read of each archive; a re-run reads none', async () => {
     const size = 12 * MiB;
     const dir = await project(size);
@@ -114,5 +115,23 @@ describe('deployforge release reads each archive once on a first release', () =>
     expect(fake.writeCount()).toBe(0);
     // Before: hashed after packaging, by the hub to decide, and for the spokes (3 × 24 MiB).
     expect(dry.read, `dry run read ${mib(dry.read)} beyond packaging`).toBeLessThan(0.5 * 2 * size);
+  }, 120_000);
+
+  it('release --snapshot: the SBOM, SHA256SUMS and the assets take the packager\'s digests; no archive is read again', async () => {
+    const size = 12 * MiB;
+    const dir = await project(size);
+    const packaging = await packagingReads(join(dir, 'bin', 'app'));
+    const before = bytesRead();
+    const snapshot = await runSnapshot({ configPath: join(dir, 'deployforge.yml'), flags: { version: '1.0.0', targets: 'linux-x64,windows-x64' }, io: { cwd: dir, env: { PATH: process.env.PATH } }, log: createMemoryLogger() });
+    const read = bytesRead() - before - packaging;
+    // Before: hashed for the SBOM, for SHA256SUMS and for the spokes' assets (3 × 24 MiB).
+    expect(read, `snapshot read ${mib(read)} beyond packaging`).toBeLessThan(0.5 * 2 * size);
+    const sums = parseSha256Sums(await readFile(join(snapshot.release.dir, 'SHA256SUMS'), 'utf8'));
+    const sbom = await readFile(join(snapshot.release.dir, 'app-1.0.0.cdx.json'), 'utf8');
+    for (const name of ['app-1.0.0-linux-x64.tar.gz', 'app-1.0.0-windows-x64.zip']) {
+      const truth = await sha256File(join(snapshot.release.dir, name));
+      expect(sums.find((e) => e.name === name)?.sha256, name).toBe(truth);
+      expect(sbom, name).toContain(truth);
+    }
   }, 120_000);
 });

@@ -77,13 +77,13 @@ function credentialNeeds(spoke: SpokePlan): string[] {
  * Every file of the release a real run would upload, described as the hub would publish it: the
  * archives get their target, so spokes pick theirs; the rest (SHA256SUMS, the SBOM) ride along.
  */
-async function snapshotAssets(dir: string, plan: Plan, downloadBase: string): Promise<ReleaseAsset[]> {
+async function snapshotAssets(dir: string, plan: Plan, downloadBase: string, known: ReadonlyMap<string, string>): Promise<ReleaseAsset[]> {
   const byArchive = new Map(plan.targets.map((t) => [t.archive, t.target]));
   const assets: ReleaseAsset[] = [];
   for (const name of (await readdir(dir)).sort()) {
     const path = join(dir, name);
     const target = byArchive.get(name);
-    assets.push({ name, ...(target ? { target } : {}), url: `${downloadBase}/${encodeURIComponent(name)}`, size: (await stat(path)).size, sha256: await sha256File(path), localPath: path });
+    assets.push({ name, ...(target ? { target } : {}), url: `${downloadBase}/${encodeURIComponent(name)}`, size: (await stat(path)).size, sha256: known.get(path) ?? (await sha256File(path)), localPath: path });
   }
   return assets;
 }
@@ -126,12 +126,15 @@ export async function runSnapshot(options: { configPath: string; flags: Snapshot
   // Packages are not sources: keep them out of `git status` and out of the next commit.
   await writeFile(join(root, '.gitignore'), '*\n');
 
-  await log.group(`Build ${targets.join(', ')}`, () => buildArtifacts({ loaded, version, matrix, projectDir, outDir: releaseDir, env: io.env, log, ...(options.signal ? { signal: options.signal } : {}) }));
+  const packaged = await log.group(`Build ${targets.join(', ')}`, () => buildArtifacts({ loaded, version, matrix, projectDir, outDir: releaseDir, env: io.env, log, ...(options.signal ? { signal: options.signal } : {}) }));
   const archives = (await readdir(releaseDir)).sort().map((n) => join(releaseDir, n));
+  // Each archive's SHA-256 as the packager wrote it: the SBOM, SHA256SUMS and the spokes' assets
+  // take it from there instead of reading the archive again for each (issue 20).
+  const digests = new Map(packaged.map((p) => [p.archive, p.sha256]));
   const releaseConfig = loaded.config.release;
   const files = [...archives];
   if (releaseConfig?.sbom ?? true) {
-    files.push(await writeReleaseSbom({ projectName: loaded.config.project.name, version: version.version, ...(repository ? { repository } : {}), tag: version.tag, projectDir, files: archives, outDir: releaseDir, log }));
+    files.push(await writeReleaseSbom({ projectName: loaded.config.project.name, version: version.version, ...(repository ? { repository } : {}), tag: version.tag, projectDir, files: archives, digests, outDir: releaseDir, log }));
   }
   // The installers a real release would carry, pointing at where it would be: the same bytes a
   // release of this version from this repository uploads.
@@ -141,8 +144,12 @@ export async function runSnapshot(options: { configPath: string; flags: Snapshot
   // release.linux-packages: the .deb/.rpm/.apk a release of these archives carries, same bytes.
   const packages = await writeReleasePackages({ config: loaded.config, version, files: archives, env: io.env, outDir: releaseDir, log });
   files.push(...packages);
-  if (releaseConfig?.checksums ?? true) await writeChecksumsAsset(await describeLocalAssets(files, options.signal), releaseDir);
-  const assets = await snapshotAssets(releaseDir, plan, downloadBase);
+  if (releaseConfig?.checksums ?? true) {
+    const described = await describeLocalAssets(files, options.signal, digests);
+    for (const d of described) digests.set(d.path, d.sha256);
+    await writeChecksumsAsset(described, releaseDir);
+  }
+  const assets = await snapshotAssets(releaseDir, plan, downloadBase, digests);
 
   // The tag a real release of this commit would carry: the snapshot's without its -snapshot+sha.
   const realTag = version.tag.replace(/-snapshot\+[^+]*$/, '');
