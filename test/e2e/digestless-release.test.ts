@@ -36,7 +36,8 @@ async function cli(args: string[]): Promise<{ code: number; stdout: string; stde
     stdout: (t) => void (stdout += t),
     stderr: (t) => void (stderr += t),
     cwd: project,
-    env: { PATH: process.env.PATH ?? '', GITHUB_TOKEN: TOKEN, GITHUB_API_URL: gh.url },
+    // Wide enough that a table's detail stays on one line for the patterns below (tables fit $COLUMNS).
+    env: { PATH: process.env.PATH ?? '', GITHUB_TOKEN: TOKEN, GITHUB_API_URL: gh.url, COLUMNS: '250' },
     isTTY: false,
   });
   return { code, stdout, stderr };
