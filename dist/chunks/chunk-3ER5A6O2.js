@@ -1,2 +1,2 @@
-import { createRequire as __dfCreateRequire } from 'node:module'; import { fileURLToPath as __dfFileURLToPath } from 'node:url'; const require = __dfCreateRequire(import.meta.url); const __filename = __dfFileURLToPath(import.meta.url); const __dirname = __dfFileURLToPath(new URL('.', import.meta.url));
+
 import{setSecret}from"./chunk-VDIBU2NU.js";function maskSecret(value){if(setSecret(value),!!/[\r\n]/.test(value))for(let line of value.split(/\r?\n/)){let text=line.trim();text.length>=8&&!text.startsWith("-----")&&setSecret(text)}}export{maskSecret};

@@ -1,2 +1,2 @@
-import { createRequire as __dfCreateRequire } from 'node:module'; import { fileURLToPath as __dfFileURLToPath } from 'node:url'; const require = __dfCreateRequire(import.meta.url); const __filename = __dfFileURLToPath(import.meta.url); const __dirname = __dfFileURLToPath(new URL('.', import.meta.url));
+
 async function mapWithConcurrency(items,limit,fn){let results=new Array(items.length),next=0,failure,worker=async()=>{for(;failure===void 0&&next<items.length;){let index=next++;try{results[index]=await fn(items[index],index)}catch(error){failure??={error}}}};if(await Promise.all(Array.from({length:Math.max(1,Math.min(limit,items.length))},worker)),failure)throw failure.error;return results}export{mapWithConcurrency};

@@ -1,2 +1,2 @@
-import { createRequire as __dfCreateRequire } from 'node:module'; import { fileURLToPath as __dfFileURLToPath } from 'node:url'; const require = __dfCreateRequire(import.meta.url); const __filename = __dfFileURLToPath(import.meta.url); const __dirname = __dfFileURLToPath(new URL('.', import.meta.url));
+
 var SHA256SUMS_GPG_NAME="SHA256SUMS.asc",SHA256SUMS_SIGSTORE_NAME="SHA256SUMS.sigstore.json";function provenanceBundleName(projectName,version){return`${projectName}-${version}.sigstore.json`}function isSignatureFile(name){return/\.(?:asc|sig|sigstore|sigstore\.json)$/.test(name)}export{SHA256SUMS_GPG_NAME,SHA256SUMS_SIGSTORE_NAME,provenanceBundleName,isSignatureFile};

@@ -1,2 +1,2 @@
-import { createRequire as __dfCreateRequire } from 'node:module'; import { fileURLToPath as __dfFileURLToPath } from 'node:url'; const require = __dfCreateRequire(import.meta.url); const __filename = __dfFileURLToPath(import.meta.url); const __dirname = __dfFileURLToPath(new URL('.', import.meta.url));
+
 import{require_semver}from"./chunk-VM53HTBQ.js";import"./chunk-4K5HHAJF.js";export default require_semver();

@@ -1,2 +1,0 @@
-import { createRequire as __dfCreateRequire } from 'node:module'; import { fileURLToPath as __dfFileURLToPath } from 'node:url'; const require = __dfCreateRequire(import.meta.url); const __filename = __dfFileURLToPath(import.meta.url); const __dirname = __dfFileURLToPath(new URL('.', import.meta.url));
-import{buildPackages}from"./chunk-V4JYL3RX.js";import"./chunk-EY643G3E.js";import"./chunk-JX5ZKGWM.js";import"./chunk-QHIVD7FR.js";import"./chunk-4K5HHAJF.js";export{buildPackages};

@@ -1,0 +1,2 @@
+
+import{PLATFORMS}from"./chunk-XL2CSR5Z.js";var CRATES_IO_REGISTRY="crates-io";function spokeDisplayName(platform,config,instance){if(instance!==void 0)return`${PLATFORMS.custom.displayName}: ${instance}`;if(platform==="crates"){let registry=config?.platforms?.crates?.registry;if(registry!==void 0&&registry!==CRATES_IO_REGISTRY)return`Cargo registry "${registry}"`}return PLATFORMS[platform].displayName}export{spokeDisplayName};

@@ -1,0 +1,2 @@
+
+import{$e,Ct,F,Hi,Oo,Qi,Qn,So,Xt,de,ft,kt,ni,oi,pi,rt,vt,wt,xe}from"./chunk-QOFB37OF.js";import"./chunk-4K5HHAJF.js";export{F as Header,wt as Pack,pi as PackJob,kt as PackSync,rt as Parser,ft as Pax,$e as ReadEntry,Xt as Unpack,xe as UnpackSync,de as WriteEntry,ni as WriteEntrySync,oi as WriteEntryTar,Qn as c,Qn as create,So as extract,Qi as filesFilter,Ct as list,vt as r,vt as replace,Ct as t,Hi as types,Oo as u,Oo as update,So as x};
