@@ -1,17 +1,6 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { ConfigurationError, type Logger } from '@deployforge/diagnostics';
 import { parseVersionInput } from '@deployforge/version';
-
-const run = promisify(execFile);
-
-async function git(cwd: string, args: string[]): Promise<string | undefined> {
-  try {
-    return (await run('git', args, { cwd })).stdout.trim();
-  } catch {
-    return undefined;
-  }
-}
+import { gitStdout as git } from './git-stdout.js';
 
 /** Whether `tag` is `<prefix><semver>` exactly as a pushed tag must be (parseVersionInput's rules). */
 function isReleaseTag(tag: string, tagPrefix: string): boolean {

@@ -1,18 +1,7 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import type { LoadedConfig } from '@deployforge/config';
 import { parseVersionInput, resolveVersion, type ResolvedVersion, type VersionFrom } from '@deployforge/version';
 import { inc, parse, rsort, valid } from 'semver';
-
-const run = promisify(execFile);
-
-async function git(cwd: string, args: string[]): Promise<string | undefined> {
-  try {
-    return (await run('git', args, { cwd })).stdout.trim();
-  } catch {
-    return undefined;
-  }
-}
+import { gitStdout as git } from './git-stdout.js';
 
 /**
  * The version a snapshot would release next, before the `-snapshot` suffix: a version file's own
