@@ -2,9 +2,9 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { runCli } from '../../packages/cli/src/run-cli.js';
 import { startGitHubFake, type GitHubFake } from '../fakes/github/index.js';
 import { standInArchive } from '../helpers/stand-in-archive.js';
+import { runInProcess, type CliRun } from '../helpers/in-process-cli.js';
 
 /**
  * release.notes: file:<path> names a file the release's body is read from. Missing when the hub
@@ -21,17 +21,8 @@ afterAll(async () => {
   await gh.close();
 });
 
-async function cli(cwd: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, {
-    stdout: (t) => void (stdout += t),
-    stderr: (t) => void (stderr += t),
-    cwd,
-    env: { PATH: process.env.PATH ?? '', GITHUB_TOKEN: TOKEN, GITHUB_API_URL: gh.url },
-    isTTY: false,
-  });
-  return { code, stdout, stderr };
+function cli(cwd: string, args: string[]): Promise<CliRun> {
+  return runInProcess(args, { cwd, env: { PATH: process.env.PATH ?? '', GITHUB_TOKEN: TOKEN, GITHUB_API_URL: gh.url } });
 }
 
 describe('release.notes: file:<path>', () => {

@@ -7,9 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { sha256File } from '@deployforge/github';
-import { runCli } from '../../packages/cli/src/run-cli.js';
 import { startGitHubFake, type GitHubFake } from '../fakes/github/index.js';
 import { standInArchive } from '../helpers/stand-in-archive.js';
+import { runInProcess, type CliRun } from '../helpers/in-process-cli.js';
 
 const TOKEN = 'ghs_digestless_release_token_0123456789';
 const ARCHIVES = ['relic-1.0.0-linux-x64.tar.gz', 'relic-1.0.0-windows-x64.zip'];
@@ -29,18 +29,9 @@ afterAll(async () => {
   await gh.close();
 });
 
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, {
-    stdout: (t) => void (stdout += t),
-    stderr: (t) => void (stderr += t),
-    cwd: project,
-    // Wide enough that a table's detail stays on one line for the patterns below (tables fit $COLUMNS).
-    env: { PATH: process.env.PATH ?? '', GITHUB_TOKEN: TOKEN, GITHUB_API_URL: gh.url, COLUMNS: '250' },
-    isTTY: false,
-  });
-  return { code, stdout, stderr };
+function cli(args: string[]): Promise<CliRun> {
+  // Wide enough that a table's detail stays on one line for the patterns below (tables fit $COLUMNS).
+  return runInProcess(args, { cwd: project, env: { PATH: process.env.PATH ?? '', GITHUB_TOKEN: TOKEN, GITHUB_API_URL: gh.url, COLUMNS: '250' } });
 }
 
 const release = () => gh.state.repo('acme/relic')!.releases.filter((r) => r.tagName === 'v1.0.0');

@@ -4,9 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { StatusDocument } from '@deployforge/status';
-import { runCli } from '../../packages/cli/src/run-cli.js';
-import type { CliIo } from '../../packages/cli/src/cli-io.js';
 import { startGitHubFake, type GitHubFake } from '../fakes/github/index.js';
+import { runInProcess } from '../helpers/in-process-cli.js';
 
 const TOKEN = 'ghs_dry_run_keeps_token_0123456789';
 let gh: GitHubFake;
@@ -40,22 +39,16 @@ afterAll(async () => {
   rmSync(project, { recursive: true, force: true });
 });
 
+const release = (args: string[]) =>
+  runInProcess(['release', ...args], { cwd: project, env: { PATH: process.env.PATH ?? '', HOME: project, GITHUB_TOKEN: TOKEN, GITHUB_API_URL: gh.url } });
+
 describe('release --dry-run keeps what it made', () => {
   test('archives and every package land in .deployforge/dist/<version>/, and nothing is written to GitHub', async () => {
-    let stdout = '';
-    let stderr = '';
-    const io: CliIo = {
-      stdout: (t) => { stdout += t; },
-      stderr: (t) => { stderr += t; },
-      cwd: project,
-      env: { PATH: process.env.PATH ?? '', HOME: project, GITHUB_TOKEN: TOKEN, GITHUB_API_URL: gh.url },
-      isTTY: false,
-    };
     // The last real release's status.json, which `dashboard` reads by default: a dry run leaves it be.
     mkdirSync(join(project, '.deployforge'), { recursive: true });
     const realStatus = join(project, '.deployforge/status.json');
     writeFileSync(realStatus, '{"from":"the last real release"}\n');
-    const code = await runCli(['release', '--version', '1.2.3', '--dry-run', '--json'], io);
+    const { code, stdout, stderr } = await release(['--version', '1.2.3', '--dry-run', '--json']);
     expect(code, stderr).toBe(0);
     expect(gh.writeCount()).toBe(0);
     const status = JSON.parse(stdout) as StatusDocument;
@@ -82,16 +75,7 @@ describe('release --dry-run keeps what it made', () => {
   }, 60_000);
 
   test('the summary says where the dry run\'s status.json is', async () => {
-    let stdout = '';
-    let stderr = '';
-    const io: CliIo = {
-      stdout: (t) => { stdout += t; },
-      stderr: (t) => { stderr += t; },
-      cwd: project,
-      env: { PATH: process.env.PATH ?? '', HOME: project, GITHUB_TOKEN: TOKEN, GITHUB_API_URL: gh.url },
-      isTTY: false,
-    };
-    const code = await runCli(['release', '--version', '1.2.4', '--dry-run', '--platforms', 'homebrew'], io);
+    const { code, stdout, stderr } = await release(['--version', '1.2.4', '--dry-run', '--platforms', 'homebrew']);
     expect(code, stderr).toBe(0);
     expect(stdout).toContain(`status: ${join(project, '.deployforge/dist/1.2.4/status.json')}`);
     expect(existsSync(join(project, '.deployforge/dist/1.2.4/status.json'))).toBe(true);

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { StatusDocument } from '@deployforge/status';
 import { runBuiltCli, snapshotBuiltCli } from './full/built-cli.js';
-import { runInProcess, type CliRun } from './full/in-process-cli.js';
+import { runInProcess, type CliRun } from '../helpers/in-process-cli.js';
 import { releaseEnv, REPOSITORY, startLocalServers, type LocalServers } from './full/local-servers.js';
 import { allChecked, npmBinaryVersion, publishedAtServers } from './full/published-at-servers.js';
 import { DRY_RUN_PLATFORMS, releaseConfig } from './full/release-config.js';

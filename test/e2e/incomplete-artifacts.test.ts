@@ -13,11 +13,11 @@ import { parseConfig } from '@deployforge/config';
 import { ConfigurationError, createMemoryLogger } from '@deployforge/diagnostics';
 import { checkArtifactNames, collectReleaseArtifacts, prepareRelease } from '@deployforge/hub';
 import { parseVersionInput } from '@deployforge/version';
-import { runCli } from '../../packages/cli/src/run-cli.js';
 import { checkArchiveBinaries } from '../../packages/runner/src/check-archive-binaries.js';
 import { startGitHubFake, type GitHubFake } from '../fakes/github/index.js';
 import { runActionBundle } from '../helpers/run-action-bundle.js';
 import { standInArchive } from '../helpers/stand-in-archive.js';
+import { runInProcess, type CliRun } from '../helpers/in-process-cli.js';
 
 const TOKEN = 'ghs_incomplete_artifacts_token_0123456789';
 const CONFIG = 'project: { name: demo, repository: acme/demo }\nbuild: { targets: [linux-x64, linux-arm64, windows-x64] }\nrelease: { notes: none }\nplatforms: {}\n';
@@ -43,17 +43,8 @@ function project(files: readonly string[]): string {
 
 const COMPLETE = ['demo-1.0.0-linux-x64.tar.gz', 'demo-1.0.0-linux-arm64.tar.gz', 'demo-1.0.0-windows-x64.zip'];
 
-async function cli(cwd: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, {
-    stdout: (t) => void (stdout += t),
-    stderr: (t) => void (stderr += t),
-    cwd,
-    env: { PATH: process.env.PATH ?? '', GITHUB_TOKEN: TOKEN, GITHUB_API_URL: gh.url },
-    isTTY: false,
-  });
-  return { code, stdout, stderr };
+function cli(cwd: string, args: string[]): Promise<CliRun> {
+  return runInProcess(args, { cwd, env: { PATH: process.env.PATH ?? '', GITHUB_TOKEN: TOKEN, GITHUB_API_URL: gh.url } });
 }
 
 describe('which files make a release', () => {

@@ -14,7 +14,7 @@ import { hostTarget } from '@deployforge/targets';
 import { createBareRepo, type BareRepo } from '../../packages/platforms/src/git-remote/test-support.js';
 import { startGitHubFake, type GitHubFake } from '../fakes/github/index.js';
 import { assertReachable, run, testServices } from '../helpers/services.js';
-import { runInProcess } from './full/in-process-cli.js';
+import { runInProcess } from '../helpers/in-process-cli.js';
 import { buildReleaseArchives, copyRustCliProject, EXAMPLE_DIR } from './full/rust-cli-project.js';
 
 const TOKEN = 'ghs_installers_e2e_token_0123456789';

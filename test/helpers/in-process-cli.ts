@@ -1,5 +1,5 @@
-import { runCli } from '../../../packages/cli/src/run-cli.js';
-import type { CliIo } from '../../../packages/cli/src/cli-io.js';
+import { runCli } from '../../packages/cli/src/run-cli.js';
+import type { CliIo } from '../../packages/cli/src/cli-io.js';
 
 export interface CliRun {
   code: number;
