@@ -1,4 +1,4 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { devNull, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { auditWorkflow } from '../audit/workflow-rules.js';
 import { actionlint } from '../workflow/helpers/actionlint.js';
 import type { CliRun } from './cli-process.js';
-import { commitAll, copyBuiltCli, hashTree } from './snapshot-project.js';
+import { commitAll, copyBuiltCli, hashTree, runOffline } from './snapshot-project.js';
 
 /**
  * A fresh pure-Python project (setuptools, [project.scripts], no dependencies) taken from `init`
@@ -107,18 +107,8 @@ describe('a fresh Python project: init, validate, generate, release --snapshot (
   });
 
   /** The CLI inside `unshare -n` (no interface up, DNS included), without any token. */
-  const offline = (args: string[], cwd: string, extraEnv: Record<string, string> = {}): Promise<CliRun> => {
-    const child = spawn('unshare', ['-n', process.execPath, built.cli, ...args], {
-      cwd,
-      env: { PATH: `${userBin}:${process.env.PATH ?? ''}`, HOME: root, PIP_CONFIG_FILE: devNull, ...extraEnv },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.stdin.end();
-    return new Promise((resolve) => child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr })));
-  };
+  const offline = (args: string[], cwd: string, extraEnv: Record<string, string> = {}): Promise<CliRun> =>
+    runOffline(built.cli, args, cwd, { PATH: `${userBin}:${process.env.PATH ?? ''}`, HOME: root, PIP_CONFIG_FILE: devNull, ...extraEnv });
 
   const freshProject = (name: string): string => {
     const dir = join(root, name);

@@ -63,15 +63,19 @@ export function copyBuiltCli(): { cli: string; dispose(): void } {
   return { cli: join(dir, 'dist/cli.js'), dispose: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
+/** A toolchain's environment without any token: PATH, HOME and where cargo and rustup keep their files. */
+function toolchainEnv(cwd: string): NodeJS.ProcessEnv {
+  const home = process.env.HOME ?? '/root';
+  return { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? cwd, CARGO_HOME: process.env.CARGO_HOME ?? join(home, '.cargo'), RUSTUP_HOME: process.env.RUSTUP_HOME ?? join(home, '.rustup') };
+}
+
 /**
  * Run the CLI inside `unshare -n`: a network namespace whose only interface, loopback, is down, so
- * any connection attempt (DNS, a registry, 127.0.0.1) fails at once. No token in the environment.
+ * any connection attempt (DNS, a registry, 127.0.0.1) fails at once. `env` is the whole environment
+ * (by default a toolchain's, with no token).
  */
-export function runOffline(cli: string, args: string[], cwd: string): Promise<CliRun> {
-  const child = spawn('unshare', ['-n', process.execPath, cli, ...args], {
-    cwd,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? cwd, CARGO_HOME: process.env.CARGO_HOME ?? join(process.env.HOME ?? '/root', '.cargo'), RUSTUP_HOME: process.env.RUSTUP_HOME ?? join(process.env.HOME ?? '/root', '.rustup') },
-  });
+export function runOffline(cli: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = toolchainEnv(cwd)): Promise<CliRun> {
+  const child = spawn('unshare', ['-n', process.execPath, cli, ...args], { cwd, env });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
