@@ -43,11 +43,17 @@ export interface GitHubClientOptions {
    */
   rateLimitUnitMs?: number;
   /**
-   * Minimum gap between the starts of two write requests. Default 1000 ms, the throttling plugin's
-   * own default, which follows GitHub's advice to send content-creating requests serially. Only
-   * tests against the local fake should lower it.
+   * Sustained pace of write requests: one per this many ms once the burst is spent. Default 1000 ms,
+   * the throttling plugin's own default, after GitHub's advice to wait a second between writes when
+   * making many of them. 0 turns pacing off; only tests against the local fake should lower it.
    */
   writeIntervalMs?: number;
+  /**
+   * Writes that may start back to back before the pace applies (a token bucket that refills one
+   * write per interval). Default 10: a release of a few assets is not "a large number of requests",
+   * and 10 + 60 a minute stays under the 80 content-creating requests a minute GitHub allows.
+   */
+  writeBurst?: number;
 }
 
 /**
@@ -88,10 +94,10 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
   const rateLimitRetries = options.rateLimitRetries ?? 3;
   const rateLimitUnitMs = options.rateLimitUnitMs ?? 1000;
 
-  // Same settings as the plugin's process-wide write group, but owned by this client so that the
-  // uploader can share it and tests can shorten the interval without touching global state.
+  // The plugin's process-wide write group, but owned by this client so that the uploader can share
+  // it and tests can shorten the interval without touching global state; paced as writePace says.
   const writeIntervalMs = options.writeIntervalMs ?? 1000;
-  const writeGroup = new Bottleneck.Group({ maxConcurrent: 1, minTime: writeIntervalMs, timeout: 2 * 60 * 1000 });
+  const writeGroup = new Bottleneck.Group({ maxConcurrent: 1, timeout: 2 * 60 * 1000, ...writePace(writeIntervalMs, options.writeBurst ?? 10) });
   // Writes that notify people (creating a release does) get 3 s between them in the plugin's
   // defaults; scaled with the write interval so tests can shrink both.
   const notificationsGroup = new Bottleneck.Group({ maxConcurrent: 1, minTime: 3 * writeIntervalMs, timeout: 2 * 60 * 1000 });
@@ -151,6 +157,18 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
     token: () => token,
     waitForWriteSlot: () => writeGroup.key(throttleId).schedule(() => Promise.resolve()),
   };
+}
+
+/**
+ * Bottleneck settings for the write group: serial always, and a token bucket rather than a fixed
+ * gap. A fixed 1 s gap cost every release one second per write (4 s for one small asset, and 1 s
+ * before the upload of a large one, issue 20); the bucket lets the first `burst` writes start at
+ * once and then holds the plugin's one write a second.
+ */
+export function writePace(intervalMs: number, burst: number): Bottleneck.ConstructorOptions {
+  if (intervalMs <= 0) return {};
+  const size = Math.max(1, Math.floor(burst));
+  return { reservoir: size, reservoirIncreaseAmount: 1, reservoirIncreaseInterval: intervalMs, reservoirIncreaseMaximum: size };
 }
 
 function stripTrailingSlash(url: string): string {
