@@ -26,6 +26,8 @@ describe('the uri format of the precompiled config validator', () => {
   const examples = [
     'https://github.com/acme/hello-forge', 'https://registry.npmjs.org/', 'http://127.0.0.1:4873', 'https://npm.pkg.github.com/',
     'https://example.com/a/b?c=d#e', 'HTTPS://Example.COM/Path', 'https://[::1]:8080/x', 'ftp://example.com/file', 'mailto:me@example.com',
+    'sparse+https://index.crates.io/', 'ssh://aur@aur.archlinux.org/hello-forge-bin.git', 'git+ssh://git@github.com:22/acme/tap.git',
+    'ssh://@host/x', 'ssh://a@b@host/x', '1ssh://host/x', 'sparse+://host/', 'https://u%41@host/',
     'https://exa mple.com', 'https://example.com/%zz', 'https://', 'https:', 'github.com/acme', '', 'https://example.com:port/', 'https://ex\u00e4mple.com/',
   ];
 
@@ -34,11 +36,11 @@ describe('the uri format of the precompiled config validator', () => {
   });
 
   it('accepts through the fast path only what the full check accepts (random strings)', () => {
-    // Strings that start like an http(s) URL and continue with URL characters and a few that are not.
+    // Strings that start like a URL of a few schemes and continue with URL characters and a few that are not.
     const tails = strings(20_000, "abcdXYZ0129-._~!$&'()*+,;=:@////?#%[] \u00e4", 30);
     let fastHits = 0;
     for (const tail of tails) {
-      for (const s of [`https://${tail}`, `http://${tail}`]) {
+      for (const s of [`https://${tail}`, `http://${tail}`, `sparse+https://${tail}`, `ssh://aur@${tail}`, `git+ssh://${tail}`, `a.b-c://u:p@${tail}`]) {
         if (!fast.PLAIN_HTTP_URL.test(s)) continue;
         fastHits++;
         if (!full(s)) expect.fail(`the fast path accepts ${JSON.stringify(s)}, which ajv-formats' uri refuses`);

@@ -1,5 +1,6 @@
 import { ConfigurationError, describeValue } from '@deployforge/diagnostics';
-import { parse } from 'semver';
+// The one function, not the whole package: semver's index loads all of it (45 KiB at every start).
+import parse from 'semver/functions/parse.js';
 import { toPypiVersion } from './pypi-version.js';
 import type { ResolvedVersion, VersionSource } from './resolved-version.js';
 

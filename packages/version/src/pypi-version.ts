@@ -1,4 +1,5 @@
-import { parse, type SemVer } from 'semver';
+import type { SemVer } from 'semver';
+import parse from 'semver/functions/parse.js';
 
 // semver prerelease labels with a PEP 440 meaning. `pre`/`preview` are release candidates in
 // practice (nobody publishes a "preview" after an "rc"), so they map to rc as well.
