@@ -1,4 +1,5 @@
 // esbuild plugins for scripts/build.mjs (and the bundle benchmarks that must build the same way).
+import { init as initModuleLexer, parse as parseModule } from 'es-module-lexer';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { builtinModules, createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -195,10 +196,14 @@ export const BANNER = [
  *    getters included: under Node 24 `import { request } from 'node:http'` thereby loads Node's
  *    bundled undici for http's WebSocket getter (about 70 ms, against 4 ms for require), and
  *    node:fs, node:util and node:os pay the same way on a smaller scale. require() returns the
- *    module object and reads nothing. Only the leading import statements are rewritten (esbuild
- *    writes every static import there), and only in files outside any import cycle between output
- *    files: a `const` runs in the file's body, after the files it imports, which is the same moment
- *    unless a cycle lets another file call in first.
+ *    module object and reads nothing. Every static import of a built-in is rewritten, wherever it
+ *    stands: esbuild writes a chunk's imports of other chunks first, but an import of a built-in
+ *    where the module that made it begins (about half of them, @actions/core's
+ *    `import * as crypto from "crypto"` among them). The requires go to the top of the body, the
+ *    moment ESM evaluates imports, and only in files outside any import cycle between output files:
+ *    a `const` runs in the file's body, after the files it imports, which is the same moment unless
+ *    a cycle lets another file call in first. Statements are found by es-module-lexer (Vite's
+ *    and Node's own), not by pattern, so text inside strings is never taken for an import.
  * 2. The banner keeps only what the file refers to: each createRequire and fileURLToPath costs a
  *    little, and most chunks use none of them. A file that needs nothing gets an empty first line
  *    (readers of the leading imports skip it like the full banner).
@@ -234,22 +239,26 @@ export function trimBanner(text) {
 const BANNER_LINE = /^import \{ createRequire as __dfCreateRequire \}[^\n]*\n/;
 const IMPORT_STATEMENT = /^import\s*(?:([\w$]+)\s*,?\s*)?(?:\*\s*as\s*([\w$]+)\s*)?(?:\{([^}]*)\}\s*)?(?:from\s*)?["']([^"']+)["'];?/;
 
-/** The file with its leading imports of built-ins turned into require() calls (see above). */
+// es-module-lexer parses with a WebAssembly module, compiled once before the first parse.
+await initModuleLexer;
+
+/** The file with its static imports of built-ins turned into require() calls (see above). */
 export function rewriteBuiltinImports(text) {
   const banner = BANNER_LINE.exec(text)?.[0] ?? '';
-  let rest = text.slice(banner.length);
-  const kept = [];
+  const body = text.slice(banner.length);
+  const [imports] = parseModule(body);
   const required = [];
-  for (;;) {
-    const m = IMPORT_STATEMENT.exec(rest);
-    if (!m) break;
-    rest = rest.slice(m[0].length);
-    const [statement, defaultName, namespaceName, named, specifier] = m;
+  let rewritten = '';
+  let from = 0;
+  for (const { n: specifier, ss, se, d } of imports) {
+    // d === -1: a static import statement (dynamic imports and import.meta have other values).
+    if (d !== -1 || specifier === undefined) continue;
     const name = specifier.startsWith('node:') ? specifier.slice(5) : specifier;
-    if (!builtinModules.includes(name) || (!defaultName && !namespaceName && named === undefined)) {
-      kept.push(statement);
-      continue;
-    }
+    if (!builtinModules.includes(name)) continue;
+    const m = IMPORT_STATEMENT.exec(body.slice(ss, se));
+    const [, defaultName, namespaceName, named] = m ?? [];
+    // A bare `import "fs"` binds nothing; there is nothing to gain in rewriting it.
+    if (!m || (!defaultName && !namespaceName && named === undefined)) continue;
     const call = `require(${JSON.stringify(specifier)})`;
     // Node's default export and namespace of a built-in are both its module object.
     for (const whole of [defaultName, namespaceName]) if (whole) required.push(`const ${whole}=${call};`);
@@ -260,9 +269,25 @@ export function rewriteBuiltinImports(text) {
       });
       required.push(`const{${bindings.join(',')}}=${call};`);
     }
+    rewritten += body.slice(from, ss);
+    // The statement's own semicolon goes with it (the lexer's end is the specifier's).
+    from = body[se] === ';' ? se + 1 : se;
   }
   if (required.length === 0) return text;
-  return banner + kept.join('') + required.join('') + rest;
+  rewritten += body.slice(from);
+  // After the leading imports of other files, which ESM evaluates first either way.
+  const leading = leadingImportsLength(rewritten);
+  return banner + rewritten.slice(0, leading) + required.join('') + rewritten.slice(leading);
+}
+
+/** How many characters of `body` its leading import statements take. */
+function leadingImportsLength(body) {
+  let length = 0;
+  for (;;) {
+    const m = IMPORT_STATEMENT.exec(body.slice(length));
+    if (!m) return length;
+    length += m[0].length;
+  }
 }
 
 function filesInImportCycles(texts) {

@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../helpers/repo-root.js';
 
 // scripts/build.mjs writes esbuild's output through finishOutputs (scripts/build-plugins.mjs):
-// imports of Node built-ins become require() calls and the banner keeps only what a file uses
+// imports of Node built-ins become require() calls, wherever they stand, and the banner keeps only
+// what a file uses
 // (issue 20, start-up time). These check the rewrite on its own and by running rewritten files.
 interface OutputFile { path: string; text: string; contents: Uint8Array }
 interface BuildPlugins {
@@ -41,8 +42,15 @@ describe('built-in imports become require() calls', () => {
     expect(out).toBe(`${plugins.BANNER}\nimport{a as b}from"./chunk.js";const{request:httpRequest,get}=require("node:http");const fs=require("fs");const path=require("node:path");console.log(1);`);
   });
 
-  it('stops at the first statement that is not an import', () => {
-    const text = `${plugins.BANNER}\nconst x=1;import{readFileSync}from"node:fs";`;
+  it('rewrites imports of built-ins that stand after other statements, hoisting the requires after the leading imports', () => {
+    const text = `${plugins.BANNER}\nimport{a}from"./chunk.js";var x=1;import*as crypto from"crypto";x++;import{readFileSync as r}from"node:fs";`;
+    expect(plugins.rewriteBuiltinImports(text)).toBe(
+      `${plugins.BANNER}\nimport{a}from"./chunk.js";const crypto=require("crypto");const{readFileSync:r}=require("node:fs");var x=1;x++;`,
+    );
+  });
+
+  it('leaves text that only looks like an import (in a string, a comment, a dynamic import) alone', () => {
+    const text = `${plugins.BANNER}\nvar s='import*as c from"crypto";';/* import{x}from"node:fs"; */const m=await import("node:os");`;
     expect(plugins.rewriteBuiltinImports(text)).toBe(text);
   });
 
@@ -56,7 +64,7 @@ describe('built-in imports become require() calls', () => {
   });
 
   it('a rewritten file runs and sees the same bindings (default is the module object)', () => {
-    const body = 'import{request as r}from"node:http";import os from"node:os";import*as p from"node:path";console.log(typeof r,typeof os.EOL,p.join("a","b"));';
+    const body = 'import{request as r}from"node:http";import os from"node:os";const q=()=>p.join("a","b");import*as p from"node:path";console.log(typeof r,typeof os.EOL,q());';
     const [out] = plugins.finishOutputs([file(join(dir, 'ok.js'), `${plugins.BANNER}\n${body}`)]);
     const result = run('ok.js', textOf(out!));
     expect(result.stderr).toBe('');
