@@ -2,6 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
+import { builtinModules } from 'node:module';
+import { init as initModuleLexer, parse as parseModule } from 'es-module-lexer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../helpers/repo-root.js';
 
@@ -77,5 +79,21 @@ describe('code loaded at start (issue 20)', () => {
       }
     }
     expect(over).toEqual([]);
+  });
+  it('no file an entry loads at start imports a Node built-in as an ES module (they go through require)', async () => {
+    // An ESM import of a built-in reads every export, lazy getters included (WebCrypto, undici for
+    // node:http under Node 24); scripts/build-plugins.mjs rewrites them. The banner's node:module and
+    // node:url imports are how a file gets require() in the first place.
+    await initModuleLexer;
+    const entries = [...readdirSync(join(dist, 'actions')).filter((f) => f.endsWith('.js')).map((f) => join(dist, 'actions', f)), join(dist, 'cli.js')];
+    const found = new Set<string>();
+    for (const file of new Set(entries.flatMap((e) => loadedAtStart(e).files))) {
+      const [imports] = parseModule(readFileSync(file, 'utf8'));
+      for (const { n, d } of imports) {
+        if (d !== -1 || n === undefined || n === 'node:module' || n === 'node:url') continue;
+        if (builtinModules.includes(n.replace(/^node:/, ''))) found.add(`${relative(dist, file)}: ${n}`);
+      }
+    }
+    expect([...found]).toEqual([]);
   });
 });
