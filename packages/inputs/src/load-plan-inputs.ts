@@ -1,5 +1,5 @@
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
-import { loadConfig, type LoadedConfig } from '@deployforge/config';
+import type { LoadedConfig } from '@deployforge/config';
 import { parsePlatformSelection, spokeKeys, type PlatformSelection, type Trigger } from '@deployforge/plan';
 import { resolveVersion, type ResolvedVersion, type VersionFrom } from '@deployforge/version';
 
@@ -52,6 +52,9 @@ export function triggerFromEnv(env: InputSource['env']): Trigger {
  */
 export async function loadPlanInputs(configPath: string, flags: PlanFlags, io: InputSource): Promise<PlanInputs> {
   const configFile = configFileFor(configPath, io.cwd);
+  // Loaded on first use: this package also serves platform selection to summarize, which reads no
+  // config when the plan succeeded and should not load the YAML parser and validator (issue 20).
+  const { loadConfig } = await import('@deployforge/config');
   const loaded = await loadConfig(configFile);
   const tagPrefix = loaded.config.version?.['tag-prefix'] ?? 'v';
   // The schema's pattern already restricts `from` to these forms.

@@ -1,4 +1,3 @@
-import { loadConfig } from '@deployforge/config';
 import { ConfigurationError, errorMessage, isConfigurationError, type Logger } from '@deployforge/diagnostics';
 import { loadGitHubClient, type GitHubClient } from '@deployforge/github';
 import { resolveRepository } from '@deployforge/hub';
@@ -96,6 +95,8 @@ export function historySourceOf(config: { status?: { pages?: boolean; branch?: s
  * (status.pages / status.branch), read with GITHUB_TOKEN; `source` undefined when it says nowhere.
  */
 export async function readConfiguredHistory(options: { configPath: string; io: InputSource; log: Logger }): Promise<{ source?: HistorySource; history?: PublishedHistory }> {
+  // Loaded on first use, so that summarize starts without the YAML parser and validator (issue 20).
+  const { loadConfig } = await import('@deployforge/config');
   const loaded = await loadConfig(configFileFor(options.configPath, options.io.cwd));
   const source = historySourceOf(loaded.config);
   if (!source) return {};
