@@ -106,3 +106,42 @@ describe('release without --version on a tagged checkout (version.from: tag)', (
     expect((JSON.parse(run.stdout) as StatusDocument).version).toBe('3.0.1');
   }, 60_000);
 });
+
+async function cli(dir: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const env = { PATH: process.env.PATH ?? '', HOME: dir, GITHUB_TOKEN: TOKEN, GITHUB_API_URL: gh.url };
+  const code = await runCli(args, { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), cwd: dir, env, isTTY: false });
+  return { code, stdout, stderr };
+}
+
+// They must name the version `release` takes, or a user previews and checks one version and
+// releases another; before anything is tagged they read the version as they always did.
+describe('plan and check-exists on a tagged checkout take the same version as release', () => {
+  test("plan shows HEAD's tag; with two release tags it refuses like release; --version still wins", async () => {
+    const tagged = await cli(checkout(['v1.6.0', 'nightly']), ['plan', '--json']);
+    expect(tagged.code, tagged.stderr).toBe(0);
+    expect((JSON.parse(tagged.stdout) as { version: { version: string } }).version.version).toBe('1.6.0');
+    expect(tagged.stderr).toContain('v1.6.0');
+
+    const two = await cli(checkout(['v1.7.0', 'v1.7.0-rc.1']), ['plan']);
+    expect(two.code).toBe(2);
+    expect(two.stderr).toMatch(/v1\.7\.0, v1\.7\.0-rc\.1|v1\.7\.0-rc\.1, v1\.7\.0/);
+
+    const explicit = await cli(checkout(['v1.6.0']), ['plan', '--json', '--version', '1.6.1']);
+    expect((JSON.parse(explicit.stdout) as { version: { version: string } }).version.version).toBe('1.6.1');
+  }, 60_000);
+
+  test('check-exists reads the release of the tag on HEAD (no --version, no GITHUB_REF)', async () => {
+    const dir = checkout(['v1.8.0']);
+    expect((await release(dir)).code).toBe(0);
+    const run = await cli(dir, ['check-exists', '--json']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toContain('version from the tag v1.8.0 on HEAD');
+
+    // Untagged, it says what it always said: there is no version to look for.
+    const untagged = await cli(checkout([]), ['check-exists']);
+    expect(untagged.code).toBe(2);
+    expect(untagged.stderr).toContain('no tag to take the version from');
+  }, 60_000);
+});

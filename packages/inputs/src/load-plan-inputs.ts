@@ -18,9 +18,10 @@ export interface PlanFlags {
   /**
    * A local run's stand-in for the pushed tag: asked only when version.from is "tag", no version
    * was given and no ref (GITHUB_REF) names one. Returns the tag to release (`refs/tags/v1.2.3`),
-   * or throws a ConfigurationError saying why there is none.
+   * undefined to read the version as without a ref, or throws a ConfigurationError saying why
+   * there is none.
    */
-  tagWhenUntagged?: (tagPrefix: string, configFile: string) => Promise<string>;
+  tagWhenUntagged?: (tagPrefix: string, configFile: string) => Promise<string | undefined>;
 }
 
 export interface PlanInputs {
@@ -61,7 +62,7 @@ export async function loadPlanInputs(configPath: string, flags: PlanFlags, io: I
   const from = (loaded.config.version?.from ?? 'tag') as VersionFrom;
   let ref = flags.ref ?? io.env.GITHUB_REF;
   // An empty version is the dispatch default, "not given"; an empty GITHUB_REF names nothing either.
-  if (from === 'tag' && !ref && !flags.version && flags.tagWhenUntagged) ref = await flags.tagWhenUntagged(tagPrefix, loaded.file);
+  if (from === 'tag' && !ref && !flags.version && flags.tagWhenUntagged) ref = (await flags.tagWhenUntagged(tagPrefix, loaded.file)) ?? ref;
   const version = await resolveVersion({
     from,
     tagPrefix,

@@ -13,6 +13,21 @@ function isReleaseTag(tag: string, tagPrefix: string): boolean {
   }
 }
 
+/** HEAD's short commit and the tags on it that name a release (`<prefix><semver>`); no commit outside git. */
+async function releaseTagsAtHead(projectDir: string, tagPrefix: string): Promise<{ commit?: string; tags: string[]; matching: string[] }> {
+  const commit = await git(projectDir, ['rev-parse', '--short=7', 'HEAD']);
+  if (!commit) return { tags: [], matching: [] };
+  const tags = ((await git(projectDir, ['tag', '--points-at', 'HEAD'])) ?? '').split('\n').filter(Boolean);
+  return { commit, tags, matching: tags.filter((t) => isReleaseTag(t, tagPrefix)) };
+}
+
+function ambiguous(head: string, commit: string, form: string, matching: string[]): ConfigurationError {
+  return new ConfigurationError(
+    `${head}, and HEAD (${commit}) carries ${matching.length} tags of the form ${form}: ${matching.join(', ')}; ` +
+      `pass --version with the one to release, e.g. --version ${matching[matching.length - 1]}`,
+  );
+}
+
 /**
  * The tag a local `deployforge release` releases when version.from is "tag" and no --version is
  * given: the one `<prefix><semver>` tag on HEAD, as `refs/tags/<tag>`, just as the workflow
@@ -23,21 +38,30 @@ export async function releaseTagAtHead(projectDir: string, tagPrefix: string, co
   const form = `${tagPrefix}<semver>`;
   const head = `no tag to take the version from: version.from is "tag" in ${configFile} and no --version was given`;
   const fix = `tag the commit to release (git tag ${tagPrefix}1.2.3) or pass --version, e.g. --version 1.2.3`;
-  const commit = await git(projectDir, ['rev-parse', '--short=7', 'HEAD']);
+  const { commit, tags, matching } = await releaseTagsAtHead(projectDir, tagPrefix);
   if (!commit) throw new ConfigurationError(`${head}, and ${projectDir} is not a git checkout with a commit, so it has no tag either; pass --version, e.g. --version 1.2.3`);
-  const tags = ((await git(projectDir, ['tag', '--points-at', 'HEAD'])) ?? '').split('\n').filter(Boolean);
-  const matching = tags.filter((t) => isReleaseTag(t, tagPrefix));
-  if (matching.length === 1) {
-    const tag = matching[0] as string;
-    log.info(`version from the tag ${tag} on HEAD (${commit}): version.from is "tag" and no --version was given`);
-    return `refs/tags/${tag}`;
-  }
+  if (matching.length === 1) return used(matching[0] as string, commit, log);
   if (matching.length === 0) {
     const others = tags.length > 0 ? `tags on HEAD: ${tags.join(', ')}` : 'HEAD has no tags';
     throw new ConfigurationError(`${head}, and HEAD (${commit}) carries no tag of the form ${form} (${others}); ${fix}`);
   }
-  throw new ConfigurationError(
-    `${head}, and HEAD (${commit}) carries ${matching.length} tags of the form ${form}: ${matching.join(', ')}; ` +
-      `pass --version with the one to release, e.g. --version ${matching[matching.length - 1]}`,
-  );
+  throw ambiguous(head, commit, form, matching);
+}
+
+/**
+ * The same tag for `plan`, `publish` and `check-exists`, which must name the version `release`
+ * would take (the tag on HEAD, not the manifest's) but keep working before anything is tagged:
+ * no tag, or no git, is undefined and the version comes from where it always did. Several release
+ * tags on HEAD are still an error, as they are for `release`.
+ */
+export async function releaseTagAtHeadIfAny(projectDir: string, tagPrefix: string, configFile: string, log: Logger): Promise<string | undefined> {
+  const { commit, matching } = await releaseTagsAtHead(projectDir, tagPrefix);
+  if (!commit || matching.length === 0) return undefined;
+  if (matching.length === 1) return used(matching[0] as string, commit, log);
+  throw ambiguous(`version.from is "tag" in ${configFile} and no --version was given`, commit, `${tagPrefix}<semver>`, matching);
+}
+
+function used(tag: string, commit: string, log: Logger): string {
+  log.info(`version from the tag ${tag} on HEAD (${commit}): version.from is "tag" and no --version was given`);
+  return `refs/tags/${tag}`;
 }

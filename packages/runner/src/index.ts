@@ -4,6 +4,7 @@ export { packageTarget, type PackageTargetOptions, type PackagedTarget } from '.
 export { expandBuildPath } from './expand-build-path.js';
 export { localReleaseAssets, attachLocalPaths } from './local-assets.js';
 export { openReleaseSession, type ReleaseSession } from './release-session.js';
+export { releaseTagAtHead, releaseTagAtHeadIfAny } from './head-tag.js';
 export { runPublish } from './run-publish.js';
 export { runCheckExists } from './run-check-exists.js';
 // Live state after a release: drift, downloads, rollback, announcements.

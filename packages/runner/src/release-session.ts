@@ -1,9 +1,10 @@
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { ConfigurationError, type Logger } from '@deployforge/diagnostics';
 import { loadGitHubClient, type GitHubClient } from '@deployforge/github';
 import { assetFetcher, loadReleaseAssets, resolveRepository } from '@deployforge/hub';
 import { loadPlanInputs, type InputSource, type PlanInputs } from '@deployforge/inputs';
 import type { ReleaseAsset } from '@deployforge/platforms';
+import { releaseTagAtHeadIfAny } from './head-tag.js';
 import { makeScratchDir } from './scratch-dir.js';
 
 export interface ReleaseSession extends PlanInputs {
@@ -25,10 +26,17 @@ export async function openReleaseSession(options: {
   platforms?: string;
   io: InputSource;
   log: Logger;
+  /**
+   * A local command (`publish`, `check-exists`): without --version or GITHUB_REF, the release tag
+   * on HEAD names the version, as it does for `release`. Actions always have GITHUB_REF.
+   */
+  versionFromHeadTag?: boolean;
 }): Promise<ReleaseSession> {
+  const projectDir = dirname(resolve(options.io.cwd, options.configPath));
   const inputs = await loadPlanInputs(options.configPath, {
     ...(options.version ? { version: options.version } : {}),
     ...(options.platforms ? { platforms: options.platforms } : {}),
+    ...(options.versionFromHeadTag ? { tagWhenUntagged: (prefix: string, file: string) => releaseTagAtHeadIfAny(projectDir, prefix, file, options.log) } : {}),
   }, options.io);
   const repository = resolveRepository(inputs.loaded, options.io.env);
   const token = options.io.env.GITHUB_TOKEN || options.io.env.GH_TOKEN;

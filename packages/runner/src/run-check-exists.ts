@@ -21,6 +21,8 @@ export async function runCheckExists(options: {
   io: InputSource;
   log: Logger;
   concurrency?: number;
+  /** `deployforge check-exists`: the release tag on HEAD names the version when nothing else does. */
+  versionFromHeadTag?: boolean;
 }): Promise<Record<string, Existence>> {
   const session = await openReleaseSession(options);
   try {

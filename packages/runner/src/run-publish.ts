@@ -18,8 +18,13 @@ export async function runPublish(options: {
   force: boolean;
   io: InputSource;
   log: Logger;
+  /** `deployforge publish`: the release tag on HEAD names the version when nothing else does. */
+  versionFromHeadTag?: boolean;
 }): Promise<{ outcome: SpokeOutcome; spoke: SpokePlan }> {
-  const session = await openReleaseSession({ configPath: options.configPath, ...(options.version ? { version: options.version } : {}), platforms: options.key, io: options.io, log: options.log });
+  const session = await openReleaseSession({
+    configPath: options.configPath, ...(options.version ? { version: options.version } : {}), platforms: options.key, io: options.io, log: options.log,
+    ...(options.versionFromHeadTag ? { versionFromHeadTag: true } : {}),
+  });
   // The session's scratch space (downloads, the spoke's work dir) never outlives the command.
   try {
     const plan = createPlan({ ...session, credentials: credentialFactsFromEnv(options.io.env), force: options.force, dryRun: options.dryRun });

@@ -19,7 +19,7 @@ interface CheckOptions {
 export function registerCheckExists(program: Command, ctx: CommandContext): Command {
   return configOption(program.command('check-exists'))
     .description('per platform: is this version there? absent / identical / different / burned / pending / unknown')
-    .option('--version <version>', 'the version to look for (default: from the tag in GITHUB_REF or version.from)')
+    .option('--version <version>', 'the version to look for (default: the tag in GITHUB_REF, else the release tag on HEAD, else version.from)')
     .option('--platforms <list>', 'comma-separated spokes, or "all"', 'all')
     .option('--json', 'print the states as one JSON document on stdout')
     .addHelpText('after', '\nExit codes: 0 every check answered, 1 some check is unknown, 2 bad input.')
@@ -30,6 +30,8 @@ export function registerCheckExists(program: Command, ctx: CommandContext): Comm
         ...(options.platforms ? { platforms: options.platforms } : {}),
         io: ctx.io,
         log: createCliLogger(ctx.io),
+        // As `release` does: on a tagged HEAD, that tag's version, not the manifest's.
+        versionFromHeadTag: true,
       });
       const unknown = Object.entries(states).filter(([, e]) => e.state === 'unknown');
       // `platforms` like every other report; the per-platform keys at the top stay for scripts written

@@ -6,6 +6,9 @@ import { createPlan, credentialFactsFromEnv, parsePlatformSelection, spokeKeys, 
 import { fitTable, outputWidth, wrapText } from '../fit-table.js';
 import { configFileFor, loadPlanInputs, type InputSource, type PlanInputs } from '@deployforge/inputs';
 import { printJson } from '../json-output.js';
+// One small file of the runner (git tag lookup), not the runner: build-plugins.mjs imports it directly.
+import { releaseTagAtHeadIfAny } from '@deployforge/runner';
+import { createCliLogger } from '../cli-logger.js';
 import { configOption, type CommandContext } from '../command-context.js';
 
 interface PlanOptions {
@@ -37,7 +40,7 @@ async function snapshotPlanInputs(options: PlanOptions, io: InputSource): Promis
 export function registerPlan(program: Command, ctx: CommandContext): Command {
   return configOption(program.command('plan'))
     .description('show the release plan: version, targets with every ecosystem name, which jobs and spokes run')
-    .option('--version <version>', 'the version to release (default: from the tag in GITHUB_REF or version.from)')
+    .option('--version <version>', 'the version to release (default: the tag in GITHUB_REF, else the release tag on HEAD, else version.from)')
     .option('--platforms <list>', 'comma-separated spokes to select, or "all"', 'all')
     .option('--ref <ref>', 'git ref to read the version from (default: $GITHUB_REF)')
     .option('--check-credentials', 'mark spokes whose credentials are not set in the environment')
@@ -49,7 +52,12 @@ export function registerPlan(program: Command, ctx: CommandContext): Command {
     .action(async (options: PlanOptions) => {
       const inputs = options.snapshot
         ? await snapshotPlanInputs(options, ctx.io)
-        : await loadPlanInputs(options.config, { ...options, versionName: '--version' }, ctx.io);
+        : await loadPlanInputs(options.config, {
+          ...options,
+          versionName: '--version',
+          // The version `release` would take: on a tagged HEAD, the tag's, not the manifest's.
+          tagWhenUntagged: (prefix, file) => releaseTagAtHeadIfAny(dirname(resolve(ctx.io.cwd, options.config)), prefix, file, createCliLogger(ctx.io)),
+        }, ctx.io);
       const plan = createPlan({
         ...inputs,
         ...(options.checkCredentials ? { credentials: credentialFactsFromEnv(ctx.io.env) } : {}),

@@ -20,7 +20,7 @@ export function registerPublish(program: Command, ctx: CommandContext): Command 
   return configOption(program.command('publish'))
     .description('publish one spoke (npm, homebrew, custom:deploy…) from the existing release')
     .argument('<platform>', 'a platform id, or custom:<name>')
-    .option('--version <version>', 'the released version (default: from the tag in GITHUB_REF or version.from)')
+    .option('--version <version>', 'the released version (default: the tag in GITHUB_REF, else the release tag on HEAD, else version.from)')
     .option('--dry-run', 'render and validate the package, write nothing')
     .option('--force', 'replace a version that exists with different content, where the platform allows it')
     .option('--json', 'print the outcome as one JSON document on stdout')
@@ -34,6 +34,8 @@ export function registerPublish(program: Command, ctx: CommandContext): Command 
         force: options.force ?? false,
         io: ctx.io,
         log: createCliLogger(ctx.io),
+        // As `release` does: on a tagged HEAD, that tag's version, not the manifest's.
+        versionFromHeadTag: true,
       });
       if (options.json) printJson(ctx.io, outcome, outcome.status === 'failed' ? [keyError(outcome.key, outcome.detail)] : []);
       else ctx.io.stdout(`${outcome.key}: ${outcome.status}${outcome.url ? ` ${outcome.url}` : ''}\n  ${outcome.detail}\n`);
