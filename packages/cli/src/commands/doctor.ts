@@ -1,7 +1,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { loadConfig, type LoadedConfig } from '@deployforge/config';
+import type { LoadedConfig } from '@deployforge/config';
+import { configPackage } from '../config-package.js';
 import { formatFinding, runDoctor } from '@deployforge/workflow';
 import { EXIT_FINDINGS } from '../exit-codes.js';
 import { printJson } from '../json-output.js';
@@ -34,7 +35,7 @@ async function loadOptionalConfig(path: string): Promise<LoadedConfig | undefine
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
   }
-  return loadConfig(path);
+  return (await configPackage()).loadConfig(path);
 }
 
 export function registerDoctor(program: Command, ctx: CommandContext): Command {

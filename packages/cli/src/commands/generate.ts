@@ -2,7 +2,8 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, relative, resolve, sep } from 'node:path';
 import type { Command } from 'commander';
 import { createTwoFilesPatch } from 'diff';
-import { loadConfig, type LoadedConfig } from '@deployforge/config';
+import type { LoadedConfig } from '@deployforge/config';
+import { configPackage } from '../config-package.js';
 import {
   DEFAULT_ACTIONS_REF, DEFAULT_ACTIONS_REPO, DEFAULT_WORKFLOW_PATH, DEPLOYFORGE_RELEASE, FULL_SHA, LOCAL_ACTIONS_REPO, pinnedActionsFromHeader, regenerateCommand, releaseWorkflow,
   renderReleaseWorkflow, resolveRenderOptions, type RenderOptions, type ResolvedRenderOptions,
@@ -73,7 +74,7 @@ export function registerGenerate(program: Command, ctx: CommandContext): Command
       const cwd = ctx.io.cwd;
       // Relative names in messages when running where the user is; absolute when cwd is injected.
       const configFile = resolve(cwd, options.config) === resolve(options.config) ? options.config : resolve(cwd, options.config);
-      const loaded = await loadConfig(configFile);
+      const loaded = await (await configPackage()).loadConfig(configFile);
       const target = resolve(cwd, options.output);
       const current = await readFile(target, 'utf8').catch((error: NodeJS.ErrnoException) => {
         if (error.code === 'ENOENT') return undefined;

@@ -1,6 +1,6 @@
 import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { loadConfig } from '@deployforge/config';
+import { configPackage } from '../config-package.js';
 import { ConfigurationError } from '@deployforge/diagnostics';
 import { createPlan, credentialFactsFromEnv, parsePlatformSelection, spokeKeys, type Plan } from '@deployforge/plan';
 import { fitTable, outputWidth, wrapText } from '../fit-table.js';
@@ -29,7 +29,7 @@ interface PlanOptions {
  */
 async function snapshotPlanInputs(options: PlanOptions, io: InputSource): Promise<PlanInputs> {
   if (options.version !== undefined || options.ref !== undefined) throw ConfigurationError.forInput('--snapshot', 'cannot be combined with --version or --ref (it plans the snapshot version)');
-  const loaded = await loadConfig(configFileFor(options.config, io.cwd));
+  const loaded = await (await configPackage()).loadConfig(configFileFor(options.config, io.cwd));
   // Lazy: the runner (and everything it loads) only for this flag.
   const { snapshotVersion } = await import('@deployforge/runner');
   const version = await snapshotVersion(loaded, dirname(resolve(io.cwd, options.config)));

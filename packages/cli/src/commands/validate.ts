@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { configWarnings, loadConfig } from '@deployforge/config';
+import { configPackage } from '../config-package.js';
 import { formatDiagnostic } from '@deployforge/diagnostics';
 import { configFileFor } from '@deployforge/inputs';
 import { buildCommandWarnings } from '../build-command-warning.js';
@@ -12,6 +12,7 @@ export function registerValidate(program: Command, ctx: CommandContext): Command
     .option('--json', 'print the result as one JSON document on stdout')
     .addHelpText('after', '\nExit codes: 0 valid, 2 invalid (every problem is listed, not only the first).')
     .action(async (options: { json?: boolean; config: string }) => {
+      const { configWarnings, loadConfig } = await configPackage();
       const loaded = await loadConfig(configFileFor(options.config, ctx.io.cwd));
       const targets = loaded.config.build?.targets ?? [];
       // Warnings go to stderr and keep exit 0: the file is valid, the build would still fail.

@@ -1,2 +1,0 @@
-
-function configWarnings(loaded){let found=[],status=loaded.config.status;if(status?.pages===!0&&status.branch!==void 0){let at=loaded.locate(["status","pages"]);found.push({file:loaded.file,line:at.line,column:at.column,path:"status.pages",message:`ignored: status.branch is set too, and the dashboard is published to the branch ${JSON.stringify(status.branch)} only (status.branch takes the place of status.pages); remove one of the two`})}return found}export{configWarnings};
