@@ -21,16 +21,25 @@ function result<T>(name: string): T | undefined {
 const kib = (bytes: number): string => `${(bytes / 1024).toFixed(0)} KiB`;
 
 function bundleFigures(): Figure[] {
-  const sizes = result<{ rows: Array<{ entry: string; staticBytes: number }> }>('bundle-sizes');
+  const sizes = result<{ rows: Array<{ entry: string; staticBytes: number; withConfigBytes?: number }> }>('bundle-sizes');
   const cold = result<{ minimalActionKiB?: number }>('cold-start');
   if (!sizes) return [];
   const actions = sizes.rows.filter((r) => r.entry.startsWith('actions/'));
-  const largest = actions.reduce((a, b) => (b.staticBytes > a.staticBytes ? b : a), actions[0]!);
+  // Counted with the config read: most actions import the config package on first use and read
+  // the config in their first lines, so that is what they load before doing their work.
+  const loaded = (r: { staticBytes: number; withConfigBytes?: number }): number => r.withConfigBytes ?? r.staticBytes;
+  const largest = actions.reduce((a, b) => (loaded(b) > loaded(a) ? b : a), actions[0]!);
   const cli = sizes.rows.find((r) => r.entry === 'cli.js');
   const reference = cold?.minimalActionKiB ? `minimal @actions/core action ${cold.minimalActionKiB.toFixed(0)} KiB` : '';
   return [
-    { figure: `code loaded at start, largest action (${largest.entry})`, ours: kib(largest.staticBytes), reference, target: '<= 700 KiB', met: largest.staticBytes <= 700 * 1024 },
-    ...(cli ? [{ figure: 'code loaded at start, CLI', ours: kib(cli.staticBytes), reference: '', target: '<= 1536 KiB', met: cli.staticBytes <= 1536 * 1024 }] : []),
+    {
+      figure: `code loaded at start and by the first config read, largest action (${largest.entry})`,
+      ours: `${kib(loaded(largest))} (${kib(largest.staticBytes)} before the config)`, reference, target: '<= 700 KiB', met: loaded(largest) <= 700 * 1024,
+    },
+    ...(cli ? [{
+      figure: 'code loaded at start, CLI (validate/plan: with the config read)', ours: `${kib(cli.staticBytes)} (${kib(loaded(cli))})`, reference: '',
+      target: '<= 1536 KiB', met: loaded(cli) <= 1536 * 1024,
+    }] : []),
   ];
 }
 
