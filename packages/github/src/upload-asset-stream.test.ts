@@ -1,4 +1,5 @@
 import { writeFile } from 'node:fs/promises';
+import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { basename } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startGitHubFake, type GitHubFake } from '../../../test/fakes/github/index.js';
@@ -87,4 +88,32 @@ describe('uploadAssetStream', () => {
     );
     expect(error.kind).toBe('aborted');
   });
+  it('an answer before the body is sent ends the upload at once, even when the server stops reading and keeps the socket', async () => {
+    // A raw server: it answers 422 as soon as it has the request line, then neither reads nor
+    // closes. The body (16 MiB, more than the socket buffers hold) can never finish; waiting for
+    // it would last until the idle timeout (60 s here), so the answer must end the upload.
+    const big = (await releaseFiles(1, { size: 16 * 1024 * 1024, seed: 3 }))[0]!;
+    const sockets: Socket[] = [];
+    const server = createServer((socket) => {
+      sockets.push(socket);
+      socket.once('data', () => {
+        socket.pause();
+        const body = JSON.stringify({ message: 'Validation Failed', errors: [{ resource: 'ReleaseAsset', code: 'already_exists', field: 'name' }] });
+        socket.write(`HTTP/1.1 422 Unprocessable Entity\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/uploads/repos/acme/app/releases/1/assets{?name,label}`;
+      const started = Date.now();
+      const error = await uploadError(uploadAssetStream({
+        uploadUrl: url, token: TOKEN, name: 'big.tar.gz', path: big, size: 16 * 1024 * 1024, contentType: 'application/gzip', idleTimeoutMs: 60_000,
+      }));
+      expect(error).toMatchObject({ kind: 'already_exists', status: 422 });
+      expect(Date.now() - started).toBeLessThan(10_000);
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      server.close();
+    }
+  }, 30_000);
 });

@@ -172,7 +172,11 @@ function streamRequest(
       const chunks: Buffer[] = [];
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
       response.on('end', () => {
-        // An answer before the whole body was sent (422, 502) has no digest to go with it.
+        // An answer before the whole body was sent (422, 502) has no digest to go with it, and the
+        // rest of the body is not wanted: a server that answers early may stop reading and keep the
+        // socket open, and the upload would then wait for the idle timeout (minutes) before
+        // reporting an answer it already has.
+        if (!request.writableEnded) request.destroy();
         void body.then(
           (sha256) => sha256,
           () => undefined,
