@@ -11,6 +11,7 @@ import { create as createTar } from 'tar';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parseConfig } from '@deployforge/config';
 import { ConfigurationError, createMemoryLogger } from '@deployforge/diagnostics';
+import { sha256File } from '@deployforge/github';
 import { checkArtifactNames, collectReleaseArtifacts, prepareRelease } from '@deployforge/hub';
 import { parseVersionInput } from '@deployforge/version';
 import { checkArchiveBinaries } from '../../packages/runner/src/check-archive-binaries.js';
@@ -111,7 +112,11 @@ describe('deployforge release --artifacts with archives that are not what their 
   test('real archives with the binary at their root pass the check', async () => {
     const cwd = await folder();
     const files = COMPLETE.map((f) => join(cwd, 'artifacts', f));
-    await expect(checkArchiveBinaries(files, parseConfig(CONFIG, 'deployforge.yml'), '1.0.0')).resolves.toBeUndefined();
+    const digests = await checkArchiveBinaries(files, parseConfig(CONFIG, 'deployforge.yml'), '1.0.0');
+    // Each .tar.gz was read whole to be checked, and its SHA-256 comes from that read.
+    const tars = files.filter((f) => f.endsWith('.tar.gz'));
+    expect([...digests.keys()].sort()).toEqual([...tars].sort());
+    for (const f of tars) expect(digests.get(f), f).toBe(await sha256File(f));
   });
 
   test.each([

@@ -81,7 +81,9 @@ export async function runLocalRelease(options: {
   // A wrong --artifacts is bad input: refuse it before the first request (found by the corpus),
   // and so is one that would not make a complete release (a missing target, a stray file).
   // Each archive is opened too: not an archive, or no binary at its root, is refused the same way.
-  if (flags.artifacts) await checkArchiveBinaries(await collectReleaseArtifacts(resolve(io.cwd, flags.artifacts), io.cwd, loaded, version), loaded, version.version);
+  const artifactDigests = flags.artifacts
+    ? await checkArchiveBinaries(await collectReleaseArtifacts(resolve(io.cwd, flags.artifacts), io.cwd, loaded, version), loaded, version.version)
+    : undefined;
   // A dry run keeps what it made where `release --snapshot` keeps it, in .deployforge/dist/<version>/:
   // the archives and the hub's files (SHA256SUMS, SBOM, installers) in github/, each platform's
   // package beside them, and its status.json, since .deployforge/status.json is the last real
@@ -127,9 +129,10 @@ export async function runLocalRelease(options: {
     }
     let artifactsDir = flags.artifacts ? resolve(io.cwd, flags.artifacts) : undefined;
     let hub: ReleaseResult | undefined;
-    // SHA-256 of the archives this run builds, by path, taken as the packager wrote them: neither the
-    // hub nor the hand-over to the spokes reads an archive only to hash it (issue 20).
-    let built: ReadonlyMap<string, string> | undefined;
+    // SHA-256 of the archives, by path, taken as the packager wrote them (or, with --artifacts, as
+    // the check above read them): neither the hub nor the hand-over to the spokes reads an archive
+    // only to hash it (issue 20).
+    let built: ReadonlyMap<string, string> | undefined = artifactDigests;
     if (plan.release.run) {
       if (!artifactsDir) {
         artifactsDir = keepRoot ? join(keepRoot, 'github') : join(workRoot, 'artifacts');
@@ -142,6 +145,14 @@ export async function runLocalRelease(options: {
         ...(built ? { digests: built } : {}),
         ...(options.signal ? { signal: options.signal } : {}),
       }));
+      // Each archive the hub took from the artifacts folder holds the digest it reports: it uploaded
+      // or compared exactly those bytes, or failed. So the hand-over to the spokes hashes none of
+      // them again (an --artifacts .zip, whose check does not read it whole, was hashed by the hub).
+      // Archives only: a SHA256SUMS or installer in the folder may be one the hub replaced.
+      const folder = artifactsDir;
+      const archives = new Set(plan.targets.map((t) => t.archive));
+      const fromHub = hub.assets.filter((a) => archives.has(a.name)).map((a) => [join(folder, a.name), a.sha256] as const);
+      built = new Map([...fromHub, ...(built ?? [])]);
     }
 
     let assets: ReleaseAsset[];
