@@ -3,7 +3,6 @@ import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { LoadedConfig } from '@deployforge/config';
 import { configPackage } from '../config-package.js';
-import { formatFinding, runDoctor } from '@deployforge/workflow';
 import { EXIT_FINDINGS } from '../exit-codes.js';
 import { printJson } from '../json-output.js';
 import { configOption, type CommandContext } from '../command-context.js';
@@ -48,6 +47,8 @@ export function registerDoctor(program: Command, ctx: CommandContext): Command {
       const configFile = resolve(cwd, options.config) === resolve(options.config) ? options.config : resolve(cwd, options.config);
       const loaded = await loadOptionalConfig(configFile);
       const workflows = await readWorkflows(cwd);
+      // The workflow package (rules, the YAML parser) loads when doctor runs, not at the CLI's start.
+      const { formatFinding, runDoctor } = await import('@deployforge/workflow');
       const findings = runDoctor({ workflows, ...(loaded ? { loaded } : {}), configFile: options.config });
       if (findings.length > 0) ctx.setExitCode(EXIT_FINDINGS);
 

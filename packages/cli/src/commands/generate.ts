@@ -1,12 +1,12 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, relative, resolve, sep } from 'node:path';
 import type { Command } from 'commander';
-import { createTwoFilesPatch } from 'diff';
 import type { LoadedConfig } from '@deployforge/config';
 import { configPackage } from '../config-package.js';
+// Constants only at the top (each from its own small file, see build-plugins.mjs): the renderer,
+// and the YAML library with it, load when the command runs, not for every `deployforge --help`.
 import {
-  DEFAULT_ACTIONS_REF, DEFAULT_ACTIONS_REPO, DEFAULT_WORKFLOW_PATH, DEPLOYFORGE_RELEASE, FULL_SHA, LOCAL_ACTIONS_REPO, pinnedActionsFromHeader, regenerateCommand, releaseWorkflow,
-  renderReleaseWorkflow, resolveRenderOptions, type RenderOptions, type ResolvedRenderOptions,
+  DEFAULT_ACTIONS_REF, DEFAULT_ACTIONS_REPO, DEFAULT_WORKFLOW_PATH, DEPLOYFORGE_RELEASE, FULL_SHA, LOCAL_ACTIONS_REPO, type RenderOptions, type ResolvedRenderOptions,
 } from '@deployforge/workflow';
 import { EXIT_FINDINGS } from '../exit-codes.js';
 import { configOption, type CommandContext } from '../command-context.js';
@@ -35,6 +35,7 @@ async function pinActions(
   if (FULL_SHA.test(ref) || options.actionsRepo === LOCAL_ACTIONS_REPO) return {};
   const resolved = await resolveActionsCommit(actionsGitUrl(options.actionsRepo, ctx.io.env), ref);
   if ('sha' in resolved) return { sha: resolved.sha };
+  const { pinnedActionsFromHeader } = await import('@deployforge/workflow');
   const recorded = existing === undefined ? undefined : pinnedActionsFromHeader(existing);
   if (recorded && recorded.ref === ref) return { sha: recorded.sha };
   return {
@@ -90,6 +91,7 @@ export function registerGenerate(program: Command, ctx: CommandContext): Command
         ...(options.actionsRef !== undefined ? { actionsRef: options.actionsRef } : {}),
         ...(pin.sha ? { actionsSha: pin.sha } : {}),
       };
+      const { regenerateCommand, releaseWorkflow, renderReleaseWorkflow, resolveRenderOptions } = await import('@deployforge/workflow');
       const renderOptions: ResolvedRenderOptions = resolveRenderOptions(given);
       const text = renderReleaseWorkflow(loaded, given);
       const shown = renderOptions.outputPath;
@@ -100,6 +102,7 @@ export function registerGenerate(program: Command, ctx: CommandContext): Command
           return;
         }
         const why = current === undefined ? 'does not exist' : 'is stale: it differs from what deployforge.yml generates';
+        const { createTwoFilesPatch } = await import('diff');
         const diff = createTwoFilesPatch(`a/${shown}`, `b/${shown}`, current ?? '', text, '', '', { context: 3 });
         ctx.io.stderr(`${shown} ${why}.\n\n${diff}\nFix it by running:\n  ${regenerateCommand(renderOptions)}\nthen commit ${shown}.\n`);
         ctx.setExitCode(EXIT_FINDINGS);
