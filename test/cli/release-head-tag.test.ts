@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { StatusDocument } from '@deployforge/status';
-import { runCli } from '../../packages/cli/src/run-cli.js';
 import { startGitHubFake, type GitHubFake } from '../fakes/github/index.js';
+import { runInProcess, type CliRun } from '../helpers/in-process-cli.js';
 
 const TOKEN = 'ghs_release_head_tag_token_0123456789';
 let gh: GitHubFake;
@@ -49,14 +49,12 @@ function checkout(tags: string[], { prefix }: { prefix?: string } = {}): string 
   return dir;
 }
 
-async function release(dir: string, args: string[] = []): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  // No GITHUB_REF: a laptop, not a tag push.
-  const env = { PATH: process.env.PATH ?? '', HOME: dir, GITHUB_TOKEN: TOKEN, GITHUB_API_URL: gh.url };
-  const code = await runCli(['release', '--json', ...args], { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), cwd: dir, env, isTTY: false });
-  return { code, stdout, stderr };
+/** `deployforge <args>` in `dir`, as on a laptop: no GITHUB_REF, not a tag push. */
+function cli(dir: string, args: string[]): Promise<CliRun> {
+  return runInProcess(args, { cwd: dir, env: { PATH: process.env.PATH ?? '', HOME: dir, GITHUB_TOKEN: TOKEN, GITHUB_API_URL: gh.url } });
 }
+
+const release = (dir: string, args: string[] = []): Promise<CliRun> => cli(dir, ['release', '--json', ...args]);
 
 describe('release without --version on a tagged checkout (version.from: tag)', () => {
   test("releases HEAD's one <prefix><semver> tag; tags of another form are not candidates", async () => {
@@ -106,14 +104,6 @@ describe('release without --version on a tagged checkout (version.from: tag)', (
     expect((JSON.parse(run.stdout) as StatusDocument).version).toBe('3.0.1');
   }, 60_000);
 });
-
-async function cli(dir: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const env = { PATH: process.env.PATH ?? '', HOME: dir, GITHUB_TOKEN: TOKEN, GITHUB_API_URL: gh.url };
-  const code = await runCli(args, { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), cwd: dir, env, isTTY: false });
-  return { code, stdout, stderr };
-}
 
 // They must name the version `release` takes, or a user previews and checks one version and
 // releases another; before anything is tagged they read the version as they always did.

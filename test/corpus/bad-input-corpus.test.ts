@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parse, stringify } from 'yaml';
-import { runCli } from '../../packages/cli/src/run-cli.js';
+import { runInProcess, type CliRun } from '../helpers/in-process-cli.js';
 import { repoRoot } from '../helpers/repo-root.js';
 import { runActionBundle } from '../helpers/run-action-bundle.js';
 import { corpusConfig, corpusEnv, startCountingServers, type CountingServers } from './counting-servers.js';
@@ -33,12 +33,9 @@ afterAll(async () => {
   await servers?.close();
 });
 
-async function cli(args: string[], cwd = work): Promise<{ code: number; stdout: string; stderr: string }> {
+function cli(args: string[], cwd = work): Promise<CliRun> {
   servers.clear();
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), cwd, env: corpusEnv(servers), isTTY: false });
-  return { code, stdout, stderr };
+  return runInProcess(args, { cwd, env: corpusEnv(servers) });
 }
 
 /** The assertions every bad-input case shares. */

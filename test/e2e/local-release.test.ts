@@ -5,9 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { StatusDocument } from '@deployforge/status';
-import { runCli } from '../../packages/cli/src/run-cli.js';
-import type { CliIo } from '../../packages/cli/src/cli-io.js';
 import { startGitHubFake, type GitHubFake } from '../fakes/github/index.js';
+import { runInProcess, type CliRun } from '../helpers/in-process-cli.js';
 import { repoRoot } from '../helpers/repo-root.js';
 
 const TOKEN = 'ghs_e2e_local_release_token_123456';
@@ -49,18 +48,8 @@ afterAll(async () => {
   await new Promise((r) => webhook.close(r));
 });
 
-async function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: (t) => { stdout += t; },
-    stderr: (t) => { stderr += t; },
-    cwd: project,
-    env: { ...process.env, GITHUB_TOKEN: TOKEN, GITHUB_API_URL: gh.url, DEPLOYFORGE_ANNOUNCE_WEBHOOK: webhookUrl, ...env },
-    isTTY: false,
-  };
-  const code = await runCli(args, io);
-  return { code, stdout, stderr };
+function cli(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
+  return runInProcess(args, { cwd: project, env: { ...process.env, GITHUB_TOKEN: TOKEN, GITHUB_API_URL: gh.url, DEPLOYFORGE_ANNOUNCE_WEBHOOK: webhookUrl, ...env } });
 }
 
 describe('deployforge release on a real Rust project against the GitHub fake', () => {
@@ -121,8 +110,7 @@ describe('deployforge release on a real Rust project against the GitHub fake', (
   });
 
   test('no token is a clear user error', async () => {
-    let stderr = '';
-    const code = await runCli(['release'], { stdout: () => {}, stderr: (t) => { stderr += t; }, cwd: project, env: { PATH: process.env.PATH }, isTTY: false });
+    const { code, stderr } = await runInProcess(['release'], { cwd: project, env: { PATH: process.env.PATH } });
     expect(code).toBe(2);
     expect(stderr).toContain('GITHUB_TOKEN: not set');
   });

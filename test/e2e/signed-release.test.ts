@@ -4,9 +4,8 @@ import { join } from 'node:path';
 import { generateKey } from 'openpgp';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { StatusDocument } from '@deployforge/status';
-import { runCli } from '../../packages/cli/src/run-cli.js';
-import type { CliIo } from '../../packages/cli/src/cli-io.js';
 import { startGitHubFake, type GitHubFake } from '../fakes/github/index.js';
+import { runInProcess, type CliRun } from '../helpers/in-process-cli.js';
 import { standInArchive } from '../helpers/stand-in-archive.js';
 
 const TOKEN = 'ghs_e2e_signed_release_token_0123456';
@@ -41,13 +40,8 @@ afterAll(async () => {
   await gh.close();
 });
 
-async function cli(args: string[], extraEnv: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const env: Record<string, string | undefined> = { ...process.env, GITHUB_TOKEN: TOKEN, GITHUB_API_URL: gh.url, GNUPGHOME: join(project, 'empty-gnupg'), ...extraEnv };
-  const io: CliIo = { stdout: (t) => { stdout += t; }, stderr: (t) => { stderr += t; }, cwd: project, env, isTTY: false };
-  const code = await runCli(args, io);
-  return { code, stdout, stderr };
+function cli(args: string[], extraEnv: Record<string, string> = {}): Promise<CliRun> {
+  return runInProcess(args, { cwd: project, env: { ...process.env, GITHUB_TOKEN: TOKEN, GITHUB_API_URL: gh.url, GNUPGHOME: join(project, 'empty-gnupg'), ...extraEnv } });
 }
 
 describe('a GPG-signed release from a laptop, checked by a user', () => {

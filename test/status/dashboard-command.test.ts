@@ -2,16 +2,11 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { runCli } from '../../packages/cli/src/run-cli.js';
+import { runInProcess, type CliRun } from '../helpers/in-process-cli.js';
 import { repoRoot } from '../helpers/repo-root.js';
 
 /** The CLI in-process with captured output (the bundle is exercised by the summarize action test). */
-async function cli(args: string[], cwd = repoRoot): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd, env: {}, isTTY: false });
-  return { code, stdout, stderr };
-}
+const cli = (args: string[], cwd = repoRoot): Promise<CliRun> => runInProcess(args, { cwd, env: {} });
 
 const fixture = (name: string) => `test/fixtures/status/${name}`;
 
