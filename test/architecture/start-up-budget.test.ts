@@ -12,7 +12,7 @@ import { repoRoot } from '../helpers/repo-root.js';
 // so a new static import of a heavy library (OpenPGP, sigstore, CycloneDX, undici, the runner in the
 // CLI) fails here instead of slowing every action's start. Sizes of the files as built, in KiB.
 const CLI_BUDGET_KIB = 1536;
-/** The issue's target. The largest today: package ~630 (tar and yazl are its job), create-release ~580. */
+/** The issue's target. The largest today, with the config read: package ~640 (tar and yazl are its job), create-release ~595. */
 const ACTION_BUDGET_KIB = 700;
 
 let dist: string;
@@ -52,6 +52,30 @@ function loadedAtStart(entry: string): { kib: number; files: string[] } {
   return { kib: bytes / 1024, files: [...seen] };
 }
 
+/** `import("./x.js")` targets of a bundle file (chunks loaded on first use). */
+function dynamicImports(source: string): string[] {
+  return [...source.matchAll(/\bimport\(\s*["'](\.{1,2}\/[^"']+)["']\s*\)/g)].map((m) => m[1]!);
+}
+
+/**
+ * What an entry has loaded once it has read its config: most import the config package on first use
+ * and read the config in their first lines, so the budget counts the YAML parser and validator too.
+ * The config package is whichever lazily loaded chunk brings in the file that exports loadConfig.
+ */
+function loadedWithConfig(entry: string): { kib: number; files: string[] } {
+  const start = loadedAtStart(entry);
+  const files = new Set(start.files);
+  const exportsLoadConfig = (f: string): boolean => /export\{[^}]*\bloadConfig\b[^}]*\}/.test(readFileSync(f, 'utf8'));
+  for (const file of start.files) {
+    for (const spec of dynamicImports(readFileSync(file, 'utf8'))) {
+      const lazy = loadedAtStart(resolve(dirname(file), spec));
+      if (lazy.files.some(exportsLoadConfig)) for (const f of lazy.files) files.add(f);
+    }
+  }
+  const bytes = [...files].reduce((n, f) => n + statSync(f).size, 0);
+  return { kib: bytes / 1024, files: [...files] };
+}
+
 describe('code loaded at start (issue 20)', () => {
   it('finds imports in minified output (the walk itself can fail)', () => {
     expect(staticImports('import{a as b}from"./x.js";import"./y.js";const z=1;import"./not-leading.js"')).toEqual(['./x.js', './y.js']);
@@ -65,12 +89,15 @@ describe('code loaded at start (issue 20)', () => {
     expect(text).not.toContain('function runLocalRelease(');
   });
 
-  it(`every action loads at most ${ACTION_BUDGET_KIB} KiB at start, without OpenPGP, sigstore or undici`, () => {
+  it(`every action loads at most ${ACTION_BUDGET_KIB} KiB at start and by its first config read, without OpenPGP, sigstore or undici`, () => {
     const actions = readdirSync(join(dist, 'actions')).filter((f) => f.endsWith('.js'));
     expect(actions.length).toBeGreaterThan(10);
+    // The walk finds the config: build-matrix reads one, so its count must include the validator.
+    const matrix = loadedWithConfig(join(dist, 'actions', 'build-matrix.js'));
+    expect(matrix.kib - loadedAtStart(join(dist, 'actions', 'build-matrix.js')).kib).toBeGreaterThan(200);
     const over: string[] = [];
     for (const name of actions) {
-      const start = loadedAtStart(join(dist, 'actions', name));
+      const start = loadedWithConfig(join(dist, 'actions', name));
       if (start.kib > ACTION_BUDGET_KIB) over.push(`${name}: ${start.kib.toFixed(0)} KiB`);
       const text = start.files.map((f) => readFileSync(f, 'utf8')).join('\n');
       // Markers of the heavy libraries: each loads on first use only.
