@@ -145,14 +145,18 @@ export async function runLocalRelease(options: {
         ...(built ? { digests: built } : {}),
         ...(options.signal ? { signal: options.signal } : {}),
       }));
-      // Each archive the hub took from the artifacts folder holds the digest it reports: it uploaded
-      // or compared exactly those bytes, or failed. So the hand-over to the spokes hashes none of
-      // them again (an --artifacts .zip, whose check does not read it whole, was hashed by the hub).
-      // Archives only: a SHA256SUMS or installer in the folder may be one the hub replaced.
-      const folder = artifactsDir;
-      const archives = new Set(plan.targets.map((t) => t.archive));
-      const fromHub = hub.assets.filter((a) => archives.has(a.name)).map((a) => [join(folder, a.name), a.sha256] as const);
-      built = new Map([...fromHub, ...(built ?? [])]);
+      // After a real run, each archive the hub took from the artifacts folder holds the digest it
+      // reports: it uploaded or compared exactly those bytes, or failed. So the hand-over to the
+      // spokes hashes none of them again (an --artifacts .zip, whose check does not read it whole,
+      // was hashed by the hub). Not after a dry run, which may report the release's digests of
+      // files it would replace; and archives only, since a SHA256SUMS or installer in the folder
+      // may be one the hub replaced.
+      if (!flags.dryRun) {
+        const folder = artifactsDir;
+        const archives = new Set(plan.targets.map((t) => t.archive));
+        const fromHub = hub.assets.filter((a) => archives.has(a.name)).map((a) => [join(folder, a.name), a.sha256] as const);
+        built = new Map([...fromHub, ...(built ?? [])]);
+      }
     }
 
     let assets: ReleaseAsset[];
