@@ -2,22 +2,17 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { runCli } from '../../packages/cli/src/run-cli.js';
-import type { CliIo } from '../../packages/cli/src/cli-io.js';
+import { runInProcess, type CliRun } from '../helpers/in-process-cli.js';
 import { repoRoot } from '../helpers/repo-root.js';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-async function plan(example: string, args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+function plan(example: string, args: string[], env: Record<string, string> = {}): Promise<CliRun> {
   const dir = mkdtempSync(join(tmpdir(), 'df-plan-cols-'));
   dirs.push(dir);
   cpSync(join(repoRoot, 'examples', example), dir, { recursive: true, filter: (src) => !src.includes('/target') });
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = { stdout: (t) => { stdout += t; }, stderr: (t) => { stderr += t; }, cwd: dir, env: { PATH: process.env.PATH ?? '', ...env }, isTTY: false };
-  const code = await runCli(['plan', ...args], io);
-  return { code, stdout, stderr };
+  return runInProcess(['plan', ...args], { cwd: dir, env: { PATH: process.env.PATH ?? '', ...env } });
 }
 
 describe('plan output fits a terminal', () => {
@@ -45,10 +40,9 @@ describe('the plan\'s first line', () => {
     const dir = mkdtempSync(join(tmpdir(), 'df-plan-head-'));
     dirs.push(dir);
     writeFileSync(join(dir, 'deployforge.yml'), `project: { name: hello, repository: acme/hello }\nbuild: { binary: hello, targets: [linux-x64] }\nplatforms: ${platforms}\n`);
-    let stdout = '';
-    const io: CliIo = { stdout: (t) => { stdout += t; }, stderr: () => undefined, cwd: dir, env: { PATH: process.env.PATH ?? '' }, isTTY: false };
-    expect(await runCli(['plan', '--version', version], io)).toBe(0);
-    return stdout.split('\n')[0]!;
+    const run = await runInProcess(['plan', '--version', version], { cwd: dir, env: { PATH: process.env.PATH ?? '' } });
+    expect(run.code).toBe(0);
+    return run.stdout.split('\n')[0]!;
   }
 
   test('names the npm dist-tag and the PyPI version only when those platforms are on', async () => {

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
-import { runCli } from '../../packages/cli/src/run-cli.js';
+import { runInProcess } from '../helpers/in-process-cli.js';
 
 test('validate: status.pages beside status.branch is a positioned warning on stderr, exit 0', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'df-validate-warning-'));
@@ -14,9 +14,7 @@ test('validate: status.pages beside status.branch is a positioned warning on std
     '  branch: gh-pages',
     '',
   ].join('\n'));
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(['validate'], { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd: dir, env: {}, isTTY: false });
+  const { code, stdout, stderr } = await runInProcess(['validate'], { cwd: dir, env: {} });
   expect(code, stderr).toBe(0);
   expect(stdout).toContain('deployforge.yml is valid');
   const lines = stderr.trimEnd().split('\n');

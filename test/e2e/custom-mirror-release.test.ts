@@ -5,9 +5,8 @@ import { join } from 'node:path';
 import { generateKey } from 'openpgp';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { StatusDocument } from '@deployforge/status';
-import { runCli } from '../../packages/cli/src/run-cli.js';
-import type { CliIo } from '../../packages/cli/src/cli-io.js';
 import { startGitHubFake, type GitHubFake } from '../fakes/github/index.js';
+import { runInProcess, type CliRun } from '../helpers/in-process-cli.js';
 import { standInArchive } from '../helpers/stand-in-archive.js';
 import { requireClient } from '../helpers/real-clients.js';
 import { runOk } from '../helpers/services.js';
@@ -59,18 +58,14 @@ afterAll(async () => {
   await gh?.close();
 });
 
-async function cli(args: string[], extraEnv: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
+function cli(args: string[], extraEnv: Record<string, string> = {}): Promise<CliRun> {
   const env: Record<string, string | undefined> = {
     ...process.env, GITHUB_TOKEN: TOKEN, GITHUB_API_URL: gh.url, GNUPGHOME: join(project, 'empty-gnupg'),
     MIRROR_GPG_KEY: key.privateKey, MIRROR_GPG_PASSPHRASE: PASSPHRASE, ...extraEnv,
   };
   delete env.MIRROR_TOKEN;
   Object.assign(env, extraEnv);
-  const io: CliIo = { stdout: (t) => { stdout += t; }, stderr: (t) => { stderr += t; }, cwd: project, env, isTTY: false };
-  const code = await runCli(args, io);
-  return { code, stdout, stderr };
+  return runInProcess(args, { cwd: project, env });
 }
 
 const sha256 = (file: string): string => createHash('sha256').update(readFileSync(file)).digest('hex');
