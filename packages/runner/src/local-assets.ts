@@ -8,7 +8,7 @@ import type { PlannedTarget } from '@deployforge/plan';
  * SHA-256 of a local file: from `known` (by path; the packager's, taken as it wrote the archive)
  * when given there, so an archive built by this run is not read again only to be hashed.
  */
-function digestOf(path: string, known: ReadonlyMap<string, string> | undefined): Promise<string> {
+export function digestOf(path: string, known: ReadonlyMap<string, string> | undefined): Promise<string> {
   const digest = known?.get(path);
   return digest !== undefined ? Promise.resolve(digest) : sha256File(path);
 }

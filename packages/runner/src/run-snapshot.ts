@@ -2,7 +2,7 @@ import { mkdir, readdir, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { loadConfig, type LoadedConfig } from '@deployforge/config';
 import { ConfigurationError, errorMessage, type Logger } from '@deployforge/diagnostics';
-import { describeLocalAssets, sha256File, writeChecksumsAsset } from '@deployforge/github';
+import { describeLocalAssets, writeChecksumsAsset } from '@deployforge/github';
 import { resolveRepository, writeReleaseInstallers, writeReleasePackages } from '@deployforge/hub';
 import { configFileFor, type InputSource } from '@deployforge/inputs';
 import { keepPackage, loadPlatform, snapshotContext, spokeDistDir, SnapshotGapError, type PlatformContext, type ReleaseAsset } from '@deployforge/platforms';
@@ -11,6 +11,7 @@ import { writeReleaseSbom } from '@deployforge/sbom';
 import type { TargetId } from '@deployforge/targets';
 import type { ResolvedVersion } from '@deployforge/version';
 import { buildArtifacts } from './build-artifacts.js';
+import { digestOf } from './local-assets.js';
 import { makeScratchDir } from './scratch-dir.js';
 import { FIRST_TIME_STEPS, publishDestination } from './snapshot-destinations.js';
 import { snapshotTargets } from './snapshot-targets.js';
@@ -83,7 +84,7 @@ async function snapshotAssets(dir: string, plan: Plan, downloadBase: string, kno
   for (const name of (await readdir(dir)).sort()) {
     const path = join(dir, name);
     const target = byArchive.get(name);
-    assets.push({ name, ...(target ? { target } : {}), url: `${downloadBase}/${encodeURIComponent(name)}`, size: (await stat(path)).size, sha256: known.get(path) ?? (await sha256File(path)), localPath: path });
+    assets.push({ name, ...(target ? { target } : {}), url: `${downloadBase}/${encodeURIComponent(name)}`, size: (await stat(path)).size, sha256: await digestOf(path, known), localPath: path });
   }
   return assets;
 }
