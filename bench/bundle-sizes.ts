@@ -6,34 +6,11 @@
 //   npx tsx bench/bundle-sizes.ts
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
+import { dynamicImports, staticImports } from '../test/helpers/bundle-imports.js';
 import { distDir, printTable, writeResult } from './bench-support.js';
 
 const dist = distDir;
 const kib = (bytes: number): string => (bytes / 1024).toFixed(1);
-
-/**
- * Relative specifiers of the module's leading import statements. esbuild writes all static imports
- * first (after our one-line banner), so reading stops at the first statement that is not an import:
- * a string in the code that happens to look like an import is never mistaken for one.
- */
-export function staticImports(source: string): string[] {
-  const found: string[] = [];
-  // Minified output has no spaces: `import{a as b}from"./x.js";import"./y.js";`.
-  const statement = /^\s*import\s*(?:[\w*${}\s,]+?\s*from\s*)?["']([^"']+)["'];?/;
-  let rest = source.replace(/^import \{ createRequire as __dfCreateRequire \}[^\n]*\n/, '');
-  for (;;) {
-    const m = statement.exec(rest);
-    if (!m) break;
-    found.push(m[1]!);
-    rest = rest.slice(m[0].length);
-  }
-  return found.filter((s) => s.startsWith('.'));
-}
-
-/** `import("./x.js")` anywhere: chunks loaded on first use. */
-export function dynamicImports(source: string): string[] {
-  return [...source.matchAll(/\bimport\(\s*["'](\.{1,2}\/[^"']+)["']\s*\)/g)].map((m) => m[1]!);
-}
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(join(dir, e.name)) : [join(dir, e.name)]));

@@ -5,6 +5,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { builtinModules } from 'node:module';
 import { init as initModuleLexer, parse as parseModule } from 'es-module-lexer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dynamicImports, staticImports } from '../helpers/bundle-imports.js';
 import { repoRoot } from '../helpers/repo-root.js';
 
 // Issue 20: each entry loads at start only what its path needs. This builds the checkout (into a
@@ -23,18 +24,6 @@ beforeAll(() => {
 }, 180_000);
 afterAll(() => rmSync(dirname(dist), { recursive: true, force: true }));
 
-/** The relative modules a bundle imports before it runs (esbuild writes them first, minified or not). */
-function staticImports(source: string): string[] {
-  const found: string[] = [];
-  const statement = /^\s*import\s*(?:[\w*${}\s,]+?\s*from\s*)?["']([^"']+)["'];?/;
-  let rest = source.replace(/^import \{ createRequire as __dfCreateRequire \}[^\n]*\n/, '');
-  for (let m = statement.exec(rest); m; m = statement.exec(rest)) {
-    found.push(m[1]!);
-    rest = rest.slice(m[0].length);
-  }
-  return found.filter((s) => s.startsWith('.'));
-}
-
 function loadedAtStart(entry: string): { kib: number; files: string[] } {
   const seen = new Set<string>([entry]);
   const queue = [entry];
@@ -50,11 +39,6 @@ function loadedAtStart(entry: string): { kib: number; files: string[] } {
   }
   const bytes = [...seen].reduce((n, f) => n + statSync(f).size, 0);
   return { kib: bytes / 1024, files: [...seen] };
-}
-
-/** `import("./x.js")` targets of a bundle file (chunks loaded on first use). */
-function dynamicImports(source: string): string[] {
-  return [...source.matchAll(/\bimport\(\s*["'](\.{1,2}\/[^"']+)["']\s*\)/g)].map((m) => m[1]!);
 }
 
 /**
