@@ -6,7 +6,7 @@
 //   npx tsx bench/bundle-sizes.ts
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { dynamicImports, staticImports } from '../test/helpers/bundle-imports.js';
+import { dynamicImports, exportsLoadConfig, staticImports } from '../test/helpers/bundle-imports.js';
 import { distDir, printTable, writeResult } from './bench-support.js';
 
 const dist = distDir;
@@ -58,7 +58,7 @@ function reachable(entry: string): Set<string> {
  * on first use and then read the config at once, so "at start" alone would flatter them; each row
  * also gives what is loaded once the config has been read.
  */
-const configChunk = all.find((f) => relative(dist, f).startsWith('chunks/') && f.endsWith('.js') && /export\{[^}]*\bloadConfig\b[^}]*\}/.test(sourceOf(f)));
+const configChunk = all.find((f) => relative(dist, f).startsWith('chunks/') && f.endsWith('.js') && exportsLoadConfig(sourceOf(f)));
 
 const entries = all.filter((f) => f.endsWith('.js') && !relative(dist, f).startsWith('chunks/')).sort();
 const rows = entries.map((entry) => {

@@ -5,7 +5,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { builtinModules } from 'node:module';
 import { init as initModuleLexer, parse as parseModule } from 'es-module-lexer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dynamicImports, staticImports } from '../helpers/bundle-imports.js';
+import { dynamicImports, exportsLoadConfig, staticImports } from '../helpers/bundle-imports.js';
 import { repoRoot } from '../helpers/repo-root.js';
 
 // Issue 20: each entry loads at start only what its path needs. This builds the checkout (into a
@@ -49,11 +49,10 @@ function loadedAtStart(entry: string): { kib: number; files: string[] } {
 function loadedWithConfig(entry: string): { kib: number; files: string[] } {
   const start = loadedAtStart(entry);
   const files = new Set(start.files);
-  const exportsLoadConfig = (f: string): boolean => /export\{[^}]*\bloadConfig\b[^}]*\}/.test(readFileSync(f, 'utf8'));
   for (const file of start.files) {
     for (const spec of dynamicImports(readFileSync(file, 'utf8'))) {
       const lazy = loadedAtStart(resolve(dirname(file), spec));
-      if (lazy.files.some(exportsLoadConfig)) for (const f of lazy.files) files.add(f);
+      if (lazy.files.some((f) => exportsLoadConfig(readFileSync(f, 'utf8')))) for (const f of lazy.files) files.add(f);
     }
   }
   const bytes = [...files].reduce((n, f) => n + statSync(f).size, 0);

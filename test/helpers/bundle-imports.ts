@@ -22,3 +22,11 @@ export function staticImports(source: string): string[] {
 export function dynamicImports(source: string): string[] {
   return [...source.matchAll(/\bimport\(\s*["'](\.{1,2}\/[^"']+)["']\s*\)/g)].map((m) => m[1]!);
 }
+
+/**
+ * Whether the file exports loadConfig: the config package's chunk (the YAML parser and the config
+ * validator), which most entries import on first use and load in their first lines.
+ */
+export function exportsLoadConfig(source: string): boolean {
+  return /export\{[^}]*\bloadConfig\b[^}]*\}/.test(source);
+}
